@@ -1,0 +1,64 @@
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { describeContentError, findContentError } from "./lib/errors.ts";
+
+/** Where and how to build. */
+export interface BuildOptions {
+  /** The project folder holding `.eleventy.ts`, `src/`, `data/` and `locales/`. */
+  projectRoot: string;
+  /** The folder the site is written to. */
+  outputDir: string;
+  /** Keep Eleventy's own progress and error output quiet (tests, scripted use). */
+  quiet?: boolean;
+}
+
+/** Builds the site with Eleventy into `outputDir`, writing over what is there. */
+export async function buildSite(options: BuildOptions): Promise<void> {
+  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(options.projectRoot, "src")) || ".", options.outputDir, {
+    configPath: path.join(options.projectRoot, ".eleventy.ts"),
+    quietMode: options.quiet ?? false,
+  });
+  if (options.quiet) {
+    // Eleventy prints every error with its stack; the caller reports content errors itself.
+    eleventy.disableLogger();
+  }
+  await eleventy.write();
+}
+
+/**
+ * Builds into a staging folder beside `outputDir` and puts it in place only when the build
+ * succeeded, so a failed build leaves the last good site untouched and complete.
+ */
+export async function publishSite(options: BuildOptions): Promise<void> {
+  const output = path.resolve(options.outputDir);
+  const staging = `${output}.staging`;
+  const previous = `${output}.previous`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await buildSite({ ...options, outputDir: staging });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+  await rename(output, previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(staging, output);
+  await rm(previous, { recursive: true, force: true });
+}
+
+/** Turns a build failure into lines for an editor: the content error if there is one, else the error chain. */
+export function describeBuildError(error: unknown): string {
+  const contentError = findContentError(error);
+  if (contentError !== undefined) return describeContentError(contentError);
+  const messages: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && messages.length < 5) {
+    messages.push(current.message);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return messages.length > 0 ? messages.join("\n  caused by: ") : String(error);
+}

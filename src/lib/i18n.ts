@@ -1,0 +1,107 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import i18next, { type i18n, type Resource } from "i18next";
+import { ContentError, lineAndColumn } from "./errors.ts";
+import { languages, type Language } from "./languages.ts";
+
+/** Locale strings of one language: each locale file's content under its file name. */
+export type LocaleTree = Record<string, unknown>;
+
+/** All locale files, by language. */
+export type LocaleResources = Record<Language, LocaleTree>;
+
+/** Keys ending in `_html` are allowed to contain markup; all others are escaped as text. */
+export function allowsMarkup(key: string): boolean {
+  return /_html(?:_[a-z]+)?$/.test(key);
+}
+
+/** Parses a locale file, naming the file, line and column where its JSON is broken. */
+export function parseLocaleFile(file: string, text: string): LocaleTree {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new ContentError("a locale file must hold one JSON object { … }", { file });
+    }
+    return parsed as LocaleTree;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const position = /position (\d+)/.exec(error.message)?.[1];
+    const where = position === undefined ? {} : lineAndColumn(text, Number(position));
+    throw new ContentError(`this is not valid JSON: ${error.message}`, { file, ...where });
+  }
+}
+
+/** Reads every `locales/<language>/<file>.json`; a file's keys are named `<file>.<path>`. */
+export async function loadLocales(localesDir: string, projectRoot: string): Promise<LocaleResources> {
+  const entries = await Promise.all(
+    languages.map(async (language): Promise<[Language, LocaleTree]> => {
+      const folder = path.join(localesDir, language);
+      const files = (await readdir(folder)).filter((file) => file.endsWith(".json")).sort();
+      const tree: LocaleTree = {};
+      for (const file of files) {
+        const absolute = path.join(folder, file);
+        tree[path.basename(file, ".json")] = parseLocaleFile(
+          path.relative(projectRoot, absolute),
+          await readFile(absolute, "utf8"),
+        );
+      }
+      return [language, tree];
+    }),
+  );
+  return Object.fromEntries(entries) as LocaleResources;
+}
+
+/** Looks up UI strings; one instance serves a whole build. */
+export interface Translator {
+  /**
+   * The string for `key` in `language`, with `values` interpolated. Throws a content error
+   * naming the locale file and key when the string is missing: a page never shows a raw key
+   * or silently falls back to another language.
+   */
+  t(language: Language, key: string, values?: Record<string, unknown>): string;
+  /** Whether a string exists (for `count`, in the plural form that count needs). */
+  has(language: Language, key: string, values?: Record<string, unknown>): boolean;
+}
+
+/** The locale file a key lives in, for messages. */
+export function localeFileOfKey(language: Language, key: string): string {
+  return `locales/${language}/${key.split(".")[0] ?? key}.json`;
+}
+
+/** Creates the build's translator over the given resources. */
+export function createTranslator(resources: LocaleResources): Translator {
+  const instance: i18n = i18next.createInstance();
+  const i18nextResources: Resource = Object.fromEntries(
+    languages.map((language) => [language, { translation: resources[language] }]),
+  );
+  void instance.init({
+    resources: i18nextResources,
+    lng: languages[0],
+    fallbackLng: false,
+    initAsync: false,
+    nsSeparator: false,
+    returnNull: false,
+    returnEmptyString: false,
+    returnObjects: false,
+    interpolation: { escapeValue: false },
+  });
+  const has = (language: Language, key: string, values?: Record<string, unknown>) =>
+    instance.exists(key, { ...values, lng: language });
+  return {
+    has,
+    t(language, key, values) {
+      if (!has(language, key, values)) {
+        throw new ContentError(`the text "${key}" is missing in language "${language}"`, {
+          file: localeFileOfKey(language, key),
+          key,
+        });
+      }
+      // Values interpolated into a markup string must not bring markup of their own.
+      return instance.t(key, {
+        ...values,
+        lng: language,
+        interpolation: { escapeValue: allowsMarkup(key) },
+      });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** The site's languages, German first: German pages are the source, English pages their translations. */
+export const languages = ["de", "en"] as const;
+
+/** One of the site's languages, as an ISO 639-1 code. */
+export type Language = (typeof languages)[number];
+
+/** The language translations are made from. */
+export const sourceLanguage: Language = "de";
+
+/** How each language is named and how numbers are written in it. */
+export const languageInfo: Record<
+  Language,
+  {
+    /** The language's name in itself, as a reader looking for it would recognise it. */
+    nativeName: string;
+    /**
+     * How large amounts of money are abbreviated: German readers expect "58 Mrd. €",
+     * English readers "€58 billion" (Intl's short English form, "€58B", reads as jargon).
+     */
+    compactMoneyDisplay: "short" | "long";
+  }
+> = {
+  de: { nativeName: "Deutsch", compactMoneyDisplay: "short" },
+  en: { nativeName: "English", compactMoneyDisplay: "long" },
+};
+
+/** Tells whether a string is one of the site's language codes. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+/** The language a page belongs to, read from its folder (`src/de/…` → `de`), or undefined outside them. */
+export function languageOfInputPath(inputPath: string): Language | undefined {
+  const folder = /(?:^|[/\\])src[/\\]([a-z]{2})[/\\]/.exec(inputPath)?.[1];
+  return isLanguage(folder) ? folder : undefined;
+}
+
+/** The site's other languages, for switchers and alternates. */
+export function otherLanguages(language: Language): Language[] {
+  return languages.filter((candidate) => candidate !== language);
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { ContentError } from "./errors.ts";
+import { languageOfInputPath, languages, type Language } from "./languages.ts";
+
+/** Front matter every page under `src/de/` and `src/en/` must have. */
+export const pageFrontMatter = z.looseObject({
+  title: z.string().trim().min(1, "the page needs a title"),
+  description: z.string().trim().min(1, "the page needs a description for search engines and link previews"),
+  /** Pairs a page with its translation: both pages carry the same key. */
+  translationKey: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, e.g. `key-figures`"),
+  /** Why a page exists in one language only; without it a missing twin is an error. */
+  onlyInThisLanguage: z.string().trim().min(1).optional(),
+  /** `false` keeps a page (such as the 404 page) out of the sitemap. */
+  sitemap: z.boolean().default(true),
+  /** Short title for navigation, when the page title is too long for it. */
+  navTitle: z.string().trim().min(1).optional(),
+  /** Hash of the source-language page this translation was made from. */
+  translatedFrom: z.string().optional(),
+});
+export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
+
+/** A built page as the pairing sees it. */
+export interface PageEntry {
+  inputPath: string;
+  url: string;
+  data: Record<string, unknown>;
+}
+
+/** What other pages need to know of a page to link to it. */
+export interface PageRef {
+  url: string;
+  title: string;
+  navTitle: string;
+  inputPath: string;
+  sitemap: boolean;
+}
+
+/** Pages by translation key and language. */
+export type Translations = Record<string, Partial<Record<Language, PageRef>>>;
+
+function stripDotSlash(inputPath: string): string {
+  return inputPath.replace(/^\.\//, "");
+}
+
+function validateFrontMatter(entry: PageEntry): PageFrontMatter {
+  const result = pageFrontMatter.safeParse(entry.data);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  const key = issue?.path.map(String).join(".") ?? "";
+  const message =
+    issue?.code === "invalid_type" && issue.input === undefined
+      ? `the front matter lacks the field "${key}"`
+      : `the front matter field "${key}" is invalid: ${issue?.message ?? "unknown problem"}`;
+  throw new ContentError(message, { file: stripDotSlash(entry.inputPath), key });
+}
+
+/**
+ * Pairs every page in a language folder with its translation by `translationKey`, checking
+ * the front matter on the way. A page without a twin (unless it says why), two pages with
+ * the same key in one language, and two pages with the same title in one language stop the build.
+ */
+export function indexTranslations(entries: readonly PageEntry[]): Translations {
+  const translations: Translations = {};
+  const exemptions = new Map<string, string>();
+  const titles = new Map<string, string>();
+  const sorted = [...entries].sort((a, b) => a.inputPath.localeCompare(b.inputPath));
+  for (const entry of sorted) {
+    const language = languageOfInputPath(entry.inputPath);
+    if (language === undefined) continue;
+    const file = stripDotSlash(entry.inputPath);
+    const frontMatter = validateFrontMatter(entry);
+    const pair = (translations[frontMatter.translationKey] ??= {});
+    const existing = pair[language];
+    if (existing !== undefined) {
+      throw new ContentError(
+        `has the same translationKey "${frontMatter.translationKey}" as ${existing.inputPath}; each language may use a key once`,
+        { file, key: "translationKey" },
+      );
+    }
+    const titleKey = `${language}\n${frontMatter.title}`;
+    const sameTitle = titles.get(titleKey);
+    if (sameTitle !== undefined) {
+      throw new ContentError(
+        `has the same title as ${sameTitle}; every page needs a title of its own`,
+        { file, key: "title" },
+      );
+    }
+    titles.set(titleKey, file);
+    if (frontMatter.onlyInThisLanguage !== undefined) {
+      exemptions.set(frontMatter.translationKey, file);
+    }
+    pair[language] = {
+      url: entry.url,
+      title: frontMatter.title,
+      navTitle: frontMatter.navTitle ?? frontMatter.title,
+      inputPath: file,
+      sitemap: frontMatter.sitemap,
+    };
+  }
+  for (const [key, pair] of Object.entries(translations)) {
+    if (exemptions.has(key)) continue;
+    for (const language of languages) {
+      if (pair[language] !== undefined) continue;
+      const [present] = Object.values(pair);
+      throw new ContentError(
+        `has no ${language === "de" ? "German" : "English"} twin: add a page under src/${language}/ with "translationKey: ${key}", or say why it exists in one language only with "onlyInThisLanguage: <reason>"`,
+        { file: present?.inputPath ?? key, key: "translationKey" },
+      );
+    }
+  }
+  return translations;
+}
+
+/** The 1-based line of a top-level front-matter field in a page's source, if it is there. */
+export function frontMatterLine(source: string, field: string): number | undefined {
+  const lines = source.split("\n");
+  const index = lines.findIndex((line) => line.startsWith(`${field}:`));
+  return index === -1 ? undefined : index + 1;
+}

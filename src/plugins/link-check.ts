@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { ContentError, formatLocation, type ContentLocation } from "../lib/errors.ts";
+import { findBrokenLinks, type BrokenLink } from "../lib/links.ts";
+
+interface BuildResult {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+  content: string;
+}
+
+/** Where in its source file a broken link is written, when the link text appears there. */
+function locate(link: BrokenLink, projectRoot: string): ContentLocation {
+  const file = link.inputPath.replace(/^\.\//, "");
+  try {
+    const lines = readFileSync(path.join(projectRoot, file), "utf8").split("\n");
+    const index = lines.findIndex((line) => line.includes(link.href));
+    return index === -1 ? { file } : { file, line: index + 1 };
+  } catch {
+    return { file };
+  }
+}
+
+/**
+ * Stops the build when a page links to a page, file or `#fragment` that was not built,
+ * listing every broken link with the file (and line) it is written in.
+ */
+export default function linkCheckPlugin(
+  eleventyConfig: UserConfig,
+  options: { projectRoot: string; baseUrl: string },
+) {
+  eleventyConfig.on(
+    "eleventy.after",
+    ({ results }: { results: BuildResult[] }) => {
+      // The event's own `dir` holds the configured folders, not those of a programmatic build.
+      const outputDir = eleventyConfig.directories.output;
+      const pages = results.flatMap((result) =>
+        result.url !== false && typeof result.outputPath === "string" && result.outputPath.endsWith(".html")
+          ? [{ url: result.url, inputPath: result.inputPath, html: result.content }]
+          : [],
+      );
+      const broken = findBrokenLinks(pages, {
+        baseUrl: options.baseUrl,
+        fileExists: (pathname) => existsSync(path.join(outputDir, decodeURIComponent(pathname))),
+      });
+      const [first] = broken;
+      if (first === undefined) return;
+      const lines = broken.map(
+        (link) => `  ${formatLocation(locate(link, options.projectRoot))}: the link "${link.href}" ${link.problem}`,
+      );
+      throw new ContentError(`${broken.length} broken link(s):\n${lines.join("\n")}`, locate(first, options.projectRoot));
+    },
+  );
+}
