@@ -18,12 +18,18 @@ const projectRoot = import.meta.dirname;
 export default async function (eleventyConfig: UserConfig) {
   // Data and locale files are validated before anything renders.
   const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
-  const translator = createTranslator(await loadLocales(path.join(projectRoot, "locales"), projectRoot));
+  const translator = createTranslator(
+    await loadLocales(path.join(projectRoot, "locales"), projectRoot),
+  );
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
 
   // `dev` keeps the original error behind a failed filter or shortcode, so the build can name
   // the locale key or fact at fault instead of "Error in Nunjucks Filter".
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true, dev: true });
+  eleventyConfig.setNunjucksEnvironmentOptions({
+    autoescape: true,
+    throwOnUndefined: true,
+    dev: true,
+  });
   eleventyConfig.addWatchTarget(path.join(projectRoot, "data"));
   eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"));
 

@@ -12,10 +12,16 @@ export default {
     value: { de: "Name der herausgebenden Stelle", en: "Name of the publishing body" },
   },
   street: { placeholder: true, value: { de: "Straße und Hausnummer", en: "Street and number" } },
-  postcodeAndTown: { placeholder: true, value: { de: "Postleitzahl und Ort", en: "Postcode and town" } },
+  postcodeAndTown: {
+    placeholder: true,
+    value: { de: "Postleitzahl und Ort", en: "Postcode and town" },
+  },
   representedBy: {
     placeholder: true,
-    value: { de: "Name der vertretungsberechtigten Person", en: "Name of the legal representative" },
+    value: {
+      de: "Name der vertretungsberechtigten Person",
+      en: "Name of the legal representative",
+    },
   },
   email: { placeholder: true, value: { de: "E-Mail-Adresse", en: "Email address" } },
   phone: { placeholder: true, value: { de: "Telefonnummer", en: "Telephone number" } },
@@ -35,7 +41,10 @@ export default {
   },
   hosting: {
     placeholder: true,
-    value: { de: "Name und Sitz des Hosting-Anbieters", en: "Name and seat of the hosting provider" },
+    value: {
+      de: "Name und Sitz des Hosting-Anbieters",
+      en: "Name and seat of the hosting provider",
+    },
   },
   arbitrationBody: {
     placeholder: true,

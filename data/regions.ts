@@ -50,7 +50,10 @@ export default {
         name: "Aachen",
         theme: {
           name: "Medizintechnik/Life Science",
-          meaning: { de: "Medizintechnik und Lebenswissenschaften", en: "Medical technology and life sciences" },
+          meaning: {
+            de: "Medizintechnik und Lebenswissenschaften",
+            en: "Medical technology and life sciences",
+          },
         },
       },
       {

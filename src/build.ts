@@ -15,10 +15,14 @@ export interface BuildOptions {
 
 /** Builds the site with Eleventy into `outputDir`, writing over what is there. */
 export async function buildSite(options: BuildOptions): Promise<void> {
-  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(options.projectRoot, "src")) || ".", options.outputDir, {
-    configPath: path.join(options.projectRoot, ".eleventy.ts"),
-    quietMode: options.quiet ?? false,
-  });
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(options.projectRoot, "src")) || ".",
+    options.outputDir,
+    {
+      configPath: path.join(options.projectRoot, ".eleventy.ts"),
+      quietMode: options.quiet ?? false,
+    },
+  );
   if (options.quiet) {
     // Eleventy prints every error with its stack; the caller reports content errors itself.
     eleventy.disableLogger();
@@ -42,8 +46,9 @@ export async function publishSite(options: BuildOptions): Promise<void> {
     throw error;
   }
   await rm(previous, { recursive: true, force: true });
-  await rename(output, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
+  await rename(output, previous).catch((error: unknown) => {
+    // The first build has no previous site to move aside.
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   });
   await rename(staging, output);
   await rm(previous, { recursive: true, force: true });

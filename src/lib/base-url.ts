@@ -7,14 +7,22 @@ import { ContentError } from "./errors.ts";
  */
 export function resolveBaseUrl(fromEnvironment: string | undefined, fallback: string): string {
   const raw = fromEnvironment === undefined || fromEnvironment === "" ? fallback : fromEnvironment;
-  const where = { file: fromEnvironment ? "SITE_URL (environment variable)" : "data/site.ts", key: "defaultBaseUrl" };
+  const where = {
+    file: fromEnvironment ? "SITE_URL (environment variable)" : "data/site.ts",
+    key: "defaultBaseUrl",
+  };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new ContentError(`"${raw}" is not a web address such as https://example.org`, where);
   }
-  if (!/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search !== "" || url.hash !== "") {
+  if (
+    !/^https?:$/.test(url.protocol) ||
+    url.pathname !== "/" ||
+    url.search !== "" ||
+    url.hash !== ""
+  ) {
     throw new ContentError(
       `"${raw}" must be the site's origin only, such as https://example.org (no path, query or fragment)`,
       where,

@@ -44,7 +44,11 @@ function formatFactValue(fact: Fact, language: Language, t: Translate): string {
         : formatNumber(fact.value, language);
     case "euro":
       return t("facts.unit.euro", {
-        amount: formatCompactNumber(fact.value, language, languageInfo[language].compactMoneyDisplay),
+        amount: formatCompactNumber(
+          fact.value,
+          language,
+          languageInfo[language].compactMoneyDisplay,
+        ),
       });
     case "percent":
       return formatPercent(fact.value, language);
@@ -64,9 +68,7 @@ function formatFactValue(fact: Fact, language: Language, t: Translate): string {
  */
 export function formatFact(fact: Fact, language: Language, t: Translate): string {
   const value = formatFactValue(fact, language, t);
-  return fact.qualifier === undefined
-    ? value
-    : t(`facts.qualifier.${fact.qualifier}`, { value });
+  return fact.qualifier === undefined ? value : t(`facts.qualifier.${fact.qualifier}`, { value });
 }
 
 /** The number a chart draws for a fact, or undefined for facts that are not quantities. */

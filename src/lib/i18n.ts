@@ -32,7 +32,10 @@ export function parseLocaleFile(file: string, text: string): LocaleTree {
 }
 
 /** Reads every `locales/<language>/<file>.json`; a file's keys are named `<file>.<path>`. */
-export async function loadLocales(localesDir: string, projectRoot: string): Promise<LocaleResources> {
+export async function loadLocales(
+  localesDir: string,
+  projectRoot: string,
+): Promise<LocaleResources> {
   const entries = await Promise.all(
     languages.map(async (language): Promise<[Language, LocaleTree]> => {
       const folder = path.join(localesDir, language);

@@ -60,7 +60,11 @@ export function findBrokenLinks(
       if (target.origin !== base.origin || !/^https?:$/.test(target.protocol)) continue;
       const targetScan = scans.get(pageKey(target.pathname));
       if (targetScan === undefined && !options.fileExists(target.pathname)) {
-        broken.push({ inputPath: page.inputPath, href, problem: "leads to a page that does not exist" });
+        broken.push({
+          inputPath: page.inputPath,
+          href,
+          problem: "leads to a page that does not exist",
+        });
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));

@@ -5,11 +5,17 @@ import { languageOfInputPath, languages, type Language } from "./languages.ts";
 /** Front matter every page under `src/de/` and `src/en/` must have. */
 export const pageFrontMatter = z.looseObject({
   title: z.string().trim().min(1, "the page needs a title"),
-  description: z.string().trim().min(1, "the page needs a description for search engines and link previews"),
+  description: z
+    .string()
+    .trim()
+    .min(1, "the page needs a description for search engines and link previews"),
   /** Pairs a page with its translation: both pages carry the same key. */
   translationKey: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, e.g. `key-figures`"),
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      "use lower-case words joined by hyphens, e.g. `key-figures`",
+    ),
   /** Why a page exists in one language only; without it a missing twin is an error. */
   onlyInThisLanguage: z.string().trim().min(1).optional(),
   /** `false` keeps a page (such as the 404 page) out of the sitemap. */

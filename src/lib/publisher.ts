@@ -11,5 +11,7 @@ export function publisherText(
   language: Language,
   t: Translate,
 ): string {
-  return entry.placeholder ? t("publisher.placeholder", { value: entry.value[language] }) : entry.value;
+  return entry.placeholder
+    ? t("publisher.placeholder", { value: entry.value[language] })
+    : entry.value;
 }

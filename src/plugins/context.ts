@@ -19,10 +19,13 @@ export function pageFile(context: TemplateContext): string {
 export function pageLanguage(context: TemplateContext): Language {
   const language = context.ctx?.lang;
   if (!isLanguage(language)) {
-    throw new ContentError('the page has no language: put it under src/de/ or src/en/, or set "lang"', {
-      file: pageFile(context),
-      key: "lang",
-    });
+    throw new ContentError(
+      'the page has no language: put it under src/de/ or src/en/, or set "lang"',
+      {
+        file: pageFile(context),
+        key: "lang",
+      },
+    );
   }
   return language;
 }

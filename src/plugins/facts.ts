@@ -14,7 +14,10 @@ import { pageFile, pageLanguage, withPage, type TemplateContext } from "./contex
  * - `{{ [{ fact: "a.x", label: "A" }, …] | barChart }}` lays out a bar chart of facts (see `layoutBarChart`).
  * An unknown fact id stops the build with the page and id named.
  */
-export default function factsPlugin(eleventyConfig: UserConfig, options: { facts: Facts; translator: Translator }) {
+export default function factsPlugin(
+  eleventyConfig: UserConfig,
+  options: { facts: Facts; translator: Translator },
+) {
   const lookUp = (context: TemplateContext, id: string) => {
     const fact = options.facts[id];
     if (fact === undefined) {

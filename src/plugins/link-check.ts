@@ -31,26 +31,29 @@ export default function linkCheckPlugin(
   eleventyConfig: UserConfig,
   options: { projectRoot: string; baseUrl: string },
 ) {
-  eleventyConfig.on(
-    "eleventy.after",
-    ({ results }: { results: BuildResult[] }) => {
-      // The event's own `dir` holds the configured folders, not those of a programmatic build.
-      const outputDir = eleventyConfig.directories.output;
-      const pages = results.flatMap((result) =>
-        result.url !== false && typeof result.outputPath === "string" && result.outputPath.endsWith(".html")
-          ? [{ url: result.url, inputPath: result.inputPath, html: result.content }]
-          : [],
-      );
-      const broken = findBrokenLinks(pages, {
-        baseUrl: options.baseUrl,
-        fileExists: (pathname) => existsSync(path.join(outputDir, decodeURIComponent(pathname))),
-      });
-      const [first] = broken;
-      if (first === undefined) return;
-      const lines = broken.map(
-        (link) => `  ${formatLocation(locate(link, options.projectRoot))}: the link "${link.href}" ${link.problem}`,
-      );
-      throw new ContentError(`${broken.length} broken link(s):\n${lines.join("\n")}`, locate(first, options.projectRoot));
-    },
-  );
+  eleventyConfig.on("eleventy.after", ({ results }: { results: BuildResult[] }) => {
+    // The event's own `dir` holds the configured folders, not those of a programmatic build.
+    const { output: outputDir } = eleventyConfig.directories as { output: string };
+    const pages = results.flatMap((result) =>
+      result.url !== false &&
+      typeof result.outputPath === "string" &&
+      result.outputPath.endsWith(".html")
+        ? [{ url: result.url, inputPath: result.inputPath, html: result.content }]
+        : [],
+    );
+    const broken = findBrokenLinks(pages, {
+      baseUrl: options.baseUrl,
+      fileExists: (pathname) => existsSync(path.join(outputDir, decodeURIComponent(pathname))),
+    });
+    const [first] = broken;
+    if (first === undefined) return;
+    const lines = broken.map(
+      (link) =>
+        `  ${formatLocation(locate(link, options.projectRoot))}: the link "${link.href}" ${link.problem}`,
+    );
+    throw new ContentError(
+      `${broken.length} broken link(s):\n${lines.join("\n")}`,
+      locate(first, options.projectRoot),
+    );
+  });
 }

@@ -4,7 +4,12 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Site } from "../lib/data/schemas.ts";
 import { ContentError } from "../lib/errors.ts";
 import { languages } from "../lib/languages.ts";
-import { frontMatterLine, indexTranslations, type PageEntry, type Translations } from "../lib/pages.ts";
+import {
+  frontMatterLine,
+  indexTranslations,
+  type PageEntry,
+  type Translations,
+} from "../lib/pages.ts";
 
 interface CollectionItem {
   inputPath: string;
@@ -14,7 +19,11 @@ interface CollectionItem {
 
 /** Adds the line of the front-matter field an error is about, so editors land on it. */
 function locateFrontMatterError(error: unknown, projectRoot: string): unknown {
-  if (!(error instanceof ContentError) || error.location.key === undefined || error.location.line !== undefined) {
+  if (
+    !(error instanceof ContentError) ||
+    error.location.key === undefined ||
+    error.location.line !== undefined
+  ) {
     return error;
   }
   let source: string;
@@ -57,7 +66,9 @@ export default function pagesPlugin(
   eleventyConfig.addCollection("translations", (collectionApi: { getAll(): CollectionItem[] }) => {
     const entries: PageEntry[] = collectionApi
       .getAll()
-      .flatMap((item) => (item.url === false ? [] : [{ inputPath: item.inputPath, url: item.url, data: item.data }]));
+      .flatMap((item) =>
+        item.url === false ? [] : [{ inputPath: item.inputPath, url: item.url, data: item.data }],
+      );
     try {
       const translations = indexTranslations(entries);
       checkNavigation(translations, options.navigation);
@@ -66,5 +77,8 @@ export default function pagesPlugin(
       throw locateFrontMatterError(error, options.projectRoot);
     }
   });
-  eleventyConfig.addFilter("absoluteUrl", (pathname: string) => new URL(pathname, options.baseUrl).href);
+  eleventyConfig.addFilter(
+    "absoluteUrl",
+    (pathname: string) => new URL(pathname, options.baseUrl).href,
+  );
 }

@@ -5,11 +5,19 @@ import { publisherText } from "../lib/publisher.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
 /** `{{ publisher.email | publisherText }}`: a detail of `data/publisher.ts`, placeholders marked as such. */
-export default function publisherPlugin(eleventyConfig: UserConfig, options: { translator: Translator }) {
-  eleventyConfig.addFilter("publisherText", function (this: TemplateContext, entry: Publisher[keyof Publisher]) {
-    const language = pageLanguage(this);
-    return withPage(this, () =>
-      publisherText(entry, language, (key, values) => options.translator.t(language, key, values)),
-    );
-  });
+export default function publisherPlugin(
+  eleventyConfig: UserConfig,
+  options: { translator: Translator },
+) {
+  eleventyConfig.addFilter(
+    "publisherText",
+    function (this: TemplateContext, entry: Publisher[keyof Publisher]) {
+      const language = pageLanguage(this);
+      return withPage(this, () =>
+        publisherText(entry, language, (key, values) =>
+          options.translator.t(language, key, values),
+        ),
+      );
+    },
+  );
 }

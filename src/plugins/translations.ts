@@ -16,7 +16,10 @@ export function localize(value: LocalizedText | string, language: keyof Localize
  * - `{{ region.theme.meaning | localize }}`: the page language's version of a data text;
  * - `{{ "en" | nativeLanguageName }}`: a language's name in itself, for the language switcher.
  */
-export default function translationsPlugin(eleventyConfig: UserConfig, options: { translator: Translator }) {
+export default function translationsPlugin(
+  eleventyConfig: UserConfig,
+  options: { translator: Translator },
+) {
   eleventyConfig.addFilter(
     "t",
     function (this: TemplateContext, key: string, values?: Record<string, unknown>) {
@@ -25,9 +28,12 @@ export default function translationsPlugin(eleventyConfig: UserConfig, options: 
       return withPage(this, () => options.translator.t(language, key, values));
     },
   );
-  eleventyConfig.addFilter("localize", function (this: TemplateContext, value: LocalizedText | string) {
-    return localize(value, pageLanguage(this));
-  });
+  eleventyConfig.addFilter(
+    "localize",
+    function (this: TemplateContext, value: LocalizedText | string) {
+      return localize(value, pageLanguage(this));
+    },
+  );
   eleventyConfig.addFilter("nativeLanguageName", (language: string) =>
     isLanguage(language) ? languageInfo[language].nativeName : language,
   );

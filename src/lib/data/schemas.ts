@@ -7,7 +7,9 @@ export const localizedText = z.strictObject({ de: text, en: text });
 export type LocalizedText = z.infer<typeof localizedText>;
 
 /** Identifier of a source in `data/sources.ts`. */
-const sourceId = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "must be a source id such as `brandenburg`");
+const sourceId = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, "must be a source id such as `brandenburg`");
 
 /** The hedge a source puts on a figure ("fast", "über", "rund"); the site must keep it. */
 const qualifier = z.enum(["about", "almost", "moreThan"]).optional();
@@ -32,7 +34,11 @@ export const fact = z.discriminatedUnion("kind", [
     denominator: z.number().int().positive(),
     ...factBase,
   }),
-  z.strictObject({ kind: z.literal("year"), value: z.number().int().min(1900).max(2100), ...factBase }),
+  z.strictObject({
+    kind: z.literal("year"),
+    value: z.number().int().min(1900).max(2100),
+    ...factBase,
+  }),
 ]);
 export type Fact = z.infer<typeof fact>;
 
