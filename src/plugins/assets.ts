@@ -2,5 +2,6 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 
 /** Copies the stylesheet and icon to `/assets/`; the site loads nothing from other hosts. */
 export default function assetsPlugin(eleventyConfig: UserConfig) {
-  eleventyConfig.addPassthroughCopy({ [`${eleventyConfig.directories.input}assets`]: "assets" });
+  const { input } = eleventyConfig.directories as { input: string };
+  eleventyConfig.addPassthroughCopy({ [`${input}assets`]: "assets" });
 }
