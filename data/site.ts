@@ -14,4 +14,9 @@ export default {
     main: ["home", "berlin-brandenburg", "nrw", "key-figures", "sources", "easy-read"],
     footer: ["accessibility", "legal-notice", "privacy"],
   },
+  keyFigures: {
+    regions: ["berlinBrandenburg", "nrw"],
+    measures: ["employees", "companies", "revenue", "workforceShare", "healthRegionsShare"],
+    chartMeasure: "employees",
+  },
 } satisfies z.input<typeof siteModule>;

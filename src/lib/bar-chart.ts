@@ -7,10 +7,10 @@ export interface BarInput {
 
 /** A bar placed in the chart's coordinate system. */
 export interface PlacedBar extends BarInput {
-  y: number;
-  width: number;
   labelY: number;
-  valueX: number;
+  valueY: number;
+  barY: number;
+  width: number;
 }
 
 /** The geometry of a horizontal bar chart, in SVG user units. */
@@ -21,29 +21,28 @@ export interface BarChartLayout {
   bars: PlacedBar[];
 }
 
-const rowHeight = 64;
-const barHeight = 24;
-const labelGap = 20;
+const lineHeight = 22;
+const barHeight = 20;
+const rowGap = 18;
+const rowHeight = 2 * lineHeight + barHeight + rowGap;
 
 /**
- * Lays out a horizontal bar chart: each bar gets a row with its label above it, lengths are
- * proportional to the largest value, and each value is written at the end of its bar.
- * The layout fits any width, since the SVG scales to its container through its viewBox.
+ * Lays out a horizontal bar chart for narrow screens first: each row has the label on one
+ * line, the value on the next and the bar below them, so no text has to fit beside a bar.
+ * Bar lengths are proportional to the largest value, which spans the full width. The SVG
+ * scales to its container through its viewBox.
  */
-export function layoutBarChart(inputs: readonly BarInput[], width = 600): BarChartLayout {
+export function layoutBarChart(inputs: readonly BarInput[], width = 320): BarChartLayout {
   const largest = Math.max(0, ...inputs.map((input) => input.value));
-  // The widest bar leaves room for its value text on the right.
-  const barSpace = width * 0.6;
   const bars = inputs.map((input, index) => {
     const top = index * rowHeight;
-    const barWidth = largest === 0 ? 0 : Math.round((input.value / largest) * barSpace);
     return {
       ...input,
       labelY: top + 16,
-      y: top + labelGap + 4,
-      width: barWidth,
-      valueX: barWidth + 8,
+      valueY: top + lineHeight + 16,
+      barY: top + 2 * lineHeight,
+      width: largest === 0 ? 0 : Math.round((input.value / largest) * width),
     };
   });
-  return { width, height: inputs.length * rowHeight, barHeight, bars };
+  return { width, height: inputs.length * rowHeight - rowGap, barHeight, bars };
 }

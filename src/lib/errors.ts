@@ -35,12 +35,66 @@ export function describeContentError(error: ContentError): string {
   return `${formatLocation(error.location)}: ${error.message}`;
 }
 
-/** Finds the content error behind an error that Eleventy or a template engine may have wrapped. */
+function relativeInputPath(inputPath: string): string {
+  return inputPath.replace(/^\.\//, "");
+}
+
+/** The parts of a js-yaml exception a message needs (`mark` is 0-based). */
+interface YamlException extends Error {
+  reason: string;
+  mark: { line: number; column: number };
+}
+
+function isYamlException(error: unknown): error is YamlException {
+  return error instanceof Error && error.name === "YAMLException" && "mark" in error;
+}
+
+/**
+ * Eleventy's own reports of content mistakes, as content errors: front matter that is not
+ * valid YAML (with the line, which in the front matter is the line in the file), and two
+ * pages written to the same address (with both files).
+ */
+function fromEleventyError(error: Error): ContentError | undefined {
+  const wrapped = (error as Error & { originalError?: unknown }).originalError;
+  const template = /front matter from template (.+)$/.exec(error.message)?.[1];
+  if (
+    error.name === "TemplateContentFrontMatterError" &&
+    template !== undefined &&
+    isYamlException(wrapped)
+  ) {
+    return new ContentError(
+      `the front matter between the "---" lines is not valid YAML (${wrapped.reason}); put a text with a colon, quotes or brackets in double quotes`,
+      {
+        file: relativeInputPath(template),
+        line: wrapped.mark.line + 1,
+        column: wrapped.mark.column + 1,
+      },
+    );
+  }
+  const files = [...error.message.matchAll(/^ +\d+\. (.+)$/gm)].map((match) =>
+    relativeInputPath(match[1] ?? ""),
+  );
+  const [file, ...others] = files;
+  if (error.name === "DuplicatePermalinkOutputError" && file !== undefined && others.length > 0) {
+    return new ContentError(
+      `is published at the same address as ${others.join(" and ")}; give one of them another file name or "permalink"`,
+      { file, key: "permalink" },
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Finds the content error behind an error that Eleventy or a template engine may have wrapped,
+ * or makes one of Eleventy's own reports of a content mistake.
+ */
 export function findContentError(error: unknown): ContentError | undefined {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current instanceof Error && !seen.has(current)) {
     if (current instanceof ContentError) return current;
+    const fromEleventy = fromEleventyError(current);
+    if (fromEleventy !== undefined) return fromEleventy;
     seen.add(current);
     const wrapped = current as Error & { originalError?: unknown };
     current = wrapped.originalError ?? wrapped.cause;

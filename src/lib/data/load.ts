@@ -18,7 +18,7 @@ function dottedPath(issuePath: readonly PropertyKey[]): string {
 async function importModule(file: string): Promise<unknown> {
   // The modification time makes a changed module load afresh while `npm start` watches.
   const { mtimeMs } = await stat(file);
-  const module = (await import(`${pathToFileURL(file).href}?v=${mtimeMs}`)) as {
+  const module = (await import(`${pathToFileURL(file).href}?v=${Math.trunc(mtimeMs)}`)) as {
     default?: unknown;
   };
   return module.default;

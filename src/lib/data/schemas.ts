@@ -136,6 +136,13 @@ export const siteModule = z.strictObject({
     main: z.array(text).min(1),
     footer: z.array(text).min(1),
   }),
+  /** The comparison on the key-figures page: a column per region, a row per measure. */
+  keyFigures: z.strictObject({
+    regions: z.array(z.enum(["berlinBrandenburg", "nrw"])).min(1),
+    measures: z.array(text).min(1),
+    /** The measure the bar chart draws; every region must have a fact for it. */
+    chartMeasure: text,
+  }),
 });
 export type Site = z.infer<typeof siteModule>;
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { factsModule, type SiteData } from "../../../src/lib/data/schemas.ts";
+import {
+  checkDataReferences,
+  loadSiteData,
+  validateDataModule,
+} from "../../../src/lib/data/load.ts";
+import { ContentError } from "../../../src/lib/errors.ts";
+import { projectRoot } from "../../support/project.ts";
+
+const label = { de: "Wert", en: "Value" };
+
+function errorOf(run: () => unknown): ContentError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error("expected a content error");
+}
+
+describe("validateDataModule", () => {
+  it("returns valid data with defaults filled in", () => {
+    const facts = validateDataModule("data/facts.ts", factsModule, {
+      "x.count": { kind: "count", value: 5, source: "s", label },
+    });
+    expect(facts["x.count"]).toMatchObject({ notation: "standard" });
+  });
+
+  it("names the module and the field of a value with the wrong type", () => {
+    const error = errorOf(() =>
+      validateDataModule("data/facts.ts", factsModule, {
+        "x.count": { kind: "count", value: "5", source: "s", label },
+      }),
+    );
+    expect(error.location).toEqual({ file: "data/facts.ts", key: "x.count.value" });
+  });
+
+  it("refuses a negative count", () => {
+    const error = errorOf(() =>
+      validateDataModule("data/facts.ts", factsModule, {
+        "x.count": { kind: "count", value: -1, source: "s", label },
+      }),
+    );
+    expect(error.location.key).toBe("x.count.value");
+  });
+
+  it("refuses a module without a default export", () => {
+    expect(() => validateDataModule("data/facts.ts", factsModule, undefined)).toThrow(
+      /no default export/,
+    );
+  });
+});
+
+describe("checkDataReferences", () => {
+  it("refuses a fact whose source is not listed in the sources module", async () => {
+    const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
+    const broken: SiteData = {
+      ...data,
+      facts: {
+        ...data.facts,
+        "x.count": { kind: "count", value: 1, notation: "standard", source: "nowhere", label },
+      },
+    };
+    const error = errorOf(() => checkDataReferences(broken, (name) => `data/${name}.ts`));
+    expect(error.location).toEqual({ file: "data/facts.ts", key: "x.count.source" });
+  });
+});
+
+describe("loadSiteData", () => {
+  it("loads and validates the project's own data modules", async () => {
+    const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
+    expect(Object.keys(data).sort()).toEqual(["facts", "publisher", "regions", "site", "sources"]);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import type { Fact } from "../../src/lib/data/schemas.ts";
+import {
+  factMagnitude,
+  formatCompactNumber,
+  formatDate,
+  formatFact,
+  formatNumber,
+  formatPercent,
+  type Translate,
+} from "../../src/lib/format.ts";
+
+const label = { de: "Testwert", en: "Test value" };
+const patterns: Record<string, Record<string, string>> = {
+  de: {
+    "facts.qualifier.about": "etwa {{value}}",
+    "facts.qualifier.almost": "fast {{value}}",
+    "facts.qualifier.moreThan": "mehr als {{value}}",
+    "facts.unit.euro": "{{amount}}\u00a0€",
+    "facts.unit.fraction": "{{numerator}} von {{denominator}}",
+  },
+  en: {
+    "facts.qualifier.about": "about {{value}}",
+    "facts.qualifier.almost": "almost {{value}}",
+    "facts.qualifier.moreThan": "more than {{value}}",
+    "facts.unit.euro": "€{{amount}}",
+    "facts.unit.fraction": "{{numerator}} in {{denominator}}",
+  },
+};
+
+function translateIn(language: "de" | "en"): Translate {
+  return (key, values = {}) =>
+    (patterns[language]?.[key] ?? `missing ${key}`).replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+      String(values[name]),
+    );
+}
+
+describe("formatNumber", () => {
+  it("groups thousands with a dot in German and a comma in English", () => {
+    expect(formatNumber(370_000, "de")).toBe("370.000");
+    expect(formatNumber(370_000, "en")).toBe("370,000");
+  });
+});
+
+describe("formatCompactNumber", () => {
+  it("writes millions in words with the language's decimal separator", () => {
+    expect(formatCompactNumber(1_100_000, "de")).toBe("1,1 Millionen");
+    expect(formatCompactNumber(1_100_000, "en")).toBe("1.1 million");
+  });
+});
+
+describe("formatPercent", () => {
+  it("puts a space before the percent sign in German only", () => {
+    // Intl keeps number and sign together with a no-break space.
+    expect(formatPercent(0.8, "de")).toBe("80\u00a0%");
+    expect(formatPercent(0.8, "en")).toBe("80%");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes an ISO date as readers of the language write it", () => {
+    expect(formatDate("2026-11-22", "de")).toBe("22. November 2026");
+    expect(formatDate("2026-11-22", "en")).toBe("November 22, 2026");
+  });
+});
+
+describe("formatFact", () => {
+  it("keeps the source's hedge on a count", () => {
+    const fact: Fact = {
+      kind: "count",
+      value: 370_000,
+      notation: "standard",
+      qualifier: "almost",
+      source: "s",
+      label,
+    };
+    expect(formatFact(fact, "de", translateIn("de"))).toBe("fast 370.000");
+    expect(formatFact(fact, "en", translateIn("en"))).toBe("almost 370,000");
+  });
+
+  it("writes large amounts of euros as German and English readers expect", () => {
+    const fact: Fact = { kind: "euro", value: 58_000_000_000, source: "s", label };
+    expect(formatFact(fact, "de", translateIn("de"))).toBe("58\u00a0Mrd.\u00a0€");
+    expect(formatFact(fact, "en", translateIn("en"))).toBe("€58 billion");
+  });
+
+  it("writes a compact count in words", () => {
+    const fact: Fact = {
+      kind: "count",
+      value: 1_100_000,
+      notation: "compact",
+      qualifier: "moreThan",
+      source: "s",
+      label,
+    };
+    expect(formatFact(fact, "de", translateIn("de"))).toBe("mehr als 1,1 Millionen");
+    expect(formatFact(fact, "en", translateIn("en"))).toBe("more than 1.1 million");
+  });
+
+  it("writes a fraction as one in so many", () => {
+    const fact: Fact = {
+      kind: "fraction",
+      numerator: 1,
+      denominator: 6,
+      qualifier: "about",
+      source: "s",
+      label,
+    };
+    expect(formatFact(fact, "de", translateIn("de"))).toBe("etwa 1 von 6");
+    expect(formatFact(fact, "en", translateIn("en"))).toBe("about 1 in 6");
+  });
+
+  it("writes a year without a thousands separator", () => {
+    const fact: Fact = { kind: "year", value: 2020, source: "s", label };
+    expect(formatFact(fact, "de", translateIn("de"))).toBe("2020");
+  });
+});
+
+describe("factMagnitude", () => {
+  it("gives the number a chart draws, and none for a year", () => {
+    expect(
+      factMagnitude({ kind: "fraction", numerator: 1, denominator: 4, source: "s", label }),
+    ).toBe(0.25);
+    expect(factMagnitude({ kind: "year", value: 2020, source: "s", label })).toBeUndefined();
+    expect(factMagnitude({ kind: "percent", value: 0.8, source: "s", label })).toBe(0.8);
+  });
+});

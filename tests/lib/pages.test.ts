@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { ContentError } from "../../src/lib/errors.ts";
+import { frontMatterLine, indexTranslations, type PageEntry } from "../../src/lib/pages.ts";
+
+function page(inputPath: string, url: string, data: Record<string, unknown>): PageEntry {
+  return { inputPath, url, data: { title: url, description: "d", ...data } };
+}
+
+function errorOf(run: () => unknown): ContentError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ContentError) return error;
+    throw error;
+  }
+  throw new Error("expected a content error");
+}
+
+describe("indexTranslations", () => {
+  it("pairs pages with translated file names by their translation key", () => {
+    const translations = indexTranslations([
+      page("./src/de/nordrhein-westfalen.md", "/de/nordrhein-westfalen/", {
+        translationKey: "nrw",
+      }),
+      page("./src/en/north-rhine-westphalia.md", "/en/north-rhine-westphalia/", {
+        translationKey: "nrw",
+      }),
+    ]);
+    expect(translations.nrw?.de?.url).toBe("/de/nordrhein-westfalen/");
+    expect(translations.nrw?.en?.url).toBe("/en/north-rhine-westphalia/");
+  });
+
+  it("ignores templates outside the language folders", () => {
+    expect(indexTranslations([page("./src/index.njk", "/", {})])).toEqual({});
+  });
+
+  it("refuses a page without its twin, naming the page and what to add", () => {
+    const error = errorOf(() =>
+      indexTranslations([
+        page("./src/de/quellen.md", "/de/quellen/", { translationKey: "sources" }),
+      ]),
+    );
+    expect(error.location).toEqual({ file: "src/de/quellen.md", key: "translationKey" });
+    expect(error.message).toMatch(/no English twin.*src\/en\/.*translationKey: sources/);
+  });
+
+  it("accepts a page in one language when its front matter says why", () => {
+    const translations = indexTranslations([
+      page("./src/de/termine.md", "/de/termine/", {
+        translationKey: "dates",
+        onlyInThisLanguage: "German events only",
+      }),
+    ]);
+    expect(translations.dates?.de).toBeDefined();
+  });
+
+  it("refuses two pages with the same key in one language", () => {
+    const error = errorOf(() =>
+      indexTranslations([
+        page("./src/de/a.md", "/de/a/", { translationKey: "x" }),
+        page("./src/de/b.md", "/de/b/", { translationKey: "x" }),
+      ]),
+    );
+    expect(error.location.file).toBe("src/de/b.md");
+    expect(error.message).toContain("src/de/a.md");
+  });
+
+  it("refuses two pages with the same title in one language", () => {
+    const error = errorOf(() =>
+      indexTranslations([
+        page("./src/de/a.md", "/de/a/", { translationKey: "a", title: "Gleich" }),
+        page("./src/de/b.md", "/de/b/", { translationKey: "b", title: "Gleich" }),
+      ]),
+    );
+    expect(error.location).toEqual({ file: "src/de/b.md", key: "title" });
+  });
+
+  it("names a missing front-matter field", () => {
+    const error = errorOf(() =>
+      indexTranslations([
+        { inputPath: "./src/de/a.md", url: "/de/a/", data: { title: "A", translationKey: "a" } },
+      ]),
+    );
+    expect(error.location).toEqual({ file: "src/de/a.md", key: "description" });
+    expect(error.message).toContain('lacks the field "description"');
+  });
+
+  it("uses the title in menus unless a shorter navTitle is given", () => {
+    const translations = indexTranslations([
+      page("./src/de/a.md", "/de/a/", {
+        translationKey: "a",
+        title: "Langer Titel",
+        navTitle: "Kurz",
+      }),
+      page("./src/en/a.md", "/en/a/", { translationKey: "a", title: "Long title" }),
+    ]);
+    expect(translations.a?.de?.navTitle).toBe("Kurz");
+    expect(translations.a?.en?.navTitle).toBe("Long title");
+  });
+});
+
+describe("frontMatterLine", () => {
+  it("finds the line of a top-level field", () => {
+    expect(frontMatterLine("---\ntitle: A\ntranslationKey: a\n---\n", "translationKey")).toBe(3);
+    expect(frontMatterLine("---\ntitle: A\n---\n", "description")).toBeUndefined();
+  });
+});
