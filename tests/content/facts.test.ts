@@ -78,7 +78,7 @@ beforeAll(async () => {
   );
 });
 
-async function builtHtml(url: string): Promise<string> {
+function builtHtml(url: string): string {
   const page = site.pages.find((candidate) => candidate.url === url);
   if (page === undefined) throw new Error(`${url} was not built`);
   return decodeEntities(page.html);
@@ -108,9 +108,9 @@ describe("the site's facts", () => {
     }
   });
 
-  it("appear formatted for the page's language wherever a page uses them", async () => {
+  it("appear formatted for the page's language wherever a page uses them", () => {
     for (const page of sourcePages) {
-      const html = await builtHtml(page.url);
+      const html = builtHtml(page.url);
       for (const id of page.factsUsed) {
         const fact = data.facts[id];
         if (fact === undefined) throw new Error(`${page.file} uses the unknown fact ${id}`);
@@ -119,14 +119,14 @@ describe("the site's facts", () => {
     }
   });
 
-  it("are compared cell by cell in the key-figures table, in both languages", async () => {
+  it("are compared cell by cell in the key-figures table, in both languages", () => {
     const { regions, measures } = data.site.keyFigures;
     for (const language of languages) {
       const page = sourcePages.find(
         (candidate) =>
           candidate.translationKey === "key-figures" && candidate.language === language,
       );
-      const table = parseHtml(await builtHtml(page?.url ?? "")).first(tag("table"));
+      const table = parseHtml(builtHtml(page?.url ?? "")).first(tag("table"));
       const rows = within(table, tag("tr"));
       for (const measure of measures) {
         const row = rows.find(
@@ -147,12 +147,12 @@ describe("the site's facts", () => {
     }
   });
 
-  it("are all listed on the sources page, in both languages", async () => {
+  it("are all listed on the sources page, in both languages", () => {
     for (const language of languages) {
       const page = sourcePages.find(
         (candidate) => candidate.translationKey === "sources" && candidate.language === language,
       );
-      const items = parseHtml(await builtHtml(page?.url ?? ""))
+      const items = parseHtml(builtHtml(page?.url ?? ""))
         .all(tag("li"))
         .map((item) => text(item));
       for (const fact of Object.values(data.facts)) {

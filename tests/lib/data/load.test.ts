@@ -64,7 +64,9 @@ describe("checkDataReferences", () => {
         "x.count": { kind: "count", value: 1, notation: "standard", source: "nowhere", label },
       },
     };
-    const error = errorOf(() => checkDataReferences(broken, (name) => `data/${name}.ts`));
+    const error = errorOf(() => {
+      checkDataReferences(broken, (name) => `data/${name}.ts`);
+    });
     expect(error.location).toEqual({ file: "data/facts.ts", key: "x.count.source" });
   });
 });
