@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import i18next, { type i18n, type Resource } from "i18next";
 import { ContentError, lineAndColumn } from "./errors.ts";
+import { escapeHtml } from "./html.ts";
 import { languages, type Language } from "./languages.ts";
 
 /** Locale strings of one language: each locale file's content under its file name. */
@@ -99,12 +100,18 @@ export function createTranslator(resources: LocaleResources): Translator {
           key,
         });
       }
-      // Values interpolated into a markup string must not bring markup of their own.
-      return instance.t(key, {
-        ...values,
-        lng: language,
-        interpolation: { escapeValue: allowsMarkup(key) },
-      });
+      // Values interpolated into a markup string must not bring markup of their own. (Escaping
+      // here rather than through i18next's per-call option keeps its interpolator built once.)
+      const interpolated =
+        allowsMarkup(key) && values !== undefined
+          ? Object.fromEntries(
+              Object.entries(values).map(([name, value]) => [
+                name,
+                typeof value === "string" ? escapeHtml(value) : value,
+              ]),
+            )
+          : values;
+      return instance.t(key, { ...interpolated, lng: language });
     },
   };
 }
