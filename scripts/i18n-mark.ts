@@ -1,0 +1,3 @@
+import { runMarkCli, runAsScript } from "../src/checks/i18n/cli.ts";
+
+await runAsScript(runMarkCli);

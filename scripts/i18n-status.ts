@@ -1,0 +1,3 @@
+import { runStatusCli, runAsScript } from "../src/checks/i18n/cli.ts";
+
+await runAsScript(runStatusCli);

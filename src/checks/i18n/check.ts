@@ -1,0 +1,82 @@
+import { checkKeyUsage, scanKeyUsage } from "./key-usage.ts";
+import { checkLocales } from "./locale-checks.ts";
+import { readLocales, type Locales } from "./locales.ts";
+import { checkPagePairs } from "./page-checks.ts";
+import { pairPages, readPages, type PagePair, type PageSource } from "./pages.ts";
+import type { Finding } from "./types.ts";
+import {
+  keyVersions,
+  pageVersions,
+  readKeyRecord,
+  versionFindings,
+  type KeyRecord,
+  type KeyVersion,
+  type PageVersion,
+} from "./versions.ts";
+
+/** Where the project to check is. */
+export interface CheckOptions {
+  /** The folder holding `locales/` and `src/`. */
+  projectRoot: string;
+}
+
+/** Everything the check read and found, for the check's output and the status report. */
+export interface TranslationInspection {
+  locales: Locales;
+  pages: PageSource[];
+  pairs: PagePair[];
+  record: KeyRecord;
+  pageVersions: PageVersion[];
+  keyVersions: KeyVersion[];
+  /** Sorted by file, line and column. */
+  findings: Finding[];
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.location.file.localeCompare(b.location.file) ||
+    (a.location.line ?? 0) - (b.location.line ?? 0) ||
+    (a.location.column ?? 0) - (b.location.column ?? 0) ||
+    (a.location.key ?? "").localeCompare(b.location.key ?? "")
+  );
+}
+
+/** Reads a project's locale files, pages and translation record, and checks them all. */
+export async function inspectTranslations(options: CheckOptions): Promise<TranslationInspection> {
+  const { projectRoot } = options;
+  const [locales, read, usages, record] = await Promise.all([
+    readLocales(projectRoot),
+    readPages(projectRoot),
+    scanKeyUsage(projectRoot),
+    readKeyRecord(projectRoot),
+  ]);
+  const paired = pairPages(read.pages);
+  const pages = pageVersions(paired.pairs);
+  const keys = keyVersions(locales, record);
+  const findings = [
+    ...checkLocales(locales),
+    ...checkKeyUsage(locales, usages),
+    ...read.findings,
+    ...paired.findings,
+    ...checkPagePairs(paired.pairs),
+    ...versionFindings(pages, keys, locales, record),
+  ].sort(compareFindings);
+  return {
+    locales,
+    pages: read.pages,
+    pairs: paired.pairs,
+    record,
+    pageVersions: pages,
+    keyVersions: keys,
+    findings,
+  };
+}
+
+/**
+ * Checks a project's translations: locale files, the texts templates use, page pairs and
+ * outdated translations. Returns every finding; errors fail the check, warnings only with
+ * `--strict`.
+ */
+export async function checkTranslations(options: CheckOptions): Promise<Finding[]> {
+  return (await inspectTranslations(options)).findings;
+}

@@ -1,0 +1,185 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import { frontMatterLine } from "../../lib/pages.ts";
+import { readLocales } from "./locales.ts";
+import { pairPages, readPages, splitPage } from "./pages.ts";
+import { I18nUsageError, languageName, projectPath } from "./types.ts";
+import {
+  keyRecordFile,
+  pageVersion,
+  readKeyRecord,
+  serialiseKeyRecord,
+  textVersion,
+} from "./versions.ts";
+
+/** What marking did: lines to report, and whether anything could not be marked. */
+export interface MarkOutcome {
+  done: string[];
+  problems: string[];
+}
+
+/**
+ * Sets one front-matter field to a quoted value, replacing the line that has it or adding it
+ * at the end of the front matter. Every other byte of the file stays as it was.
+ */
+export function setFrontMatterField(text: string, field: string, value: string): string {
+  const { bodyLine } = splitPage(text);
+  if (bodyLine === 1) throw new I18nUsageError("the page has no front matter");
+  const lines = text.split("\n");
+  const closing = bodyLine - 2;
+  const existing = frontMatterLine(text, field);
+  const at = existing !== undefined && existing - 1 < closing ? existing - 1 : closing;
+  const ending = (lines[at] ?? "").endsWith("\r") ? "\r" : "";
+  const line = `${field}: "${value}"${ending}`;
+  lines.splice(at, at === closing ? 0 : 1, line);
+  return lines.join("\n");
+}
+
+/**
+ * Records in each translated page of the given pages' pairs which version of its source it
+ * was made from (`translatedFrom`). Accepts the source or the translation's path.
+ */
+export async function markPages(
+  projectRoot: string,
+  files: readonly string[],
+): Promise<MarkOutcome> {
+  const outcome: MarkOutcome = { done: [], problems: [] };
+  const read = await readPages(projectRoot);
+  const { pairs, findings } = pairPages(read.pages);
+  const known = new Set([
+    ...read.pages.map((page) => page.file),
+    ...read.findings.map((finding) => finding.location.file),
+  ]);
+  const targets = files.map((given) => ({
+    given,
+    file: projectPath(path.relative(projectRoot, path.resolve(projectRoot, given))),
+  }));
+  // A wrong path is a wrong command line: refuse it before any file is written.
+  const unknown = targets.filter((target) => !known.has(target.file));
+  if (unknown.length > 0) {
+    throw new I18nUsageError(
+      `${unknown.map((target) => target.given).join(", ")}: not a page. Give the path of a page under src/de/ or src/en/, e.g. src/en/index.md`,
+    );
+  }
+  const nothingToMark =
+    "exists in one language only (onlyInThisLanguage), so there is nothing to mark";
+  for (const { file } of targets) {
+    const pair = pairs.find((candidate) =>
+      Object.values(candidate.pages).some((page) => page.file === file),
+    );
+    const source = pair?.pages[sourceLanguage];
+    if (pair === undefined) {
+      const problem = [...read.findings, ...findings].find(
+        (finding) => finding.location.file === file,
+      );
+      outcome.problems.push(`${file}: not marked, ${problem?.message ?? "the page has a problem"}`);
+    } else if (source === undefined) {
+      outcome.done.push(`${file}: ${nothingToMark}`);
+    } else {
+      const version = pageVersion(source);
+      for (const language of otherLanguages(sourceLanguage)) {
+        const translation = pair.pages[language];
+        if (translation === undefined) {
+          outcome.done.push(`${source.file}: ${nothingToMark}`);
+          continue;
+        }
+        await writeFile(
+          path.join(projectRoot, translation.file),
+          setFrontMatterField(translation.text, "translatedFrom", version),
+        );
+        outcome.done.push(
+          `${translation.file}: marked as translated from ${source.file} as it is now (translatedFrom: "${version}")`,
+        );
+      }
+    }
+  }
+  return outcome;
+}
+
+/** Which locale texts to mark: all, those of some files, or some by name. */
+export interface KeySelection {
+  all: boolean;
+  /** Locale file names, e.g. `common` for `locales/en/common.json`. */
+  files: string[];
+  keys: string[];
+}
+
+/**
+ * Records in `locales/translated-from.json` which version of each selected source text its
+ * translations were made from. Marking all texts writes the record afresh, dropping texts
+ * that are gone; marking some keeps the other entries.
+ */
+export async function markKeys(projectRoot: string, selection: KeySelection): Promise<MarkOutcome> {
+  const outcome: MarkOutcome = { done: [], problems: [] };
+  const locales = await readLocales(projectRoot);
+  const broken = locales.findings.find((finding) => finding.code === "invalid-json");
+  if (broken !== undefined) {
+    outcome.problems.push(
+      `${broken.location.file} is not valid JSON, so no text was marked: fix it first (npm run check:i18n shows where)`,
+    );
+    return outcome;
+  }
+  const source = locales.texts[sourceLanguage];
+  const record = await readKeyRecord(projectRoot);
+  if (!selection.all && record.findings.length > 0) {
+    outcome.problems.push(
+      `${keyRecordFile} cannot be read (${record.findings[0]?.message ?? ""}); run "npm run i18n:mark -- --keys" without names to write it afresh`,
+    );
+    return outcome;
+  }
+  const versions = new Map<Language, Map<string, string>>(
+    otherLanguages(sourceLanguage).map((language) => [
+      language,
+      new Map(
+        selection.all
+          ? []
+          : [...(record.versions.get(language) ?? [])].map(([key, entry]) => [key, entry.version]),
+      ),
+    ]),
+  );
+  for (const key of selection.keys) {
+    if (source.has(key)) continue;
+    outcome.problems.push(
+      `${key}: there is no such text in ${languageName(sourceLanguage)}, so it was not marked`,
+    );
+  }
+  for (const name of selection.files) {
+    if (!locales.files.some((file) => file.name === name)) {
+      outcome.problems.push(
+        `locales/*/${name}.json: there is no such locale file, so nothing was marked for it`,
+      );
+    }
+  }
+  let total = 0;
+  const summaries: string[] = [];
+  for (const [language, entries] of versions) {
+    let marked = 0;
+    for (const text of locales.texts[language].values()) {
+      const original = source.get(text.key);
+      const selected =
+        selection.all ||
+        selection.keys.includes(text.key) ||
+        selection.files.includes(text.key.split(".")[0] ?? "");
+      if (!selected || original === undefined) continue;
+      entries.set(text.key, textVersion(original.value));
+      marked++;
+    }
+    for (const key of selection.keys) {
+      if (source.has(key) && !locales.texts[language].has(key)) {
+        outcome.problems.push(
+          `${key}: there is no ${languageName(language)} translation yet, so it was not marked`,
+        );
+      }
+    }
+    total += marked;
+    summaries.push(
+      `${marked} ${languageName(language)} text${marked === 1 ? "" : "s"} marked as translated from the ${languageName(sourceLanguage)} texts as they are now, in ${keyRecordFile}`,
+    );
+  }
+  if (total > 0 || selection.all) {
+    await writeFile(path.join(projectRoot, keyRecordFile), serialiseKeyRecord(versions));
+    outcome.done.push(...summaries);
+  }
+  return outcome;
+}

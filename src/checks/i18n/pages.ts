@@ -1,0 +1,161 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { parse, YAMLParseError } from "yaml";
+import { ContentError } from "../../lib/errors.ts";
+import { languageOfInputPath, languages, type Language } from "../../lib/languages.ts";
+import {
+  frontMatterLine,
+  indexTranslations,
+  pageFrontMatter,
+  type PageEntry,
+  type PageFrontMatter,
+} from "../../lib/pages.ts";
+import { projectPath, type Finding } from "./types.ts";
+
+const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** A page under `src/<language>/` as written: its front matter and its body. */
+export interface PageSource {
+  /** Relative to the project, e.g. `src/de/quellen.md`. */
+  file: string;
+  language: Language;
+  /** The whole file. */
+  text: string;
+  /** The front matter as YAML read it, not yet validated. */
+  data: Record<string, unknown>;
+  /** The front matter as written, between the `---` lines. */
+  frontMatterText: string;
+  /** Everything after the front matter. */
+  body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** A page whose front matter is valid. */
+export interface Page extends PageSource {
+  frontMatter: PageFrontMatter;
+}
+
+/** The pages sharing a translation key, by language. */
+export interface PagePair {
+  translationKey: string;
+  pages: Partial<Record<Language, Page>>;
+}
+
+/** Splits a page into front matter and body; a page without front matter is all body. */
+export function splitPage(text: string): Pick<PageSource, "frontMatterText" | "body" | "bodyLine"> {
+  const match = frontMatterBlock.exec(text);
+  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
+  return {
+    frontMatterText: match[1] ?? "",
+    body: text.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
+  };
+}
+
+function readPage(
+  file: string,
+  language: Language,
+  text: string,
+): { page: PageSource } | { finding: Finding } {
+  const parts = splitPage(text);
+  try {
+    const parsed: unknown = parse(parts.frontMatterText);
+    const data =
+      typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
+    return { page: { file, language, text, data, ...parts } };
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const position = error.linePos?.[0];
+    return {
+      finding: {
+        severity: "error",
+        code: "front-matter",
+        location: {
+          file,
+          ...(position === undefined ? {} : { line: position.line + 1, column: position.col }),
+        },
+        message: `the front matter (the lines between "---" at the top) is not valid: ${error.message.split("\n")[0] ?? ""}. Check the quotes and the "name: value" form of each line`,
+      },
+    };
+  }
+}
+
+/** Reads every Markdown page under `src/<language>/`. */
+export async function readPages(
+  projectRoot: string,
+): Promise<{ pages: PageSource[]; findings: Finding[] }> {
+  const files = (await glob(`src/{${languages.join(",")}}/**/*.md`, { cwd: projectRoot }))
+    .map(projectPath)
+    .sort();
+  const pages: PageSource[] = [];
+  const findings: Finding[] = [];
+  await Promise.all(
+    files.map(async (file) => {
+      const language = languageOfInputPath(file);
+      if (language === undefined) return;
+      const result = readPage(file, language, await readFile(path.join(projectRoot, file), "utf8"));
+      if ("page" in result) pages.push(result.page);
+      else findings.push(result.finding);
+    }),
+  );
+  pages.sort((a, b) => a.file.localeCompare(b.file));
+  return { pages, findings };
+}
+
+function pageFinding(error: ContentError, page: PageSource): Finding {
+  const { key } = error.location;
+  const line = key === undefined ? undefined : frontMatterLine(page.text, key);
+  return {
+    severity: "error",
+    code: "page",
+    location: { ...error.location, ...(line === undefined ? {} : { line }) },
+    message: error.message,
+  };
+}
+
+/**
+ * Pairs pages by `translationKey` with the build's own rules (`indexTranslations`): front
+ * matter, one page per key and language, a twin in every language unless the page says why not.
+ * The build stops at the first problem; the check wants them all, so it reports the page at
+ * fault, sets it aside and pairs the others again.
+ */
+export function pairPages(pages: readonly PageSource[]): {
+  pairs: PagePair[];
+  findings: Finding[];
+} {
+  const findings: Finding[] = [];
+  let remaining = [...pages];
+  for (;;) {
+    const entries: PageEntry[] = remaining.map((page) => ({
+      inputPath: page.file,
+      url: page.file,
+      data: page.data,
+    }));
+    try {
+      const translations = indexTranslations(entries);
+      const byFile = new Map(remaining.map((page) => [page.file, page]));
+      const pairs = Object.entries(translations).map(([translationKey, refs]): PagePair => {
+        const paired: PagePair["pages"] = {};
+        for (const language of languages) {
+          const page = byFile.get(refs[language]?.inputPath ?? "");
+          if (page === undefined) continue;
+          paired[language] = { ...page, frontMatter: pageFrontMatter.parse(page.data) };
+        }
+        return { translationKey, pages: paired };
+      });
+      return { pairs, findings };
+    } catch (error) {
+      const atFault =
+        error instanceof ContentError
+          ? remaining.find((page) => page.file === error.location.file)
+          : undefined;
+      if (atFault === undefined || !(error instanceof ContentError)) throw error;
+      findings.push(pageFinding(error, atFault));
+      remaining = remaining.filter((page) => page !== atFault);
+    }
+  }
+}

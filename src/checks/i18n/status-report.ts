@@ -1,0 +1,160 @@
+import { escapeHtml } from "../../lib/html.ts";
+import { sourceLanguage } from "../../lib/languages.ts";
+import {
+  countStates,
+  itemStates,
+  type ItemState,
+  type LanguageStatus,
+  type StatusItem,
+} from "./status.ts";
+import { languageName } from "./types.ts";
+
+const stateLabels: Record<ItemState, string> = {
+  translated: "Translated",
+  "not-marked": "Not yet marked",
+  outdated: "Outdated",
+  missing: "Missing",
+  "by-design": "Untranslated by design",
+};
+
+const stateMeanings: Record<ItemState, string> = {
+  translated: `present and, for a translation, made from the ${languageName(sourceLanguage)} version as it is now (${languageName(sourceLanguage)} is the source language, so its texts and pages count as translated when they exist)`,
+  "not-marked": `translated, but nobody has yet recorded which ${languageName(sourceLanguage)} version it was made from: check it, then run "npm run i18n:mark"`,
+  outdated: `the ${languageName(sourceLanguage)} version has changed since the translation was made: update the translation, then run "npm run i18n:mark"`,
+  missing: "exists in another language but not in this one: add it",
+  "by-design":
+    'a page that exists in another language only, on purpose ("onlyInThisLanguage" in its front matter)',
+};
+
+const kinds = [
+  { kind: "text", label: "Texts (locales/)" },
+  { kind: "page", label: "Pages (src/)" },
+] as const;
+
+function heading(status: LanguageStatus): string {
+  const name = `${languageName(status.language)} (${status.language})`;
+  return status.isSource ? `${name}, the source language` : name;
+}
+
+function itemsOf(status: LanguageStatus, kind: StatusItem["kind"]): StatusItem[] {
+  return kind === "text" ? status.texts : status.pages;
+}
+
+function needsWork(status: LanguageStatus): StatusItem[] {
+  return [...status.texts, ...status.pages].filter((item) => item.state !== "translated");
+}
+
+function place(item: StatusItem): string {
+  return item.line === undefined ? item.file : `${item.file}:${item.line}`;
+}
+
+/** The status as plain-text tables for the terminal, with the items that need work. */
+export function formatStatusText(statuses: readonly LanguageStatus[]): string {
+  const header = ["", ...itemStates.map((state) => stateLabels[state])];
+  const lines: string[] = ["Translation status", ""];
+  for (const status of statuses) {
+    const rows = kinds.map(({ kind, label }) => {
+      const counts = countStates(itemsOf(status, kind));
+      return [label, ...itemStates.map((state) => String(counts[state]))];
+    });
+    const widths = header.map((cell, column) =>
+      Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)),
+    );
+    const format = (row: string[]) =>
+      `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ")}`.trimEnd();
+    lines.push(heading(status), format(header), ...rows.map(format));
+    // "Not yet marked" is listed in full by the check and the report page; here it would drown the rest.
+    const urgent = needsWork(status).filter(
+      (item) => item.state === "missing" || item.state === "outdated",
+    );
+    for (const item of urgent) {
+      lines.push(
+        `  ${stateLabels[item.state].toLowerCase()}: ${item.kind} ${item.name} (${place(item)})`,
+      );
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function table(
+  caption: string,
+  head: string[],
+  rows: { header: string; cells: string[] }[],
+): string {
+  return [
+    "<table>",
+    `  <caption>${escapeHtml(caption)}</caption>`,
+    `  <thead><tr>${head.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join("")}</tr></thead>`,
+    "  <tbody>",
+    ...rows.map(
+      (row) =>
+        `    <tr><th scope="row">${escapeHtml(row.header)}</th>${row.cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`,
+    ),
+    "  </tbody>",
+    "</table>",
+  ].join("\n");
+}
+
+function languageSection(status: LanguageStatus): string {
+  const name = languageName(status.language);
+  const summary = table(
+    `${name}: texts and pages by state`,
+    ["Kind", ...itemStates.map((state) => stateLabels[state])],
+    kinds.map(({ kind, label }) => {
+      const counts = countStates(itemsOf(status, kind));
+      return { header: label, cells: itemStates.map((state) => String(counts[state])) };
+    }),
+  );
+  const items = needsWork(status);
+  const details =
+    items.length === 0
+      ? `<p>Nothing to do in ${escapeHtml(name)}.</p>`
+      : table(
+          `${name}: texts and pages that are not translated and up to date`,
+          ["Name", "Kind", "State", "Where"],
+          items.map((item) => ({
+            header: item.name,
+            cells: [item.kind, stateLabels[item.state], place(item)],
+          })),
+        );
+  return [`<h2>${escapeHtml(heading(status))}</h2>`, summary, details].join("\n");
+}
+
+/** The status as an accessible HTML page for translators (not part of the published site). */
+export function renderStatusHtml(statuses: readonly LanguageStatus[]): string {
+  const meanings = itemStates
+    .map(
+      (state) =>
+        `  <dt>${escapeHtml(stateLabels[state])}</dt>\n  <dd>${escapeHtml(stateMeanings[state])}</dd>`,
+    )
+    .join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Translation status</title>
+<style>
+  body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1a1a1a; background: #fff; }
+  table { border-collapse: collapse; margin: 1rem 0 2rem; }
+  caption { font-weight: bold; text-align: left; padding-bottom: 0.25rem; }
+  th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+  td { font-variant-numeric: tabular-nums; }
+  dt { font-weight: bold; }
+</style>
+</head>
+<body>
+<main>
+<h1>Translation status</h1>
+<p>${escapeHtml(languageName(sourceLanguage))} is the source language; the other languages are translations of it. This page is written by <code>npm run i18n:status</code>; <code>npm run check:i18n</code> lists every problem with its file and line. TRANSLATING.md explains how to fix each one.</p>
+${statuses.map(languageSection).join("\n")}
+<h2>What the states mean</h2>
+<dl>
+${meanings}
+</dl>
+</main>
+</body>
+</html>
+`;
+}

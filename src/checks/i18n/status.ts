@@ -1,0 +1,127 @@
+import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import { pageFrontMatter, type PageFrontMatter } from "../../lib/pages.ts";
+import type { TranslationInspection } from "./check.ts";
+import type { PageSource } from "./pages.ts";
+import type { VersionState } from "./versions.ts";
+
+/** Where a text or page stands in one language. */
+export type ItemState = "translated" | "not-marked" | "outdated" | "missing" | "by-design";
+
+/** The states in the order reports show them. */
+export const itemStates: readonly ItemState[] = [
+  "translated",
+  "not-marked",
+  "outdated",
+  "missing",
+  "by-design",
+];
+
+/** A locale text or page in one language. */
+export interface StatusItem {
+  kind: "text" | "page";
+  /** The text's full name, or the page's translation key. */
+  name: string;
+  state: ItemState;
+  /** Where it is, or for a missing item where its counterpart is. */
+  file: string;
+  line?: number;
+}
+
+/** Counts and items of one language. */
+export interface LanguageStatus {
+  language: Language;
+  isSource: boolean;
+  texts: StatusItem[];
+  pages: StatusItem[];
+}
+
+const fromVersion: Record<VersionState, ItemState> = {
+  current: "translated",
+  "not-marked": "not-marked",
+  outdated: "outdated",
+};
+
+function textStatus(inspection: TranslationInspection, language: Language): StatusItem[] {
+  const { texts } = inspection.locales;
+  const versions = new Map(
+    inspection.keyVersions
+      .filter((version) => version.translation.language === language)
+      .map((version) => [version.translation.key, version.state]),
+  );
+  const present = [...texts[language].values()].map((text) => {
+    const version = versions.get(text.key);
+    return {
+      kind: "text" as const,
+      name: text.key,
+      state: version === undefined ? ("translated" as const) : fromVersion[version],
+      file: text.file,
+      line: text.line,
+    };
+  });
+  const missing = new Map<string, StatusItem>();
+  for (const other of otherLanguages(language)) {
+    for (const text of texts[other].values()) {
+      if (texts[language].has(text.key) || missing.has(text.key)) continue;
+      missing.set(text.key, {
+        kind: "text",
+        name: text.key,
+        state: "missing",
+        file: text.file,
+        line: text.line,
+      });
+    }
+  }
+  return [...present, ...missing.values()];
+}
+
+/** Pages with readable front matter, by translation key and language. */
+function pagesByKey(pages: readonly PageSource[]) {
+  type Entry = { page: PageSource; frontMatter: PageFrontMatter };
+  const byKey = new Map<string, Map<Language, Entry>>();
+  for (const page of pages) {
+    const result = pageFrontMatter.safeParse(page.data);
+    if (!result.success) continue;
+    const entry = byKey.get(result.data.translationKey) ?? new Map<Language, Entry>();
+    entry.set(page.language, { page, frontMatter: result.data });
+    byKey.set(result.data.translationKey, entry);
+  }
+  return byKey;
+}
+
+function pageStatus(inspection: TranslationInspection, language: Language): StatusItem[] {
+  const versions = new Map(
+    inspection.pageVersions.map((version) => [version.translation.file, version.state]),
+  );
+  return [...pagesByKey(inspection.pages)].flatMap(([name, pair]): StatusItem[] => {
+    const own = pair.get(language);
+    if (own !== undefined) {
+      const version = versions.get(own.page.file);
+      const state = version === undefined ? "translated" : fromVersion[version];
+      return [{ kind: "page", name, state, file: own.page.file }];
+    }
+    const [other] = pair.values();
+    if (other === undefined) return [];
+    const state = other.frontMatter.onlyInThisLanguage === undefined ? "missing" : "by-design";
+    return [{ kind: "page", name, state, file: other.page.file }];
+  });
+}
+
+/** Every language's texts and pages, each with its state; the source language first. */
+export function translationStatus(inspection: TranslationInspection): LanguageStatus[] {
+  return [sourceLanguage, ...otherLanguages(sourceLanguage)].map((language) => ({
+    language,
+    isSource: language === sourceLanguage,
+    texts: textStatus(inspection, language),
+    pages: pageStatus(inspection, language),
+  }));
+}
+
+/** How many items are in each state. */
+export function countStates(items: readonly StatusItem[]): Record<ItemState, number> {
+  const counts = Object.fromEntries(itemStates.map((state) => [state, 0])) as Record<
+    ItemState,
+    number
+  >;
+  for (const item of items) counts[item.state]++;
+  return counts;
+}

@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { projectRoot, runScript } from "../../support/project.ts";
+
+describe("the real project", () => {
+  it("passes npm run check:i18n (warnings such as pages not yet marked are allowed)", () => {
+    const result = runScript(projectRoot, "scripts/check-i18n.ts");
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toContain("Translation check: no errors");
+  });
+});
