@@ -37,7 +37,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts: data.facts, translator });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
-  eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(linkCheckPlugin, { projectRoot, baseUrl });

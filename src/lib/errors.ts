@@ -49,38 +49,37 @@ function isYamlException(error: unknown): error is YamlException {
   return error instanceof Error && error.name === "YAMLException" && "mark" in error;
 }
 
-/**
- * Eleventy's own reports of content mistakes, as content errors: front matter that is not
- * valid YAML (with the line, which in the front matter is the line in the file), and two
- * pages written to the same address (with both files).
- */
-function fromEleventyError(error: Error): ContentError | undefined {
+/** Front matter that js-yaml could not read, with the line (front matter lines are file lines). */
+function fromFrontMatterError(error: Error): ContentError | undefined {
   const wrapped = (error as Error & { originalError?: unknown }).originalError;
   const template = /front matter from template (.+)$/.exec(error.message)?.[1];
-  if (
-    error.name === "TemplateContentFrontMatterError" &&
-    template !== undefined &&
-    isYamlException(wrapped)
-  ) {
-    return new ContentError(
-      `the front matter between the "---" lines is not valid YAML (${wrapped.reason}); put a text with a colon, quotes or brackets in double quotes`,
-      {
-        file: relativeInputPath(template),
-        line: wrapped.mark.line + 1,
-        column: wrapped.mark.column + 1,
-      },
-    );
-  }
-  const files = [...error.message.matchAll(/^ +\d+\. (.+)$/gm)].map((match) =>
+  if (template === undefined || !isYamlException(wrapped)) return undefined;
+  return new ContentError(
+    `the front matter between the "---" lines is not valid YAML (${wrapped.reason}); put a text with a colon, quotes or brackets in double quotes`,
+    {
+      file: relativeInputPath(template),
+      line: wrapped.mark.line + 1,
+      column: wrapped.mark.column + 1,
+    },
+  );
+}
+
+/** Two or more pages written to the same address, with every file named. */
+function fromDuplicatePermalinkError(error: Error): ContentError | undefined {
+  const [file, ...others] = [...error.message.matchAll(/^ +\d+\. (.+)$/gm)].map((match) =>
     relativeInputPath(match[1] ?? ""),
   );
-  const [file, ...others] = files;
-  if (error.name === "DuplicatePermalinkOutputError" && file !== undefined && others.length > 0) {
-    return new ContentError(
-      `is published at the same address as ${others.join(" and ")}; give one of them another file name or "permalink"`,
-      { file, key: "permalink" },
-    );
-  }
+  if (file === undefined || others.length === 0) return undefined;
+  return new ContentError(
+    `is published at the same address as ${others.join(" and ")}; give one of them another file name or "permalink"`,
+    { file, key: "permalink" },
+  );
+}
+
+/** Eleventy's own reports of content mistakes, as content errors an editor can act on. */
+function fromEleventyError(error: Error): ContentError | undefined {
+  if (error.name === "TemplateContentFrontMatterError") return fromFrontMatterError(error);
+  if (error.name === "DuplicatePermalinkOutputError") return fromDuplicatePermalinkError(error);
   return undefined;
 }
 

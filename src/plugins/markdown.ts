@@ -1,30 +1,94 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import slugify from "@sindresorhus/slugify";
-import markdownIt, { type PluginWithOptions } from "markdown-it";
+import markdownIt, { type PluginWithOptions, type StateCore, type Token } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import markdownItAttrs from "markdown-it-attrs";
 import markdownItBracketedSpans from "markdown-it-bracketed-spans";
+import type { Translator } from "../lib/i18n.ts";
+import { createSlugger } from "../lib/slug.ts";
+import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
 // markdown-it-attrs types itself against the CommonJS build of markdown-it's types; the
 // plugin works with either build.
 const attrs = markdownItAttrs as unknown as PluginWithOptions<{ allowedAttributes: string[] }>;
 
+/** How links to other hosts are told apart and marked. */
+export interface ExternalLinkOptions {
+  /** The site's own address; links to any other host are external. */
+  baseUrl: string;
+  /** The marker's text for the page being rendered, whose data markdown-it gets as `env`. */
+  markerText: (env: unknown) => string;
+}
+
+/** Whether a link leads to another host. Relative links (`/de/`, `#main`) stay on the site. */
+export function leadsToOtherHost(href: string, baseUrl: string): boolean {
+  if (!/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(href) || !URL.canParse(href, baseUrl)) return false;
+  const target = new URL(href, baseUrl);
+  return /^https?:$/.test(target.protocol) && target.origin !== new URL(baseUrl).origin;
+}
+
+function markerTokens(state: StateCore, text: string): Token[] {
+  const open = new state.Token("span_open", "span", 1);
+  open.attrSet("class", "visually-hidden");
+  const content = new state.Token("text", "", 0);
+  content.content = ` ${text}`;
+  return [open, content, new state.Token("span_close", "span", -1)];
+}
+
+/**
+ * Marks every link to another host as such: `rel="external noreferrer"`, and a visually hidden
+ * text inside the link, so screen readers announce it as part of the link's name.
+ */
+function markExternalLinks(md: markdownIt, options: ExternalLinkOptions): void {
+  md.core.ruler.push("mark_external_links", (state) => {
+    for (const block of state.tokens) {
+      if (block.children === null) continue;
+      const marked: Token[] = [];
+      let external = false;
+      for (const token of block.children) {
+        if (token.type === "link_open") {
+          external = leadsToOtherHost(token.attrGet("href") ?? "", options.baseUrl);
+          if (external) token.attrSet("rel", "external noreferrer");
+        } else if (token.type === "link_close" && external) {
+          marked.push(...markerTokens(state, options.markerText(state.env)));
+        }
+        marked.push(token);
+      }
+      block.children = marked;
+    }
+  });
+}
+
 /**
  * The one Markdown configuration of the site:
- * - raw HTML is off, so nothing an editor types can run in a reader's browser;
+ * - raw HTML is off, so nothing an editor types can run in a reader's browser; markdown-it also
+ *   refuses `javascript:`, `vbscript:`, `file:` and `data:` link targets (except images);
  * - `[HealthCapital]{lang=en}` marks a phrase in another language (WCAG 3.1.2); `lang` is the only
- *   attribute editors can set this way;
+ *   attribute editors can set this way (`{onclick=…}`, `{.class}`, `{#id}` are dropped);
  * - headings get stable ids from their text (umlauts transliterated: "Über uns" → `ueber-uns`),
- *   without the `tabindex` markdown-it-anchor would add.
+ *   without the `tabindex` markdown-it-anchor would add;
+ * - links to other hosts are marked for readers (see `markExternalLinks`).
  */
-export function createMarkdown(): markdownIt {
+export function createMarkdown(externalLinks: ExternalLinkOptions): markdownIt {
   return markdownIt({ html: false, linkify: false, typographer: false })
     .use(markdownItBracketedSpans)
     .use(attrs, { allowedAttributes: ["lang"] })
-    .use(markdownItAnchor, { slugify: (text: string) => slugify(text), tabIndex: false });
+    .use(markdownItAnchor, { slugify: createSlugger(), tabIndex: false })
+    .use(markExternalLinks, externalLinks);
 }
 
-/** Registers the site's Markdown configuration with Eleventy. */
-export default function markdownPlugin(eleventyConfig: UserConfig) {
-  eleventyConfig.setLibrary("md", createMarkdown());
+/**
+ * Registers the site's Markdown configuration with Eleventy. The external-link marker is
+ * `common.externalLink` in the page's language.
+ */
+export default function markdownPlugin(
+  eleventyConfig: UserConfig,
+  options: { translator: Translator; baseUrl: string },
+) {
+  const markerText = (env: unknown) => {
+    const data = env as { lang?: unknown; page?: TemplateContext["page"] };
+    const context: TemplateContext = { ctx: data, page: data.page };
+    const language = pageLanguage(context);
+    return withPage(context, () => options.translator.t(language, "common.externalLink"));
+  };
+  eleventyConfig.setLibrary("md", createMarkdown({ baseUrl: options.baseUrl, markerText }));
 }

@@ -1,0 +1,77 @@
+import { describe, it } from "vitest";
+import { editFile } from "../support/project.ts";
+import { buildCopy, expectEditorFailure, replaceOnce } from "./support.ts";
+
+const facts = "data/facts.ts";
+
+/** Edits one fact of `data/facts.ts`, from its id to the end of its entry. */
+function editFact(id: string, edit: (entry: string) => string): (root: string) => Promise<void> {
+  return (root) =>
+    editFile(root, facts, (text) => {
+      const start = text.indexOf(`"${id}": {`);
+      const end = text.indexOf("\n  },", start);
+      if (start === -1 || end === -1) throw new Error(`${facts} has no fact "${id}"`);
+      return text.slice(0, start) + edit(text.slice(start, end)) + text.slice(end);
+    });
+}
+
+describe("a build with a mistake in a locale file", () => {
+  it("stops at a file that is not valid JSON, naming the file, line and column", async () => {
+    const result = await buildCopy((root) =>
+      editFile(root, "locales/en/common.json", (text) => {
+        // The comma after the first entry is missing; the next entry starts at line 3, column 3.
+        const lines = text.split("\n");
+        lines[1] = replaceOnce(lines[1] ?? "", /,$/, "");
+        return lines.join("\n");
+      }),
+    );
+    expectEditorFailure(result, "locales/en/common.json:3:3", "not valid JSON");
+  });
+
+  it("stops at a missing string, naming the file, key, language and page", async () => {
+    const result = await buildCopy((root) =>
+      editFile(root, "locales/en/common.json", (text) =>
+        replaceOnce(text, /^ {2}"skipLink": .*\n/m, ""),
+      ),
+    );
+    expectEditorFailure(
+      result,
+      "locales/en/common.json (common.skipLink)",
+      'is missing in language "en"',
+      "(on src/en/",
+    );
+  });
+});
+
+describe("a build with a mistake in a data module", () => {
+  it("stops at a value of the wrong type, naming the module and field", async () => {
+    const result = await buildCopy(
+      editFact("nrw.employees", (entry) =>
+        replaceOnce(entry, "value: 1_100_000,", 'value: "1,1 Millionen",'),
+      ),
+    );
+    expectEditorFailure(result, `${facts} (nrw.employees.value)`, "expected number");
+  });
+
+  it("stops at a negative count, naming the module and field", async () => {
+    const result = await buildCopy(
+      editFact("berlinBrandenburg.companies", (entry) =>
+        replaceOnce(entry, "value: 21_400,", "value: -21_400,"),
+      ),
+    );
+    expectEditorFailure(result, `${facts} (berlinBrandenburg.companies.value)`, ">=0");
+  });
+
+  it("stops at a fact whose source data/sources.ts does not list, naming the field", async () => {
+    const result = await buildCopy(
+      editFact("nrw.revenue", (entry) =>
+        replaceOnce(entry, 'source: "lzg",', 'source: "landeszentrum",'),
+      ),
+    );
+    expectEditorFailure(
+      result,
+      `${facts} (nrw.revenue.source)`,
+      'names the source "landeszentrum", which data/sources.ts does not list',
+    );
+  });
+});

@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyProject, editFile, runScript } from "../support/project.ts";
+import { expectEditorFailure, hashFiles } from "./support.ts";
+
+const page = "src/de/nordrhein-westfalen.md";
+const builtPage = "de/nordrhein-westfalen/index.html";
+
+describe("publishing a build", () => {
+  it("keeps the last good site byte for byte when a build fails, and replaces it when the next one succeeds", async () => {
+    const root = await copyProject();
+    const site = path.join(root, "_site");
+    const leftovers = () =>
+      [`${site}.staging`, `${site}.previous`].filter((folder) => existsSync(folder));
+
+    const good = runScript(root, "scripts/build.ts");
+    expect(good.status, good.output).toBe(0);
+    const published = await hashFiles(site);
+    expect(published.size).toBeGreaterThan(10);
+
+    // A broken link fails the build at its very end, after Eleventy has written every page.
+    await editFile(root, page, (text) => `${text}\nSiehe [Standorte](/de/standorte/).\n`);
+    expectEditorFailure(runScript(root, "scripts/build.ts"), page, "/de/standorte/");
+    expect(await hashFiles(site)).toEqual(published);
+    expect(leftovers()).toEqual([]);
+
+    await editFile(root, page, (text) =>
+      text.replace("[Standorte](/de/standorte/)", "[Quellen](/de/quellen/)"),
+    );
+    const fixed = runScript(root, "scripts/build.ts");
+    expect(fixed.status, fixed.output).toBe(0);
+    const republished = await hashFiles(site);
+    expect(republished.get(builtPage)).not.toBe(published.get(builtPage));
+    expect([...republished.keys()]).toEqual([...published.keys()]);
+    expect(leftovers()).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build.ts";
+import { buildRealSite } from "../support/built-site.ts";
+import { projectRoot } from "../support/project.ts";
+import { hashFiles } from "./support.ts";
+
+describe("the build", () => {
+  it("writes the same files with the same bytes every time it builds the same sources", async () => {
+    const first = await buildRealSite();
+    const secondDir = await mkdtemp(path.join(tmpdir(), "gw-site-again-"));
+    await buildSite({ projectRoot, outputDir: secondDir, quiet: true });
+
+    const firstFiles = await hashFiles(first.outputDir);
+    const secondFiles = await hashFiles(secondDir);
+    expect(firstFiles.size).toBeGreaterThan(10);
+    expect([...secondFiles.keys()]).toEqual([...firstFiles.keys()]);
+    for (const [file, hash] of firstFiles) {
+      expect(secondFiles.get(file), file).toBe(hash);
+    }
+  });
+});
