@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { Parser } from "htmlparser2";
+import { SiteError } from "./errors.ts";
+import type { SitePage } from "./types.ts";
+
+/** Pages that are never in the sitemap but must be checked: the language chooser and both 404 pages. */
+export const EXTRA_PATHS = ["/", "/de/404.html", "/en/404.html"] as const;
+
+/** Returns the text of every <url><loc> in a sitemap, in document order (alternate links are skipped). */
+export function sitemapLocations(xml: string): string[] {
+  const locations: string[] = [];
+  const open: string[] = [];
+  let text: string | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === "loc" && open.at(-1) === "url") text = "";
+        open.push(name);
+      },
+      ontext(data) {
+        if (text !== null) text += data;
+      },
+      onclosetag(name) {
+        open.pop();
+        if (name === "loc" && text !== null) {
+          locations.push(text.trim());
+          text = null;
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  return locations;
+}
+
+/**
+ * Maps a sitemap URL to its path on the site: the sitemap names pages on the public base URL,
+ * the gate serves the same files locally.
+ */
+export function locationToPath(location: string): { path: string; origin: string } {
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    throw new SiteError(
+      `The sitemap lists "${location}", which is not an absolute URL (expected e.g. https://example.org/de/).`,
+    );
+  }
+  return { path: url.pathname + url.search, origin: url.origin };
+}
+
+/** Returns the built file that a static server sends for a URL path, or null if there is none. */
+export function fileForPath(siteDir: string, urlPath: string): string | null {
+  const root = resolve(siteDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split("?")[0] ?? "");
+  } catch {
+    return null;
+  }
+  const base = resolve(root, `.${decoded}`);
+  if (base !== root && !base.startsWith(root + sep)) return null;
+  const candidates = decoded.endsWith("/")
+    ? [join(base, "index.html")]
+    : [base, `${base}.html`, join(base, "index.html")];
+  return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
+}
+
+/**
+ * Reads the built sitemap and returns every page to check: the sitemap's pages plus the
+ * language chooser and both 404 pages, each once, sorted by path.
+ * Throws SiteError when the folder, the sitemap or its URLs are missing.
+ */
+export function listSitePages(siteDir: string): SitePage[] {
+  if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
+    throw new SiteError(
+      `The built site folder "${siteDir}" does not exist. Build the site first (npm run build) or pass --site DIR.`,
+    );
+  }
+  const sitemapFile = join(siteDir, "sitemap.xml");
+  if (!existsSync(sitemapFile)) {
+    throw new SiteError(
+      `"${relative(process.cwd(), sitemapFile)}" is missing, so the gate does not know which pages to check. ` +
+        "The build writes it from src/sitemap.njk.",
+    );
+  }
+  const locations = sitemapLocations(readFileSync(sitemapFile, "utf8"));
+  if (locations.length === 0) {
+    throw new SiteError(
+      `"${relative(process.cwd(), sitemapFile)}" lists no pages (no <url><loc> entries); ` +
+        "an empty check would prove nothing.",
+    );
+  }
+  const mapped = locations.map(locationToPath);
+  const origin = mapped[0]?.origin ?? "";
+  const paths = new Set([...mapped.map((m) => m.path), ...EXTRA_PATHS]);
+  return [...paths].sort().map((path) => ({
+    path,
+    url: origin + path,
+    file: fileForPath(siteDir, path),
+  }));
+}
+
+/** The language folders a page may use: /de/… → ["de"]; anything else (the chooser) → all of them. */
+export function expectedLanguages(path: string, languages: readonly string[]): readonly string[] {
+  const folder = path.split("/")[1] ?? "";
+  return languages.includes(folder) ? [folder] : languages;
+}

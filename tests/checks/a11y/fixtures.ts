@@ -1,0 +1,151 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll } from "vitest";
+import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
+
+/** Base URL the fixture sitemaps use, as the real build does by default. */
+export const BASE_URL = "http://localhost:8080";
+
+/** A stylesheet that passes every check: readable contrast, visible focus, a skip link shown on focus. */
+export const CLEAN_CSS = `body { margin: 0; font-family: sans-serif; color: #1a1a1a; background: #ffffff; }
+/* Long German compounds would otherwise run past a 320 px wide screen. */
+body { overflow-wrap: break-word; hyphens: auto; }
+a { color: #0b4a8b; }
+a:focus-visible { outline: 3px solid #0b4a8b; outline-offset: 2px; }
+.skip-link { position: absolute; left: -10000px; top: 0; padding: 0.5rem; background: #ffffff; }
+.skip-link:focus { left: 0; }
+main:focus { outline: none; }
+`;
+
+/** Parts of a fixture page; everything not given is the clean default. */
+export interface PageParts {
+  /** <html lang>; null leaves the attribute out. */
+  lang: string | null;
+  title: string;
+  /** Markup inside <main>, after the <h1>. */
+  body?: string;
+  /** Extra markup at the end of <head>. */
+  head?: string;
+  skipLink?: boolean;
+  /** Language of the other version the switcher links to; null leaves the switcher out. */
+  otherLanguage?: string | null;
+  /** False leaves lang off the switcher's link. */
+  switcherLinkLang?: boolean;
+}
+
+const WORDS = {
+  de: {
+    skip: "Zum Inhalt springen",
+    nav: "Sprache",
+    other: "Deutsch",
+    footer: "Impressum und Datenschutz",
+  },
+  en: {
+    skip: "Skip to content",
+    nav: "Language",
+    other: "English",
+    footer: "Legal notice and privacy",
+  },
+} as const;
+
+/** A complete page: skip link, header with language switcher, main with an h1, footer. */
+export function page(parts: PageParts): string {
+  const words = parts.lang === "en" ? WORDS.en : WORDS.de;
+  const other =
+    parts.otherLanguage === undefined ? (parts.lang === "en" ? "de" : "en") : parts.otherLanguage;
+  const switcher =
+    other === null
+      ? ""
+      : `<nav class="language-switcher" aria-label="${words.nav}">
+<a href="/${other}/"${parts.switcherLinkLang === false ? "" : ` lang="${other}"`} hreflang="${other}">${other === "de" ? WORDS.en.other : WORDS.de.other}</a>
+</nav>`;
+  return `<!DOCTYPE html>
+<html${parts.lang === null ? "" : ` lang="${parts.lang}"`}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}">
+<title>${parts.title}</title>
+<link rel="stylesheet" href="/assets/site.css">
+${parts.head ?? ""}
+</head>
+<body>
+${parts.skipLink === false ? "" : `<a class="skip-link" href="#main">${words.skip}</a>`}
+<header>
+${switcher}
+</header>
+<main id="main" tabindex="-1">
+<h1>${parts.title}</h1>
+${parts.body ?? "<p>Ein kurzer Absatz.</p>"}
+</main>
+<footer>
+<p>${words.footer}</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+/** A sitemap listing the given paths on BASE_URL. */
+export function sitemap(paths: readonly string[]): string {
+  const entries = paths.map((path) => `  <url><loc>${BASE_URL}${path}</loc></url>`).join("\n");
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries}
+</urlset>
+`;
+}
+
+/** Writes files (site-relative path → content) into dir. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+
+/** The files of a small clean bilingual site: chooser, both start pages, both 404 pages, stylesheet, sitemap. */
+export function cleanSiteFiles(): Record<string, string> {
+  return {
+    "assets/site.css": CLEAN_CSS,
+    "index.html": page({
+      lang: "de",
+      title: "Gesundheitswirtschaft – Sprache wählen",
+      // Each link's language comes from its section, as on the real chooser.
+      body: `<section lang="de" aria-labelledby="wahl-de">
+<h2 id="wahl-de">Deutsch</h2>
+<p><a href="/de/" hreflang="de">Website auf Deutsch lesen</a></p>
+</section>
+<section lang="en" aria-labelledby="choose-en">
+<h2 id="choose-en">English</h2>
+<p><a href="/en/" hreflang="en">Read the website in English</a></p>
+</section>`,
+      otherLanguage: null,
+    }),
+    "de/index.html": page({ lang: "de", title: "Gesundheitswirtschaft in den Regionen" }),
+    "en/index.html": page({
+      lang: "en",
+      title: "Health economy in the regions",
+      body: "<p>A short paragraph.</p>",
+    }),
+    "de/404.html": page({ lang: "de", title: "Seite nicht gefunden" }),
+    "en/404.html": page({ lang: "en", title: "Page not found", body: "<p>A short paragraph.</p>" }),
+    "sitemap.xml": sitemap(["/de/", "/en/"]),
+  };
+}
+
+const temporaryDirs: string[] = [];
+
+// Registered in every test file that uses these fixtures.
+afterAll(() => {
+  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file has run. */
+export function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `a11y-test-${prefix}-`));
+  temporaryDirs.push(dir);
+  return dir;
+}

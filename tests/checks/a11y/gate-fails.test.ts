@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkAccessibility } from "../../../src/checks/a11y/index.ts";
+import type { GateResult } from "../../../src/checks/a11y/types.ts";
+import { CLEAN_CSS, cleanSiteFiles, page, sitemap, temporaryDir, writeFiles } from "./fixtures.ts";
+
+// One site, one gate run: every page but the clean ones has exactly one kind of defect.
+const DEFECTS = {
+  "/de/bild/": '<p><img src="/assets/chart.png" width="40" height="40"></p>',
+  "/de/leerer-link/": '<p>Mehr dazu: <a href="/de/"></a></p>',
+  "/de/kontrast/": '<p class="faint">Kaum lesbarer Text.</p>',
+  "/de/zu-breit/": '<div class="wide">Eine Tabelle mit fester Breite.</div>',
+  "/de/fokus/": '<p><a class="no-focus" href="/de/">Zur Startseite</a></p>',
+};
+const CSS = `${CLEAN_CSS}
+.faint { color: #b0b0b0; }
+.wide { width: 600px; }
+.no-focus:focus, .no-focus:focus-visible { outline: none; }
+`;
+const CLEAN_PAGES = ["/", "/de/", "/en/", "/de/404.html", "/en/404.html"];
+
+function failingSite(): string {
+  const dir = temporaryDir("failing");
+  const files: Record<string, string> = { ...cleanSiteFiles(), "assets/site.css": CSS };
+  for (const [path, body] of Object.entries(DEFECTS)) {
+    files[`${path.slice(1)}index.html`] = page({ lang: "de", title: "Seite mit Fehler", body });
+  }
+  files["de/ohne-sprache/index.html"] = page({ lang: null, title: "Seite ohne Sprache" });
+  files["de/ohne-sprunglink/index.html"] = page({
+    lang: "de",
+    title: "Seite ohne Sprunglink",
+    skipLink: false,
+  });
+  files["de/sprachlink/index.html"] = page({
+    lang: "de",
+    title: "Seite mit stummem Sprachlink",
+    switcherLinkLang: false,
+  });
+  files["sitemap.xml"] = sitemap([
+    "/de/",
+    "/en/",
+    ...Object.keys(DEFECTS),
+    "/de/ohne-sprache/",
+    "/de/ohne-sprunglink/",
+    "/de/sprachlink/",
+    // Listed, but never built: the server answers 404.
+    "/de/fehlt/",
+  ]);
+  writeFiles(dir, files);
+  return dir;
+}
+
+describe("the accessibility gate on a site with defects", () => {
+  let result: GateResult;
+  const rulesOn = (path: string) =>
+    new Set(
+      result.pages
+        .find((candidate) => candidate.path === path)
+        ?.problems.map((problem) => `${problem.runner}:${problem.rule}`),
+    );
+
+  beforeAll(async () => {
+    result = await checkAccessibility({ siteDir: failingSite(), cache: false });
+  });
+
+  it("fails the site and counts the page it could not load as unchecked", () => {
+    expect(result.ok).toBe(false);
+    expect(result.fatal).toBeNull();
+    expect(result.pagesExpected).toBe(14);
+    expect(result.pagesChecked).toBe(13);
+    expect(result.pages.find((candidate) => candidate.path === "/de/fehlt/")?.status).toBe("error");
+  });
+
+  it("fails an image without alt text", () => {
+    expect(rulesOn("/de/bild/")).toContain("axe:image-alt");
+    expect(rulesOn("/de/bild/")).toContain("html-validate:wcag/h37");
+  });
+
+  it("fails an empty link", () => {
+    expect(rulesOn("/de/leerer-link/")).toContain("axe:link-name");
+  });
+
+  it("fails text with too little contrast", () => {
+    expect(rulesOn("/de/kontrast/")).toEqual(new Set(["axe:color-contrast"]));
+  });
+
+  it("fails a page without a language", () => {
+    expect(rulesOn("/de/ohne-sprache/")).toContain("axe:html-has-lang");
+    expect(rulesOn("/de/ohne-sprache/")).toContain("browser:html-lang");
+  });
+
+  it("fails a page that scrolls sideways at 320 px, which pa11y does not notice", () => {
+    expect(rulesOn("/de/zu-breit/")).toEqual(new Set(["browser:reflow-320"]));
+    const problem = result.problems.find((candidate) => candidate.rule === "reflow-320");
+    expect(problem?.selector).toBe("#main > div");
+  });
+
+  it("fails a language link whose text would be read in the page's language", () => {
+    expect(rulesOn("/de/sprachlink/")).toEqual(new Set(["browser:language-link-lang"]));
+    const problem = result.problems.find((candidate) => candidate.rule === "language-link-lang");
+    expect(problem?.message).toContain('give it lang="en"');
+  });
+
+  it("fails a page whose first Tab does not reach a skip link", () => {
+    expect(rulesOn("/de/ohne-sprunglink/")).toContain("browser:skip-link");
+  });
+
+  it("fails a link without a visible focus indicator, which pa11y does not notice", () => {
+    expect(rulesOn("/de/fokus/")).toEqual(new Set(["browser:focus-visible"]));
+    const problem = result.problems.find((candidate) => candidate.rule === "focus-visible");
+    expect(problem?.message).toContain("Zur Startseite");
+  });
+
+  it("fails a page that is listed in the sitemap but cannot be loaded", () => {
+    expect(rulesOn("/de/fehlt/")).toContain("browser:http-status");
+    expect(result.problems.find((problem) => problem.rule === "http-status")?.message).toContain(
+      "HTTP 404",
+    );
+  });
+
+  it("finds nothing on the clean pages of the same site", () => {
+    for (const path of CLEAN_PAGES) expect([path, ...rulesOn(path)]).toEqual([path]);
+  });
+});
+
+describe("the accessibility gate on a site it cannot read", () => {
+  it("fails when the sitemap lists no pages, without starting a browser", async () => {
+    const dir = temporaryDir("empty");
+    writeFiles(dir, { ...cleanSiteFiles(), "sitemap.xml": sitemap([]) });
+    const result = await checkAccessibility({ siteDir: dir, cache: false });
+    expect(result).toMatchObject({ ok: false, pagesChecked: 0, pages: [] });
+    expect(result.fatal).toMatch(/lists no pages/);
+  });
+
+  it("fails when there is no sitemap", async () => {
+    const dir = temporaryDir("no-sitemap");
+    const files = cleanSiteFiles();
+    delete files["sitemap.xml"];
+    writeFiles(dir, files);
+    const result = await checkAccessibility({ siteDir: dir, cache: false });
+    expect(result.ok).toBe(false);
+    expect(result.fatal).toMatch(/sitemap\.xml" is missing/);
+  });
+
+  it("fails when a shard gets no pages", async () => {
+    const dir = temporaryDir("tiny");
+    writeFiles(dir, cleanSiteFiles());
+    const result = await checkAccessibility({
+      siteDir: dir,
+      cache: false,
+      shard: { index: 9, total: 9 },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.fatal).toMatch(/Shard 9\/9 has no pages/);
+  });
+});

@@ -1,0 +1,102 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SiteError } from "../../../src/checks/a11y/errors.ts";
+import {
+  expectedLanguages,
+  fileForPath,
+  listSitePages,
+  locationToPath,
+  sitemapLocations,
+} from "../../../src/checks/a11y/pages.ts";
+import { cleanSiteFiles, sitemap, temporaryDir, writeFiles } from "./fixtures.ts";
+
+describe("sitemapLocations", () => {
+  it("returns the page URLs and skips the alternate-language links", () => {
+    const xml = `<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+  <url>
+    <loc> https://example.org/de/ </loc>
+    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/"/>
+  </url>
+  <url><loc>https://example.org/en/a&amp;b/</loc></url>
+</urlset>`;
+    expect(sitemapLocations(xml)).toEqual([
+      "https://example.org/de/",
+      "https://example.org/en/a&b/",
+    ]);
+  });
+});
+
+describe("locationToPath", () => {
+  it("maps a URL on any base onto its path", () => {
+    expect(locationToPath("https://example.org/de/nrw/?x=1")).toEqual({
+      path: "/de/nrw/?x=1",
+      origin: "https://example.org",
+    });
+  });
+
+  it("names a location that is not an absolute URL", () => {
+    expect(() => locationToPath("/de/")).toThrow(/"\/de\/", which is not an absolute URL/);
+  });
+});
+
+describe("listSitePages", () => {
+  it("lists the sitemap's pages plus the chooser and both 404 pages, once each, with their files", () => {
+    const dir = temporaryDir("pages");
+    writeFiles(dir, { ...cleanSiteFiles(), "sitemap.xml": sitemap(["/de/", "/en/", "/", "/de/"]) });
+    const pages = listSitePages(dir);
+    expect(pages.map((page) => page.path)).toEqual([
+      "/",
+      "/de/",
+      "/de/404.html",
+      "/en/",
+      "/en/404.html",
+    ]);
+    expect(pages.find((page) => page.path === "/de/")).toEqual({
+      path: "/de/",
+      url: "http://localhost:8080/de/",
+      file: join(dir, "de", "index.html"),
+    });
+  });
+
+  it("fails with a clear message when the sitemap is missing", () => {
+    const dir = temporaryDir("pages");
+    writeFiles(dir, { "index.html": "<!DOCTYPE html>" });
+    expect(() => listSitePages(dir)).toThrow(SiteError);
+    expect(() => listSitePages(dir)).toThrow(/sitemap\.xml" is missing/);
+  });
+
+  it("fails with a clear message when the sitemap lists no pages", () => {
+    const dir = temporaryDir("pages");
+    writeFiles(dir, { "sitemap.xml": sitemap([]) });
+    expect(() => listSitePages(dir)).toThrow(/lists no pages/);
+  });
+
+  it("fails with a clear message when the site folder does not exist", () => {
+    expect(() => listSitePages("/nonexistent/site")).toThrow(/Build the site first/);
+  });
+});
+
+describe("fileForPath", () => {
+  const dir = temporaryDir("files");
+  writeFiles(dir, { "de/index.html": "x", "de/404.html": "x", "about.html": "x" });
+
+  it("serves folders by their index.html and files as they are", () => {
+    expect(fileForPath(dir, "/de/")).toBe(join(dir, "de", "index.html"));
+    expect(fileForPath(dir, "/de/404.html")).toBe(join(dir, "de", "404.html"));
+    expect(fileForPath(dir, "/about")).toBe(join(dir, "about.html"));
+  });
+
+  it("finds nothing for missing pages or paths outside the site", () => {
+    expect(fileForPath(dir, "/en/")).toBeNull();
+    expect(fileForPath(dir, "/../../etc/passwd")).toBeNull();
+  });
+});
+
+describe("expectedLanguages", () => {
+  it("expects the folder's language in a language folder and any language elsewhere", () => {
+    expect(expectedLanguages("/de/nrw/", ["de", "en"])).toEqual(["de"]);
+    expect(expectedLanguages("/en/404.html", ["de", "en"])).toEqual(["en"]);
+    expect(expectedLanguages("/", ["de", "en"])).toEqual(["de", "en"]);
+  });
+});
