@@ -1,16 +1,14 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.ts";
 import { buildRealSite } from "../support/built-site.ts";
 import { projectRoot } from "../support/project.ts";
+import { makeTempDir } from "../support/temp.ts";
 import { hashFiles } from "./support.ts";
 
 describe("the build", () => {
   it("writes the same files with the same bytes every time it builds the same sources", async () => {
     const first = await buildRealSite();
-    const secondDir = await mkdtemp(path.join(tmpdir(), "gw-site-again-"));
+    const secondDir = await makeTempDir("gw-site-again-");
     await buildSite({ projectRoot, outputDir: secondDir, quiet: true });
 
     const firstFiles = await hashFiles(first.outputDir);

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { buildSite } from "../../src/build.ts";
 import { projectRoot } from "./project.ts";
+import { makeTempDir } from "./temp.ts";
 
 /** A built page: its URL path and HTML. */
 export interface BuiltFile {
@@ -29,7 +28,7 @@ function urlOf(file: string): string {
 /** Builds the real project with Eleventy's programmatic API into a temporary folder, once. */
 export function buildRealSite(): Promise<BuiltSite> {
   built ??= (async () => {
-    const outputDir = await mkdtemp(path.join(tmpdir(), "gw-site-"));
+    const outputDir = await makeTempDir("gw-site-");
     await buildSite({ projectRoot, outputDir, quiet: true });
     const files = (await glob("**/*.html", { cwd: outputDir })).sort();
     const pages = await Promise.all(

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeTempDir } from "./temp.ts";
 
 /** The project under test. */
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -21,7 +21,7 @@ const copiedEntries = [
  * link), so a test can break one file and build without touching the real project.
  */
 export async function copyProject(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "gw-project-"));
+  const root = await makeTempDir("gw-project-");
   await Promise.all(
     copiedEntries.map((entry) =>
       cp(path.join(projectRoot, entry), path.join(root, entry), { recursive: true }),

@@ -1,6 +1,5 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
+import { makeTempDir } from "../../support/temp.ts";
 import { describe, expect, it } from "vitest";
 import { projectRoot, runScript } from "../../support/project.ts";
 import { baseFiles, createFixture } from "./fixture.ts";
@@ -80,7 +79,7 @@ describe("npm run check:i18n", () => {
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: npm run check:i18n");
     }
-    const empty = runScript(await mkdtemp(path.join(tmpdir(), "gw-empty-")), checkScript);
+    const empty = runScript(await makeTempDir("gw-empty-"), checkScript);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain("there is no locales/ folder");
   });

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeTempDir } from "../../support/temp.ts";
 import { checkTranslations } from "../../../src/checks/i18n/check.ts";
 import type { Finding, FindingCode } from "../../../src/checks/i18n/types.ts";
 
@@ -74,7 +74,7 @@ More text.
 export async function createFixture(
   changes: Readonly<Record<string, string | null>> = {},
 ): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "gw-i18n-"));
+  const root = await makeTempDir("gw-i18n-");
   const files = { ...baseFiles, ...changes };
   await Promise.all(
     Object.entries(files).map(async ([file, text]) => {
