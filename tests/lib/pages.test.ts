@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/lib/errors.ts";
+import { contentErrorOf } from "../support/errors.ts";
 import { frontMatterLine, indexTranslations, type PageEntry } from "../../src/lib/pages.ts";
 
 function page(inputPath: string, url: string, data: Record<string, unknown>): PageEntry {
   return { inputPath, url, data: { title: url, description: "d", ...data } };
-}
-
-function errorOf(run: () => unknown): ContentError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error("expected a content error");
 }
 
 describe("indexTranslations", () => {
@@ -35,7 +25,7 @@ describe("indexTranslations", () => {
   });
 
   it("refuses a page without its twin, naming the page and what to add", () => {
-    const error = errorOf(() =>
+    const error = contentErrorOf(() =>
       indexTranslations([
         page("./src/de/quellen.md", "/de/quellen/", { translationKey: "sources" }),
       ]),
@@ -55,7 +45,7 @@ describe("indexTranslations", () => {
   });
 
   it("refuses two pages with the same key in one language", () => {
-    const error = errorOf(() =>
+    const error = contentErrorOf(() =>
       indexTranslations([
         page("./src/de/a.md", "/de/a/", { translationKey: "x" }),
         page("./src/de/b.md", "/de/b/", { translationKey: "x" }),
@@ -66,7 +56,7 @@ describe("indexTranslations", () => {
   });
 
   it("refuses two pages with the same title in one language", () => {
-    const error = errorOf(() =>
+    const error = contentErrorOf(() =>
       indexTranslations([
         page("./src/de/a.md", "/de/a/", { translationKey: "a", title: "Gleich" }),
         page("./src/de/b.md", "/de/b/", { translationKey: "b", title: "Gleich" }),
@@ -76,7 +66,7 @@ describe("indexTranslations", () => {
   });
 
   it("names a missing front-matter field", () => {
-    const error = errorOf(() =>
+    const error = contentErrorOf(() =>
       indexTranslations([
         { inputPath: "./src/de/a.md", url: "/de/a/", data: { title: "A", translationKey: "a" } },
       ]),

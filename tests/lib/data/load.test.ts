@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { contentErrorOf } from "../../support/errors.ts";
 import path from "node:path";
 import { factsModule, type SiteData } from "../../../src/lib/data/schemas.ts";
 import {
@@ -6,20 +7,9 @@ import {
   loadSiteData,
   validateDataModule,
 } from "../../../src/lib/data/load.ts";
-import { ContentError } from "../../../src/lib/errors.ts";
 import { projectRoot } from "../../support/project.ts";
 
 const label = { de: "Wert", en: "Value" };
-
-function errorOf(run: () => unknown): ContentError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error("expected a content error");
-}
 
 describe("validateDataModule", () => {
   it("returns valid data with defaults filled in", () => {
@@ -30,7 +20,7 @@ describe("validateDataModule", () => {
   });
 
   it("names the module and the field of a value with the wrong type", () => {
-    const error = errorOf(() =>
+    const error = contentErrorOf(() =>
       validateDataModule("data/facts.ts", factsModule, {
         "x.count": { kind: "count", value: "5", source: "s", label },
       }),
@@ -39,7 +29,7 @@ describe("validateDataModule", () => {
   });
 
   it("refuses a negative count", () => {
-    const error = errorOf(() =>
+    const error = contentErrorOf(() =>
       validateDataModule("data/facts.ts", factsModule, {
         "x.count": { kind: "count", value: -1, source: "s", label },
       }),
@@ -64,7 +54,7 @@ describe("checkDataReferences", () => {
         "x.count": { kind: "count", value: 1, notation: "standard", source: "nowhere", label },
       },
     };
-    const error = errorOf(() => {
+    const error = contentErrorOf(() => {
       checkDataReferences(broken, (name) => `data/${name}.ts`);
     });
     expect(error.location).toEqual({ file: "data/facts.ts", key: "x.count.source" });
