@@ -91,9 +91,15 @@ export function createTranslator(resources: LocaleResources): Translator {
   });
   const has = (language: Language, key: string, values?: Record<string, unknown>) =>
     instance.exists(key, { ...values, lng: language });
+  // A string without values is the same all build long, and every page asks for dozens of
+  // them (skip link, menus, footer): i18next's lookup is done once per language and key.
+  const plainStrings = new Map<string, string>();
   return {
     has,
     t(language, key, values) {
+      const plainKey = values === undefined ? `${language}:${key}` : undefined;
+      const known = plainKey === undefined ? undefined : plainStrings.get(plainKey);
+      if (known !== undefined) return known;
       if (!has(language, key, values)) {
         throw new ContentError(`the text "${key}" is missing in language "${language}"`, {
           file: localeFileOfKey(language, key),
@@ -111,7 +117,9 @@ export function createTranslator(resources: LocaleResources): Translator {
               ]),
             )
           : values;
-      return instance.t(key, { ...interpolated, lng: language });
+      const text = instance.t(key, { ...interpolated, lng: language });
+      if (plainKey !== undefined) plainStrings.set(plainKey, text);
+      return text;
     },
   };
 }

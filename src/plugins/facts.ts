@@ -28,12 +28,21 @@ export default function factsPlugin(
     }
     return fact;
   };
+  // Facts do not change during a build, and formatting one builds Intl formatters: each fact
+  // is formatted once per language.
+  const formattedFacts = new Map<string, string>();
   const formatted = (context: TemplateContext, id: string) => {
     const fact = lookUp(context, id);
     const language = pageLanguage(context);
-    return withPage(context, () =>
-      formatFact(fact, language, (key, values) => options.translator.t(language, key, values)),
-    );
+    const cacheKey = `${language}:${id}`;
+    let text = formattedFacts.get(cacheKey);
+    if (text === undefined) {
+      text = withPage(context, () =>
+        formatFact(fact, language, (key, values) => options.translator.t(language, key, values)),
+      );
+      formattedFacts.set(cacheKey, text);
+    }
+    return text;
   };
   eleventyConfig.addShortcode("fact", function (this: TemplateContext, id: string) {
     // Shortcode output is inserted as markup, so the formatted text is escaped here.

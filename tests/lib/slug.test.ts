@@ -1,0 +1,34 @@
+import slugify from "@sindresorhus/slugify";
+import { describe, expect, it } from "vitest";
+import { createSlugger } from "../../src/lib/slug.ts";
+
+const headings = [
+  "Über uns",
+  "Gesundheitswirtschaft in Nordrhein-Westfalen",
+  "Der Gesundheitscampus in Bochum",
+  "HealthCapital und E-Health-Start-ups",
+  "NRW: 1,1 Millionen Beschäftigte",
+  "Straße & Hausnummer",
+  "Köln/Bonn – Gesundheit für Generationen",
+  "It's the patients' don't-miss list",
+  "APIs, XMLHttpRequest und ABC123",
+  "  Leerzeichen\tund\u00a0Umbrüche\n",
+  "„Zitat“ und «Guillemets» — Strich",
+  "Łódź, Ærø, Œuvre, café, naïve",
+  "Объединённый подъезд ЫЙ",
+  "🦄 und ♥",
+  "",
+];
+
+describe("createSlugger", () => {
+  it("gives every heading the id slugify gives it", () => {
+    const slug = createSlugger();
+    for (const heading of headings) expect(slug(heading), heading).toBe(slugify(heading));
+  });
+
+  it("gives the same id when a heading comes again", () => {
+    const slug = createSlugger();
+    expect(slug("Über uns")).toBe("ueber-uns");
+    expect(slug("Über uns")).toBe("ueber-uns");
+  });
+});
