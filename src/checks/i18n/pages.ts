@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { parse, YAMLParseError } from "yaml";
@@ -93,15 +93,15 @@ export async function readPages(
     .sort();
   const pages: PageSource[] = [];
   const findings: Finding[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const language = languageOfInputPath(file);
-      if (language === undefined) return;
-      const result = readPage(file, language, await readFile(path.join(projectRoot, file), "utf8"));
-      if ("page" in result) pages.push(result.page);
-      else findings.push(result.finding);
-    }),
-  );
+  // Synchronous reads: thousands of small files are read faster one by one than through
+  // thousands of promises.
+  for (const file of files) {
+    const language = languageOfInputPath(file);
+    if (language === undefined) continue;
+    const result = readPage(file, language, readFileSync(path.join(projectRoot, file), "utf8"));
+    if ("page" in result) pages.push(result.page);
+    else findings.push(result.finding);
+  }
   pages.sort((a, b) => a.file.localeCompare(b.file));
   return { pages, findings };
 }
