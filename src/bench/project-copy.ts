@@ -18,11 +18,10 @@ const projectEntries = [
 ];
 
 /**
- * Copies the project's sources into a fresh temporary folder, sharing `node_modules` by a
- * link, so the benchmark can add pages and build without touching the project itself.
+ * Copies the project's sources into `root`, sharing `node_modules` by a link, so a benchmark or
+ * a test can change pages and build without touching the project itself.
  */
-export async function copyProject(projectRoot: string, prefix: string): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), prefix));
+export async function copyProjectInto(projectRoot: string, root: string): Promise<void> {
   await Promise.all(
     projectEntries
       .filter((entry) => existsSync(path.join(projectRoot, entry)))
@@ -31,6 +30,12 @@ export async function copyProject(projectRoot: string, prefix: string): Promise<
       ),
   );
   await symlink(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+}
+
+/** Copies the project's sources into a fresh temporary folder (see `copyProjectInto`). */
+export async function copyProject(projectRoot: string, prefix: string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), prefix));
+  await copyProjectInto(projectRoot, root);
   return root;
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
+import type { TaskFigures } from "./measurements.ts";
 
 /** The machine a benchmark ran on. */
 export interface Machine {
@@ -96,16 +97,8 @@ export const notMeasured: BenchReport["a11y"] = {
   cachedPages: null,
 };
 
-/** Figures of one check (duplicates, i18n). */
-export interface CheckFigures {
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMiB: number;
-  runs: number;
-  /** 0 when the check found nothing on the synthetic site. */
-  exitCode: number;
-  summary: string;
-}
+/** Figures of one check (duplicates, i18n), rounded for the report. */
+export type CheckFigures = TaskFigures;
 
 /** A target the figures are held to. */
 export interface Target {

@@ -1,33 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { cp, readFile, symlink, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { copyProjectInto } from "../../src/bench/project-copy.ts";
 import { makeTempDir } from "./temp.ts";
 
 /** The project under test. */
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
-const copiedEntries = [
-  ".eleventy.ts",
-  "package.json",
-  "tsconfig.json",
-  "src",
-  "data",
-  "locales",
-  "scripts",
-];
-
 /**
- * Copies the project's sources into a fresh temporary folder (sharing `node_modules` by a
- * link), so a test can break one file and build without touching the real project.
+ * Copies the project's sources into a fresh temporary folder (removed after the test file),
+ * so a test can break one file and build without touching the real project.
  */
 export async function copyProject(): Promise<string> {
   const root = await makeTempDir("gw-project-");
-  await Promise.all(
-    copiedEntries.map((entry) =>
-      cp(path.join(projectRoot, entry), path.join(root, entry), { recursive: true }),
-    ),
-  );
-  await symlink(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
+  await copyProjectInto(projectRoot, root);
   return root;
 }
 
