@@ -1,7 +1,7 @@
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { describeContentError, findContentError } from "./lib/errors.ts";
+import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
 
 /** Where and how to build. */
 export interface BuildOptions {
@@ -58,12 +58,8 @@ export async function publishSite(options: BuildOptions): Promise<void> {
 export function describeBuildError(error: unknown): string {
   const contentError = findContentError(error);
   if (contentError !== undefined) return describeContentError(contentError);
-  const messages: string[] = [];
-  let current: unknown = error;
-  while (current instanceof Error && messages.length < 5) {
-    messages.push(current.message);
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
-  }
+  const messages = errorChain(error)
+    .slice(0, 5)
+    .map((link) => link.message);
   return messages.length > 0 ? messages.join("\n  caused by: ") : String(error);
 }

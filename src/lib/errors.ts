@@ -84,19 +84,29 @@ function fromEleventyError(error: Error): ContentError | undefined {
 }
 
 /**
+ * An error and the errors behind it, outermost first: Eleventy wraps with `originalError`,
+ * Nunjucks and Node with `cause`. A chain that loops is followed once round.
+ */
+export function errorChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && !chain.includes(current)) {
+    chain.push(current);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return chain;
+}
+
+/**
  * Finds the content error behind an error that Eleventy or a template engine may have wrapped,
  * or makes one of Eleventy's own reports of a content mistake.
  */
 export function findContentError(error: unknown): ContentError | undefined {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
-    if (current instanceof ContentError) return current;
-    const fromEleventy = fromEleventyError(current);
+  for (const link of errorChain(error)) {
+    if (link instanceof ContentError) return link;
+    const fromEleventy = fromEleventyError(link);
     if (fromEleventy !== undefined) return fromEleventy;
-    seen.add(current);
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
   }
   return undefined;
 }
