@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { parse as parseYaml } from "yaml";
+import { load as parseYaml } from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteData } from "../../src/lib/data/load.ts";
 import type { Fact, SiteData } from "../../src/lib/data/schemas.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { parse, YAMLParseError } from "yaml";
+import { load, YAMLException } from "js-yaml";
 import { ContentError } from "../../lib/errors.ts";
 import { languageOfInputPath, languages, type Language } from "../../lib/languages.ts";
 import {
@@ -22,7 +22,7 @@ export interface PageSource {
   language: Language;
   /** The whole file. */
   text: string;
-  /** The front matter as YAML read it, not yet validated. */
+  /** The front matter as Eleventy's YAML parser (js-yaml) reads it, not yet validated. */
   data: Record<string, unknown>;
   /** The front matter as written, between the `---` lines. */
   frontMatterText: string;
@@ -61,24 +61,21 @@ function readPage(
 ): { page: PageSource } | { finding: Finding } {
   const parts = splitPage(text);
   try {
-    const parsed: unknown = parse(parts.frontMatterText);
+    const parsed = load(parts.frontMatterText);
     const data =
       typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
         ? (parsed as Record<string, unknown>)
         : {};
     return { page: { file, language, text, data, ...parts } };
   } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const position = error.linePos?.[0];
+    if (!(error instanceof YAMLException)) throw error;
     return {
       finding: {
         severity: "error",
         code: "front-matter",
-        location: {
-          file,
-          ...(position === undefined ? {} : { line: position.line + 1, column: position.col }),
-        },
-        message: `the front matter (the lines between "---" at the top) is not valid: ${error.message.split("\n")[0] ?? ""}. Check the quotes and the "name: value" form of each line`,
+        // js-yaml counts from 0 within the front matter, which starts on the file's second line.
+        location: { file, line: error.mark.line + 2, column: error.mark.column + 1 },
+        message: `the front matter (the lines between "---" at the top) is not valid: ${error.reason}. Check the quotes and the "name: value" form of each line`,
       },
     };
   }

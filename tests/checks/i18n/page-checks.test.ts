@@ -48,13 +48,14 @@ describe("page pair checks", () => {
     ]);
   });
 
-  it("reports front matter that is not valid YAML with its line", async () => {
+  it("reports front matter that is not valid YAML at its line and column in the file", async () => {
     const findings = await findingsOf("front-matter", {
-      "src/en/home.md": english.replace("title: Home", 'title: "Home'),
+      "src/en/home.md": english.replace("title: Home", "title: Home: again"),
     });
-    expect(findings).toHaveLength(1);
-    expect(findings[0]?.location.file).toBe("src/en/home.md");
-    expect(findings[0]?.location.line).toBeGreaterThanOrEqual(2);
+    expect(findings.map((finding) => finding.location)).toEqual([
+      { file: "src/en/home.md", line: 2, column: 12 },
+    ]);
+    expect(findings[0]?.message).toContain("bad indentation of a mapping entry");
   });
 
   it("reports headings of other levels at the heading in each file", async () => {

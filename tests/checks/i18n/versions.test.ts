@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitPage, type PageSource } from "../../../src/checks/i18n/pages.ts";
 import { pageVersion, textVersion } from "../../../src/checks/i18n/versions.ts";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import { baseFiles, findingsOf } from "./fixture.ts";
 
 const german = baseFiles["src/de/start.md"] ?? "";
@@ -13,7 +13,7 @@ function page(text: string): PageSource {
     file: "src/de/start.md",
     language: "de",
     text,
-    data: parse(parts.frontMatterText) as Record<string, unknown>,
+    data: load(parts.frontMatterText) as Record<string, unknown>,
     ...parts,
   };
 }
