@@ -1,5 +1,7 @@
 import slugify from "@sindresorhus/slugify";
 
+const germanLetters: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
+
 /**
  * Makes heading ids from heading text, as `@sindresorhus/slugify` does ("Über uns" →
  * `ueber-uns`), but fast enough for thousands of pages: slugify builds about 1,900 regular
@@ -12,9 +14,11 @@ import slugify from "@sindresorhus/slugify";
 export function createSlugger(): (text: string) => string {
   const slugs = new Map<string, string>();
   const slugOf = (word: string) => {
-    // Plain ASCII letters and digits, upper-case at most at the start, pass through slugify
-    // unchanged but for the case: nothing to transliterate, no camel case to split.
-    if (/^[A-Za-z\d][a-z\d]*$/.test(word)) return word.toLowerCase();
+    // Letters and digits, upper-case at most at the start, have no camel case to split; of
+    // them, slugify changes only the case and German umlauts and ß, which it writes out.
+    if (/^[A-Za-zÄÖÜäöüß\d][a-zäöüß\d]*$/.test(word)) {
+      return word.toLowerCase().replace(/[äöüß]/g, (letter) => germanLetters[letter] ?? letter);
+    }
     let slug = slugs.get(word);
     if (slug === undefined) {
       slug = slugify(word);

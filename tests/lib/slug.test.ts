@@ -1,5 +1,6 @@
 import slugify from "@sindresorhus/slugify";
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../../src/bench/generate.ts";
 import { createSlugger } from "../../src/lib/slug.ts";
 
 const headings = [
@@ -24,6 +25,21 @@ describe("createSlugger", () => {
   it("gives every heading the id slugify gives it", () => {
     const slug = createSlugger();
     for (const heading of headings) expect(slug(heading), heading).toBe(slugify(heading));
+  });
+
+  it("gives words of mixed case, umlauts, ß and digits the id slugify gives them", () => {
+    const slug = createSlugger();
+    const letters = "aAäÄöÖüÜßzZ09eE-";
+    // Seeded: the same words on every run.
+    const random = createRandom(1);
+    for (let index = 0; index < 1000; index++) {
+      const length = 1 + Math.floor(random() * 8);
+      const word = Array.from(
+        { length },
+        () => letters[Math.floor(random() * letters.length)] ?? "",
+      ).join("");
+      expect(slug(word), word).toBe(slugify(word));
+    }
   });
 
   it("gives the same id when a heading comes again", () => {
