@@ -44,12 +44,15 @@ function compareFindings(a: Finding, b: Finding): number {
 /** Reads a project's locale files, pages and translation record, and checks them all. */
 export async function inspectTranslations(options: CheckOptions): Promise<TranslationInspection> {
   const { projectRoot } = options;
-  const [locales, read, usages, record] = await Promise.all([
+  const [locales, read, record] = await Promise.all([
     readLocales(projectRoot),
     readPages(projectRoot),
-    scanKeyUsage(projectRoot),
     readKeyRecord(projectRoot),
   ]);
+  const usages = await scanKeyUsage(
+    projectRoot,
+    new Map(read.pages.map((page) => [page.file, page.text])),
+  );
   const paired = pairPages(read.pages);
   const pages = pageVersions(paired.pairs);
   const keys = keyVersions(locales, record);

@@ -66,17 +66,27 @@ export function findKeyUsage(file: string, text: string): KeyUsage[] {
   );
 }
 
-/** Templates, pages and the site's code; the checks in `src/checks/` are not part of the site. */
-export async function scanKeyUsage(projectRoot: string): Promise<KeyUsage[]> {
+/**
+ * Templates, pages and the site's code; the checks in `src/checks/` are not part of the site.
+ * Files in `alreadyRead` (by project path) are not read again.
+ */
+export async function scanKeyUsage(
+  projectRoot: string,
+  alreadyRead: ReadonlyMap<string, string> = new Map(),
+): Promise<KeyUsage[]> {
   const files = await glob(["src/**/*.{njk,md,ts}", "data/**/*.ts"], {
     cwd: projectRoot,
     ignore: ["src/checks/**"],
   });
   // Read one by one, as the page reader does: faster than a promise per file.
   const usages = files
+    .map(projectPath)
     .sort()
     .map((file) =>
-      findKeyUsage(projectPath(file), readFileSync(path.join(projectRoot, file), "utf8")),
+      findKeyUsage(
+        file,
+        alreadyRead.get(file) ?? readFileSync(path.join(projectRoot, file), "utf8"),
+      ),
     );
   return usages
     .flat()
