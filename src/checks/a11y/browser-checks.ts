@@ -11,6 +11,12 @@ import type { Problem, SitePage } from "./types.ts";
 export const REFLOW_WIDTH = 320;
 const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
 const NAVIGATION_TIMEOUT_MS = 30_000;
+/**
+ * How long any one call into the browser may take. Puppeteer's own default is 3 minutes; a
+ * call that hangs (Chromium can leave a screenshot of a background tab unanswered) then fails
+ * the page as unchecked soon, instead of stalling the gate.
+ */
+export const BROWSER_CALL_TIMEOUT_MS = 30_000;
 // Screenshot comparisons are slow; past this many per page the remaining suspects are reported unconfirmed.
 const MAX_SCREENSHOT_CONFIRMATIONS = 25;
 
@@ -44,11 +50,19 @@ const overflowSchema = z.object({
 
 type Box = z.infer<typeof boxSchema>;
 
-/** Starts the browser for the gate's own checks; the caller's signal handlers, not Puppeteer's, stop it. */
-export function launchBrowser(executablePath: string, args: readonly string[]): Promise<Browser> {
+/**
+ * Starts the browser for the gate's own checks; the caller's signal handlers, not Puppeteer's,
+ * stop it. A call into the browser that takes longer than `callTimeoutMs` fails.
+ */
+export function launchBrowser(
+  executablePath: string,
+  args: readonly string[],
+  callTimeoutMs = BROWSER_CALL_TIMEOUT_MS,
+): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     args: [...args],
+    protocolTimeout: callTimeoutMs,
     headless: true,
     // Over a pipe the browser ends with this process, even if it is killed outright.
     pipe: true,
@@ -159,9 +173,28 @@ function unionClip(a: Box, b: Box, margin: number): Box {
   return { x, y, width: right - x, height: bottom - y };
 }
 
+// Screenshots in progress, per browser. Chromium may never answer a screenshot of a tab that
+// is not in front (puppeteer/puppeteer#12712), so the tabs of one browser take theirs one at a
+// time, each brought to the front first.
+const screenshotTurns = new WeakMap<Browser, Promise<unknown>>();
+
+async function inFront<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  const browser = page.browser();
+  const previous = screenshotTurns.get(browser) ?? Promise.resolve();
+  const turn = previous
+    .catch(() => undefined)
+    .then(async () => {
+      await page.bringToFront();
+      return work();
+    });
+  screenshotTurns.set(browser, turn);
+  return turn;
+}
+
 /**
  * Whether a focus candidate and its surroundings look different on screen with focus than
- * without, by comparing screenshots; null if the element never shows on screen.
+ * without, by comparing screenshots; null if the element never shows on screen. A screenshot
+ * that fails throws: the page could not be checked, which is not a finding about it.
  */
 async function looksDifferentWhenFocused(page: Page, index: number): Promise<boolean | null> {
   // The element may move or grow when focused; the screenshots cover both boxes.
@@ -170,13 +203,16 @@ async function looksDifferentWhenFocused(page: Page, index: number): Promise<boo
   if (focused.width === 0 || focused.height === 0) return null;
   // Outlines and shadows are drawn outside the element's box.
   const clip = unionClip(unfocused, focused, 8);
+  // Wholly left of or above the page (`left: -9999px`): nothing of it can be seen.
+  if (clip.width <= 0 || clip.height <= 0) return null;
   const shoot = () => page.screenshot({ clip, captureBeyondViewport: false });
-  await probe(page, `box(${index}, false)`, boxSchema);
-  const without = await shoot().catch(() => null);
-  await probe(page, `box(${index}, true)`, boxSchema);
-  const withFocus = await shoot().catch(() => null);
-  if (without === null || withFocus === null) return null;
-  return Buffer.compare(Buffer.from(without), Buffer.from(withFocus)) !== 0;
+  return inFront(page, async () => {
+    await probe(page, `box(${index}, false)`, boxSchema);
+    const without = await shoot();
+    await probe(page, `box(${index}, true)`, boxSchema);
+    const withFocus = await shoot();
+    return Buffer.compare(Buffer.from(without), Buffer.from(withFocus)) !== 0;
+  });
 }
 
 /**

@@ -10,11 +10,13 @@ const DEFECTS = {
   "/de/kontrast/": '<p class="faint">Kaum lesbarer Text.</p>',
   "/de/zu-breit/": '<div class="wide">Eine Tabelle mit fester Breite.</div>',
   "/de/fokus/": '<p><a class="no-focus" href="/de/">Zur Startseite</a></p>',
+  "/de/versteckt/": '<p><a class="no-focus off-screen" href="/de/">Versteckter Link</a></p>',
 };
 const CSS = `${CLEAN_CSS}
 .faint { color: #b0b0b0; }
 .wide { width: 600px; }
 .no-focus:focus, .no-focus:focus-visible { outline: none; }
+.off-screen { position: absolute; left: -9999px; }
 `;
 const CLEAN_PAGES = ["/", "/de/", "/en/", "/de/404.html", "/en/404.html"];
 
@@ -65,8 +67,8 @@ describe("the accessibility gate on a site with defects", () => {
   it("fails the site and counts the page it could not load as unchecked", () => {
     expect(result.ok).toBe(false);
     expect(result.fatal).toBeNull();
-    expect(result.pagesExpected).toBe(14);
-    expect(result.pagesChecked).toBe(13);
+    expect(result.pagesExpected).toBe(15);
+    expect(result.pagesChecked).toBe(14);
     expect(result.pages.find((candidate) => candidate.path === "/de/fehlt/")?.status).toBe("error");
   });
 
@@ -106,8 +108,20 @@ describe("the accessibility gate on a site with defects", () => {
 
   it("fails a link without a visible focus indicator, which pa11y does not notice", () => {
     expect(rulesOn("/de/fokus/")).toEqual(new Set(["browser:focus-visible"]));
-    const problem = result.problems.find((candidate) => candidate.rule === "focus-visible");
+    const problem = result.problems.find(
+      (candidate) => candidate.rule === "focus-visible" && candidate.url.includes("/fokus/"),
+    );
     expect(problem?.message).toContain("Zur Startseite");
+  });
+
+  it("fails a link that keyboard focus reaches but that is never on screen", () => {
+    expect(rulesOn("/de/versteckt/")).toEqual(new Set(["browser:focus-visible"]));
+    const problem = result.problems.find(
+      (candidate) => candidate.rule === "focus-visible" && candidate.url.includes("/versteckt/"),
+    );
+    expect(problem?.message).toContain(
+      '"Versteckter Link" can receive keyboard focus but is not visible on screen when focused',
+    );
   });
 
   it("fails a page that is listed in the sitemap but cannot be loaded", () => {
