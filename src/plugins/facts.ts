@@ -7,6 +7,9 @@ import { escapeHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
+const literalFact = /\{%\s*fact\s+"([^"\\{}%]+)"\s*%\}/g;
+const rawBlock = /\{%-?\s*(?:raw|verbatim)\b/;
+
 /**
  * Figures and dates in the page's language:
  * - `{% fact "nrw.employees" %}` writes a figure from `data/facts.ts` ("mehr als 1,1 Millionen");
@@ -44,10 +47,24 @@ export default function factsPlugin(
     }
     return text;
   };
+  // Shortcode output is inserted as markup, so the formatted text is escaped.
+  const factMarkup = (context: TemplateContext, id: string) => escapeHtml(formatted(context, id));
   eleventyConfig.addShortcode("fact", function (this: TemplateContext, id: string) {
-    // Shortcode output is inserted as markup, so the formatted text is escaped here.
-    return escapeHtml(formatted(this, id));
+    return factMarkup(this, id);
   });
+  // Facts named by a plain string are written into a Markdown page before it is rendered, with
+  // the same text the shortcode gives: a page with no other template code then needs no
+  // template engine (see the markdown plugin). Raw blocks are left to Nunjucks.
+  eleventyConfig.addPreprocessor(
+    "facts",
+    "md",
+    (data: { lang?: unknown; page?: TemplateContext["page"] }, content: string) =>
+      rawBlock.test(content)
+        ? content
+        : content.replace(literalFact, (_shortcode, id: string) =>
+            factMarkup({ ctx: data, page: data.page }, id),
+          ),
+  );
   eleventyConfig.addFilter(
     "barChart",
     function (this: TemplateContext, bars: { fact: string; label: string }[]) {

@@ -56,6 +56,15 @@ describe("a build with a mistake in a page", () => {
     expectEditorFailure(result, `${germanPage} (nrw.turnover)`, "does not define");
   });
 
+  it("stops at an unknown fact in a page without other template code, naming the file and fact", async () => {
+    const result = await buildCopy((root) =>
+      editFile(root, "src/de/index.md", (text) =>
+        replaceOnce(text, '{% fact "nrw.revenue" %}', '{% fact "nrw.turnover" %}'),
+      ),
+    );
+    expectEditorFailure(result, "src/de/index.md (nrw.turnover)", "does not define");
+  });
+
   it("stops at a link to a page that does not exist, naming the file and line", async () => {
     let line = 0;
     const result = await buildCopy(async (root) => {
