@@ -7,12 +7,16 @@ import { escapeHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
+// `{% fact "id" %}` with the id as a plain string; `{%- … -%}` trims whitespace, which only
+// Nunjucks does, so such shortcodes are left to it.
 const literalFact = /\{%\s*fact\s+"([^"\\{}%]+)"\s*%\}/g;
 const rawBlock = /\{%-?\s*(?:raw|verbatim)\b/;
 
 /**
  * Figures and dates in the page's language:
  * - `{% fact "nrw.employees" %}` writes a figure from `data/facts.ts` ("mehr als 1,1 Millionen");
+ *   in Markdown pages it is written in before rendering, so a page without other template code
+ *   is rendered without Nunjucks;
  * - `{{ "2026-11-22" | date }}` writes a date ("22. November 2026");
  * - `{{ [{ fact: "a.x", label: "A" }, …] | barChart }}` lays out a bar chart of facts (see `layoutBarChart`).
  * An unknown fact id stops the build with the page and id named.
