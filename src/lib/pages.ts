@@ -2,6 +2,11 @@ import { z } from "zod";
 import { ContentError } from "./errors.ts";
 import { languageOfInputPath, languages, type Language } from "./languages.ts";
 
+/** Whether a text holds Nunjucks code: one of the openers `{{`, `{%` or `{#`, the same test Eleventy makes. */
+export function usesTemplateCode(text: string): boolean {
+  return /\{[{%#]/.test(text);
+}
+
 /** Front matter every page under `src/de/` and `src/en/` must have. */
 export const pageFrontMatter = z.looseObject({
   title: z.string().trim().min(1, "the page needs a title"),
@@ -24,6 +29,18 @@ export const pageFrontMatter = z.looseObject({
   navTitle: z.string().trim().min(1).optional(),
   /** Hash of the source-language page this translation was made from. */
   translatedFrom: z.string().optional(),
+  /** Where the page is published, written out in full: Markdown pages take it as it is. */
+  permalink: z
+    .union([
+      z.literal(false),
+      z
+        .string()
+        .refine(
+          (permalink) => !usesTemplateCode(permalink),
+          "write the address out in full; template code such as {{ … }} is not run in a permalink",
+        ),
+    ])
+    .optional(),
 });
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 

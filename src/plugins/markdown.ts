@@ -4,6 +4,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import markdownItAttrs from "markdown-it-attrs";
 import markdownItBracketedSpans from "markdown-it-bracketed-spans";
 import type { Translator } from "../lib/i18n.ts";
+import { usesTemplateCode } from "../lib/pages.ts";
 import { createSlugger } from "../lib/slug.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
@@ -90,18 +91,22 @@ export default function markdownPlugin(
     const language = pageLanguage(context);
     return withPage(context, () => options.translator.t(language, "common.externalLink"));
   };
-  eleventyConfig.setLibrary("md", createMarkdown({ baseUrl: options.baseUrl, markerText }));
+  const markdown = createMarkdown({ baseUrl: options.baseUrl, markerText });
+  eleventyConfig.setLibrary("md", markdown);
   // Eleventy runs every Markdown page through Nunjucks first, which costs about a tenth of a
-  // large build; a page without template code (after its facts are written in) skips it.
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    templateEngineOverride: (data: { page: { inputPath: string; rawInput?: unknown } }) =>
-      data.page.inputPath.endsWith(".md") && !usesTemplateCode(data.page.rawInput)
-        ? "md"
-        : undefined,
+  // large build; a page without template code (after its facts are written in) skips it. The
+  // choice is made here, per page source, because a computed `templateEngineOverride` makes
+  // Eleventy track computed data for every page, which costs as much again.
+  eleventyConfig.addExtension("md", {
+    // Permalinks are taken as written; `lib/pages.ts` refuses template code in them.
+    compileOptions: { permalink: "raw" },
+    compile(this: { defaultRenderer: EleventyRender }, source: string): EleventyRender {
+      return usesTemplateCode(source)
+        ? this.defaultRenderer
+        : (data) => markdown.render(source, data);
+    },
   });
 }
 
-/** Whether a text holds Nunjucks code: one of the openers `{{`, `{%` or `{#`, the same test Eleventy makes. */
-export function usesTemplateCode(text: unknown): boolean {
-  return typeof text !== "string" || /\{[{%#]/.test(text);
-}
+/** How Eleventy renders a compiled template: the page's data in, its markup out. */
+type EleventyRender = (data: Record<string, unknown>) => string | Promise<string>;
