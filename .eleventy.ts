@@ -6,6 +6,7 @@ import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import factsPlugin from "./src/plugins/facts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
+import layoutsPlugin from "./src/plugins/layouts.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
@@ -39,6 +40,11 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(publisherPlugin, { translator });
   eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
+  eleventyConfig.addPlugin(layoutsPlugin, {
+    translator,
+    baseUrl,
+    navigation: data.site.navigation,
+  });
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(linkCheckPlugin, { projectRoot, baseUrl });
 }
@@ -46,7 +52,8 @@ export default async function (eleventyConfig: UserConfig) {
 // Input and output folders are given by the caller (`src/build.ts`, `npm start`): Eleventy lets
 // folders set here override those of a programmatic build.
 export const config = {
-  templateFormats: ["md", "njk"],
+  // `11ty.js`: the layouts plugin adds the root chooser as a virtual JavaScript template.
+  templateFormats: ["md", "njk", "11ty.js"],
   markdownTemplateEngine: "njk",
   htmlTemplateEngine: "njk",
 };

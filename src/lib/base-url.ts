@@ -30,3 +30,8 @@ export function resolveBaseUrl(fromEnvironment: string | undefined, fallback: st
   }
   return url.origin;
 }
+
+/** Makes a site path absolute on the base URL: `/de/` → `https://example.org/de/`. */
+export function absoluteUrl(pathname: string, baseUrl: string): string {
+  return new URL(pathname, baseUrl).href;
+}

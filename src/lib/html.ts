@@ -10,3 +10,44 @@ const replacements: Record<string, string> = {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => replacements[character] ?? character);
 }
+
+/**
+ * Markup that may be inserted as it is: made by `html`, or handed over with `trustedHtml`.
+ * Everything else a component inserts is text and gets escaped.
+ */
+export class Html {
+  constructor(readonly markup: string) {}
+
+  toString(): string {
+    return this.markup;
+  }
+}
+
+/** What a component may insert: markup, text (escaped), lists of either, or nothing. */
+export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function insert(value: HtmlValue): string {
+  if (value instanceof Html) return value.markup;
+  if (Array.isArray(value)) return value.map(insert).join("");
+  if (value === null || value === undefined || value === false || value === true) return "";
+  return escapeHtml(String(value));
+}
+
+/**
+ * Writes markup with the values in it escaped, the way Nunjucks' autoescape does, so that
+ * no text from data, locales or front matter can become markup:
+ * `html`<a href="${url}">${name}</a>``. `false`, `null` and `undefined` insert nothing, for
+ * optional parts: `${noindex && html`<meta name="robots" content="noindex">`}`.
+ */
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
+  let markup = strings[0] ?? "";
+  values.forEach((value, index) => {
+    markup += insert(value) + (strings[index + 1] ?? "");
+  });
+  return new Html(markup);
+}
+
+/** Markup made elsewhere and already safe, such as a page's rendered Markdown. */
+export function trustedHtml(markup: string): Html {
+  return new Html(markup);
+}

@@ -67,6 +67,9 @@ export interface Translator {
   has(language: Language, key: string, values?: Record<string, unknown>): boolean;
 }
 
+/** A translator's lookup for one language, as components receive it. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
 /** The locale file a key lives in, for messages. */
 export function localeFileOfKey(language: Language, key: string): string {
   return `locales/${language}/${key.split(".")[0] ?? key}.json`;

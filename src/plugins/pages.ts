@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { absoluteUrl } from "../lib/base-url.ts";
 import type { Site } from "../lib/data/schemas.ts";
 import { ContentError } from "../lib/errors.ts";
 import { languages } from "../lib/languages.ts";
@@ -77,8 +78,7 @@ export default function pagesPlugin(
       throw locateFrontMatterError(error, options.projectRoot);
     }
   });
-  eleventyConfig.addFilter(
-    "absoluteUrl",
-    (pathname: string) => new URL(pathname, options.baseUrl).href,
+  eleventyConfig.addFilter("absoluteUrl", (pathname: string) =>
+    absoluteUrl(pathname, options.baseUrl),
   );
 }

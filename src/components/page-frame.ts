@@ -1,0 +1,68 @@
+import { html, type Html } from "../lib/html.ts";
+import type { Translate } from "../lib/i18n.ts";
+import { sourceLanguage, type Language } from "../lib/languages.ts";
+import type { Translations } from "../lib/pages.ts";
+import { documentHead } from "./document-head.ts";
+import { siteFooter } from "./site-footer.ts";
+import { siteHeader } from "./site-header.ts";
+import { skipLink } from "./skip-link.ts";
+
+/** Parameters of the page frame. */
+export interface PageFrameProps {
+  /** The page's language. */
+  language: Language;
+  /** The page's title; the document title adds the site's name. */
+  title: string;
+  /** What search engines and link previews show of the page. */
+  description: string;
+  /** The page's path. */
+  url: string;
+  /** The page's translation key, which pairs it with its twin. */
+  translationKey: string;
+  /** All pages by translation key and language. */
+  translations: Translations;
+  /** Translation keys of the menus' pages (`site.navigation`). */
+  navigation: { main: readonly string[]; footer: readonly string[] };
+  /** The content security policy for the meta tag; undefined leaves the tag out. */
+  contentSecurityPolicy: string | undefined;
+  /** The site's origin. */
+  baseUrl: string;
+  /** UI strings in the page's language. */
+  t: Translate;
+  /** What goes into `<main>`. */
+  main: Html;
+}
+
+/** The frame every page shares: document head, skip link, header, main, footer. */
+export function pageFrame(props: PageFrameProps): Html {
+  const { language, translationKey: currentKey, translations, t } = props;
+  const pair = translations[currentKey] ?? {};
+  // x-default is the source-language page, or the page itself when it has no source.
+  const xDefault = pair[sourceLanguage] ?? pair[language];
+  const head = documentHead({
+    title: t("common.pageTitle", { title: props.title }),
+    description: props.description,
+    canonicalPath: props.url,
+    alternates: pair,
+    xDefaultPath: xDefault?.url ?? props.url,
+    noindex: pair[language]?.sitemap === false,
+    contentSecurityPolicy: props.contentSecurityPolicy,
+    baseUrl: props.baseUrl,
+  });
+  const { main, footer } = props.navigation;
+  return html`<!doctype html>
+<html lang="${language}" dir="ltr">
+  <head>
+    ${head}
+  </head>
+  <body>
+    ${skipLink(t)}
+    ${siteHeader({ language, currentKey, translations, mainMenu: main, t })}
+    <main id="main" tabindex="-1">
+      ${props.main}
+    </main>
+    ${siteFooter({ language, currentKey, translations, footerMenu: footer, t })}
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,91 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { chooser } from "../components/chooser.ts";
+import { pageFrame } from "../components/page-frame.ts";
+import type { Site } from "../lib/data/schemas.ts";
+import { ContentError } from "../lib/errors.ts";
+import { html, trustedHtml } from "../lib/html.ts";
+import type { Translator } from "../lib/i18n.ts";
+import type { Translations } from "../lib/pages.ts";
+import { metaContentSecurityPolicy } from "../lib/security.ts";
+import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
+
+/** What the layouts read of the data Eleventy gives a template. */
+interface LayoutData {
+  lang?: unknown;
+  title?: unknown;
+  description?: unknown;
+  translationKey?: unknown;
+  content: string;
+  page: { url: string; inputPath: string };
+  collections: { translations: Translations };
+  eleventy: { env: { runMode: string } };
+}
+
+/** Reads a text field of the page's front matter, naming the page and field when it is missing. */
+function field(data: LayoutData, name: "title" | "description" | "translationKey"): string {
+  const value = data[name];
+  if (typeof value !== "string") {
+    throw new ContentError(`the page layout needs "${name}" in the front matter`, {
+      file: pageFile({ page: data.page }),
+      key: name,
+    });
+  }
+  return value;
+}
+
+/**
+ * The page layouts and the root chooser, written with the components in `src/components/`:
+ * - `layout: page` (the folder data's default): the page frame around the title as the one
+ *   `h1` and the Markdown body; the layouts in `src/_includes/layouts/` build on it;
+ * - `/` (`/index.html`): the root chooser, which lets readers pick a language.
+ * The layouts are TypeScript functions rather than Nunjucks templates because every page goes
+ * through them: on a site of thousands of pages that halves their cost (see BENCHMARKS.md).
+ */
+export default function layoutsPlugin(
+  eleventyConfig: UserConfig,
+  options: { translator: Translator; baseUrl: string; navigation: Site["navigation"] },
+) {
+  // `npm start`'s live reload runs a script, which the policy would block.
+  const contentSecurityPolicy = (data: LayoutData) =>
+    data.eleventy.env.runMode === "serve" ? undefined : metaContentSecurityPolicy;
+
+  eleventyConfig.addTemplate("_includes/layouts/page.11ty.js", {
+    render(data: LayoutData): string {
+      const context: TemplateContext = { ctx: data, page: data.page };
+      const language = pageLanguage(context);
+      return withPage(context, () => {
+        const title = field(data, "title");
+        return pageFrame({
+          language,
+          title,
+          description: field(data, "description"),
+          url: data.page.url,
+          translationKey: field(data, "translationKey"),
+          translations: data.collections.translations,
+          navigation: options.navigation,
+          contentSecurityPolicy: contentSecurityPolicy(data),
+          baseUrl: options.baseUrl,
+          t: (key, values) => options.translator.t(language, key, values),
+          main: html`<h1>${title}</h1>
+${trustedHtml(data.content)}`,
+        }).markup;
+      });
+    },
+  });
+  eleventyConfig.addLayoutAlias("page", "layouts/page.11ty.js");
+
+  eleventyConfig.addTemplate(
+    "index.11ty.js",
+    {
+      render(data: LayoutData): string {
+        return chooser({
+          startPages: data.collections.translations.home ?? {},
+          translator: options.translator,
+          contentSecurityPolicy: contentSecurityPolicy(data),
+          baseUrl: options.baseUrl,
+        }).markup;
+      },
+    },
+    { permalink: "/index.html", eleventyExcludeFromCollections: true },
+  );
+}

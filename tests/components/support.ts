@@ -1,0 +1,51 @@
+import type { Translate } from "../../src/lib/i18n.ts";
+import type { Translations } from "../../src/lib/pages.ts";
+
+/** Two pages in both languages and one page in German only. */
+export const translations: Translations = {
+  home: {
+    de: {
+      url: "/de/",
+      title: "Start",
+      navTitle: "Startseite",
+      inputPath: "src/de/index.md",
+      sitemap: true,
+    },
+    en: {
+      url: "/en/",
+      title: "Home",
+      navTitle: "Home",
+      inputPath: "src/en/index.md",
+      sitemap: true,
+    },
+  },
+  sources: {
+    de: {
+      url: "/de/quellen/",
+      title: "Quellen",
+      navTitle: "Quellen",
+      inputPath: "src/de/quellen.md",
+      sitemap: true,
+    },
+    en: {
+      url: "/en/sources/",
+      title: "Sources",
+      navTitle: "Sources",
+      inputPath: "src/en/sources.md",
+      sitemap: true,
+    },
+  },
+  "only-german": {
+    de: {
+      url: "/de/nur/",
+      title: "Nur",
+      navTitle: "Nur",
+      inputPath: "src/de/nur.md",
+      sitemap: false,
+    },
+  },
+};
+
+/** Answers every key with the key itself and its values, so tests see which string went where. */
+export const echo: Translate = (key, values) =>
+  values === undefined ? `[${key}]` : `[${key} ${JSON.stringify(values)}]`;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { html, trustedHtml } from "../../src/lib/html.ts";
+
+describe("html", () => {
+  it("escapes inserted text in content and attribute values", () => {
+    const name = `<script>alert("x")</script> & 'Söhne'`;
+    expect(html`<a title="${name}">${name}</a>`.markup).toBe(
+      `<a title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Söhne&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Söhne&#39;</a>`,
+    );
+  });
+
+  it("inserts markup made by html or handed over as trusted as it is", () => {
+    const item = html`<li>${"a < b"}</li>`;
+    expect(html`<ul>${item}${trustedHtml("<li><em>c</em></li>")}</ul>`.markup).toBe(
+      "<ul><li>a &lt; b</li><li><em>c</em></li></ul>",
+    );
+  });
+
+  it("joins lists and leaves out false, null and undefined", () => {
+    const items = ["1", "2"].map((n) => html`<li>${n}</li>`);
+    expect(html`${items}${false}${null}${undefined}${0}`.markup).toBe("<li>1</li><li>2</li>0");
+  });
+});
