@@ -41,10 +41,17 @@ export default function linkCheckPlugin(
         ? [{ url: result.url, inputPath: result.inputPath, html: result.content }]
         : [],
     );
-    const broken = findBrokenLinks(pages, {
-      baseUrl: options.baseUrl,
-      fileExists: (pathname) => existsSync(path.join(outputDir, decodeURIComponent(pathname))),
-    });
+    // Every page links the same stylesheet and icon: each file is looked up once.
+    const files = new Map<string, boolean>();
+    const fileExists = (pathname: string) => {
+      let exists = files.get(pathname);
+      if (exists === undefined) {
+        exists = existsSync(path.join(outputDir, decodeURIComponent(pathname)));
+        files.set(pathname, exists);
+      }
+      return exists;
+    };
+    const broken = findBrokenLinks(pages, { baseUrl: options.baseUrl, fileExists });
     const [first] = broken;
     if (first === undefined) return;
     const lines = broken.map(

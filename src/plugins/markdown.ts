@@ -1,16 +1,11 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import markdownIt, { type PluginWithOptions, type StateCore, type Token } from "markdown-it";
+import markdownIt, { type StateCore, type Token } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
-import markdownItAttrs from "markdown-it-attrs";
 import markdownItBracketedSpans from "markdown-it-bracketed-spans";
 import type { Translator } from "../lib/i18n.ts";
 import { usesTemplateCode } from "../lib/pages.ts";
 import { createSlugger } from "../lib/slug.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
-
-// markdown-it-attrs types itself against the CommonJS build of markdown-it's types; the
-// plugin works with either build.
-const attrs = markdownItAttrs as unknown as PluginWithOptions<{ allowedAttributes: string[] }>;
 
 /** How links to other hosts are told apart and marked. */
 export interface ExternalLinkOptions {
@@ -33,6 +28,50 @@ function markerTokens(state: StateCore, text: string): Token[] {
   const content = new state.Token("text", "", 0);
   content.content = ` ${text}`;
   return [open, content, new state.Token("span_close", "span", -1)];
+}
+
+/** `{lang=en}` or `{lang="en"}`, with any other attributes in the block ignored. */
+const attributeBlock = /^\{([^{}\n]*)\}/;
+const langAttribute = /(?:^|\s)lang=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))/;
+
+/** The inline element a closing token ends, found by walking back to its opening token. */
+function openingOf(tokens: readonly Token[], closeIndex: number): Token | undefined {
+  const close = tokens[closeIndex];
+  let depth = 0;
+  for (let index = closeIndex - 1; index >= 0; index--) {
+    const token = tokens[index];
+    if (token?.tag !== close?.tag) continue;
+    if (token?.nesting === -1) depth++;
+    else if (token?.nesting === 1 && depth-- === 0) return token;
+  }
+  return undefined;
+}
+
+/**
+ * `[HealthCapital]{lang=en}` and `[Link](https://…){lang=en}`: a block in braces straight
+ * after a bracketed span or a link gives it a `lang` attribute. Every other attribute in the
+ * block (`onclick=…`, `.class`, `#id`) is dropped, and the block itself is never shown.
+ * (markdown-it-attrs does this and far more, at twice the cost of markdown-it itself.)
+ */
+function langAttributes(md: markdownIt): void {
+  md.core.ruler.push("lang_attributes", (state) => {
+    for (const block of state.tokens) {
+      const tokens = block.children;
+      if (tokens === null) continue;
+      tokens.forEach((token, index) => {
+        const next = tokens[index + 1];
+        if ((token.type !== "span_close" && token.type !== "link_close") || next?.type !== "text") {
+          return;
+        }
+        const attributes = attributeBlock.exec(next.content);
+        if (attributes === null) return;
+        next.content = next.content.slice(attributes[0].length);
+        const lang = langAttribute.exec(attributes[1] ?? "");
+        const language = lang?.[1] ?? lang?.[2] ?? lang?.[3];
+        if (language !== undefined) openingOf(tokens, index)?.attrSet("lang", language);
+      });
+    }
+  });
 }
 
 /**
@@ -72,7 +111,7 @@ function markExternalLinks(md: markdownIt, options: ExternalLinkOptions): void {
 export function createMarkdown(externalLinks: ExternalLinkOptions): markdownIt {
   return markdownIt({ html: false, linkify: false, typographer: false })
     .use(markdownItBracketedSpans)
-    .use(attrs, { allowedAttributes: ["lang"] })
+    .use(langAttributes)
     .use(markdownItAnchor, { slugify: createSlugger(), tabIndex: false })
     .use(markExternalLinks, externalLinks);
 }

@@ -6,7 +6,7 @@ import { MIN_CHARACTERS, MIN_WORDS } from "./thresholds.ts";
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
 
 const ESCAPE = /\\(?=[!-/:-@[-`{-~])/g;
-// Attribute lists of markdown-it-attrs and bracketed spans: {lang=en}, {.note #id}.
+// Attribute blocks after bracketed spans and links: {lang=en}, and any other an editor types ({.note #id}).
 const ATTRIBUTE = String.raw`(?:[.#][^\s{}]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s{}]*))`;
 const ATTRIBUTES = String.raw`\{\s*${ATTRIBUTE}(?:\s+${ATTRIBUTE})*\s*\}`;
 const BRACKETED_SPAN = new RegExp(String.raw`\[([^[\]]*)\]${ATTRIBUTES}`, "g");
