@@ -34,12 +34,13 @@ function field(data: LayoutData, name: "title" | "description" | "translationKey
 }
 
 /**
- * The page layouts and the root chooser, written with the components in `src/components/`:
+ * The page layout and the root chooser, written with the components in `src/components/`:
  * - `layout: page` (the folder data's default): the page frame around the title as the one
  *   `h1` and the Markdown body; the layouts in `src/_includes/layouts/` build on it;
  * - `/` (`/index.html`): the root chooser, which lets readers pick a language.
- * The layouts are TypeScript functions rather than Nunjucks templates because every page goes
- * through them: on a site of thousands of pages that halves their cost (see BENCHMARKS.md).
+ * They are TypeScript functions rather than Nunjucks templates because every page goes through
+ * the frame: on a site of thousands of pages that makes the build about a fifth faster (see
+ * BENCHMARKS.md).
  */
 export default function layoutsPlugin(
   eleventyConfig: UserConfig,

@@ -51,7 +51,7 @@ function openingOf(tokens: readonly Token[], closeIndex: number): Token | undefi
  * `[HealthCapital]{lang=en}` and `[Link](https://…){lang=en}`: a block in braces straight
  * after a bracketed span or a link gives it a `lang` attribute. Every other attribute in the
  * block (`onclick=…`, `.class`, `#id`) is dropped, and the block itself is never shown.
- * (markdown-it-attrs does this and far more, at twice the cost of markdown-it itself.)
+ * (markdown-it-attrs does this and far more, at a greater cost than markdown-it itself.)
  */
 function langAttributes(md: markdownIt): void {
   md.core.ruler.push("lang_attributes", (state) => {
