@@ -135,7 +135,7 @@ export default function markdownPlugin(
   // Eleventy runs every Markdown page through Nunjucks first, which costs about a tenth of a
   // large build; a page without template code (after its facts are written in) skips it. The
   // choice is made here, per page source, because a computed `templateEngineOverride` makes
-  // Eleventy track computed data for every page, which costs as much again.
+  // Eleventy track computed data for every page, which cost about 0.5 s on 4,000 pages.
   eleventyConfig.addExtension("md", {
     // Permalinks are taken as written; `lib/pages.ts` refuses template code in them.
     compileOptions: { permalink: "raw" },
