@@ -17,10 +17,6 @@ export function escapeHtml(text: string): string {
  */
 export class Html {
   constructor(readonly markup: string) {}
-
-  toString(): string {
-    return this.markup;
-  }
 }
 
 /** What a component may insert: markup, text (escaped), lists of either, or nothing. */
@@ -28,9 +24,10 @@ export type HtmlValue = Html | string | number | boolean | null | undefined | re
 
 function insert(value: HtmlValue): string {
   if (value instanceof Html) return value.markup;
-  if (Array.isArray(value)) return value.map(insert).join("");
-  if (value === null || value === undefined || value === false || value === true) return "";
-  return escapeHtml(String(value));
+  if (typeof value === "string") return escapeHtml(value);
+  if (typeof value === "number") return String(value);
+  if (value === null || value === undefined || typeof value === "boolean") return "";
+  return value.map(insert).join("");
 }
 
 /**
