@@ -1,7 +1,7 @@
-// npm run bench [-- options]: measures the pipeline on a synthetic site. See src/bench/run.ts.
+// npm run bench [-- options]: measures the pipeline on a synthetic site. See scripts/bench/run.ts.
 import path from "node:path";
-import { markdownTable, writeReport } from "../src/bench/report.ts";
-import { BenchUsageError, parseBenchArguments, runBenchmark, USAGE } from "../src/bench/run.ts";
+import { markdownTable, writeReport } from "./bench/report.ts";
+import { BenchUsageError, parseBenchArguments, runBenchmark, USAGE } from "./bench/run.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 try {

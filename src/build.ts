@@ -2,10 +2,11 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
+import { projectFolders, projectPath } from "./lib/project.ts";
 
 /** Where and how to build. */
 export interface BuildOptions {
-  /** The project folder holding `.eleventy.ts`, `src/`, `data/` and `locales/`. */
+  /** The project folder holding `.eleventy.ts`, `src/site/`, `data/` and `locales/`. */
   projectRoot: string;
   /** The folder the site is written to. */
   outputDir: string;
@@ -16,7 +17,7 @@ export interface BuildOptions {
 /** Builds the site with Eleventy into `outputDir`, writing over what is there. */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const eleventy = new Eleventy(
-    path.relative(process.cwd(), path.join(options.projectRoot, "src")) || ".",
+    path.relative(process.cwd(), projectPath(projectFolders.site, options.projectRoot)) || ".",
     options.outputDir,
     {
       configPath: path.join(options.projectRoot, ".eleventy.ts"),

@@ -1,6 +1,6 @@
 /** Where in the project a problem was found, as precisely as it is known. */
 export interface ContentLocation {
-  /** Path relative to the project root, e.g. `src/de/quellen.md`. */
+  /** Path relative to the project root, e.g. `src/site/de/quellen.md`. */
   file: string;
   line?: number;
   column?: number;

@@ -29,9 +29,9 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 
-/** The language a page belongs to, read from its folder (`src/de/…` → `de`), or undefined outside them. */
+/** The language a page belongs to, read from its folder (`src/site/de/…` → `de`), or undefined outside them. */
 export function languageOfInputPath(inputPath: string): Language | undefined {
-  const folder = /(?:^|[/\\])src[/\\]([a-z]{2})[/\\]/.exec(inputPath)?.[1];
+  const folder = /(?:^|[/\\])src[/\\]site[/\\]([a-z]{2})[/\\]/.exec(inputPath)?.[1];
   return isLanguage(folder) ? folder : undefined;
 }
 

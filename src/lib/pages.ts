@@ -7,7 +7,7 @@ export function usesTemplateCode(text: string): boolean {
   return /\{[{%#]/.test(text);
 }
 
-/** Front matter every page under `src/de/` and `src/en/` must have. */
+/** Front matter every page under `src/site/de/` and `src/site/en/` must have. */
 export const pageFrontMatter = z.looseObject({
   title: z.string().trim().min(1, "the page needs a title"),
   description: z

@@ -20,7 +20,7 @@ export function pageLanguage(context: TemplateContext): Language {
   const language = context.ctx?.lang;
   if (!isLanguage(language)) {
     throw new ContentError(
-      'the page has no language: put it under src/de/ or src/en/, or set "lang"',
+      'the page has no language: put it under src/site/de/ or src/site/en/, or set "lang"',
       {
         file: pageFile(context),
         key: "lang",

@@ -36,7 +36,7 @@ function field(data: LayoutData, name: "title" | "description" | "translationKey
 /**
  * The page layout and the root chooser, written with the components in `src/components/`:
  * - `layout: page` (the folder data's default): the page frame around the title as the one
- *   `h1` and the Markdown body; the layouts in `src/_includes/layouts/` build on it;
+ *   `h1` and the Markdown body; the layouts in `src/site/_includes/layouts/` build on it;
  * - `/` (`/index.html`): the root chooser, which lets readers pick a language.
  * They are TypeScript functions rather than Nunjucks templates because every page goes through
  * the frame: on a site of thousands of pages that makes the build about a fifth faster (see

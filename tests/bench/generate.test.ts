@@ -1,5 +1,6 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generatePages, withPlainFigures } from "../../src/bench/generate.ts";
+import { generatePages, withPlainFigures } from "../../scripts/bench/generate.ts";
 import { checkDuplicates } from "../../src/checks/duplicates/check.ts";
 import { loadSiteData } from "../../src/lib/data/load.ts";
 import { projectRoot } from "../support/project.ts";
@@ -14,10 +15,7 @@ describe("generatePages", () => {
     for (const key of keys) {
       const twins = pages.filter((page) => page.translationKey === key);
       expect(twins.map((page) => page.language)).toEqual(["de", "en"]);
-      expect(twins.map((page) => page.file.split("/").slice(0, 2).join("/"))).toEqual([
-        "src/de",
-        "src/en",
-      ]);
+      expect(twins.map((page) => path.dirname(page.file))).toEqual(["src/site/de", "src/site/en"]);
       for (const twin of twins) expect(twin.text).toContain(`\ntranslationKey: ${key}\n`);
     }
   });

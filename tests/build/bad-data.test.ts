@@ -38,7 +38,7 @@ describe("a build with a mistake in a locale file", () => {
       result,
       "locales/en/common.json (common.skipLink)",
       'is missing in language "en"',
-      "(on src/en/",
+      "(on src/site/en/",
     );
   });
 });

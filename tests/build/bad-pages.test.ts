@@ -5,8 +5,8 @@ import { frontMatterLine } from "../../src/lib/pages.ts";
 import { editFile } from "../support/project.ts";
 import { buildCopy, expectEditorFailure, replaceOnce } from "./support.ts";
 
-const germanPage = "src/de/nordrhein-westfalen.md";
-const englishPage = "src/en/north-rhine-westphalia.md";
+const germanPage = "src/site/de/nordrhein-westfalen.md";
+const englishPage = "src/site/en/north-rhine-westphalia.md";
 
 /** The 1-based line of the first line of a file that contains `needle`. */
 async function lineOf(root: string, file: string, needle: string): Promise<number> {
@@ -58,11 +58,11 @@ describe("a build with a mistake in a page", () => {
 
   it("stops at an unknown fact in a page without other template code, naming the file and fact", async () => {
     const result = await buildCopy((root) =>
-      editFile(root, "src/de/index.md", (text) =>
+      editFile(root, "src/site/de/index.md", (text) =>
         replaceOnce(text, '{% fact "nrw.revenue" %}', '{% fact "nrw.turnover" %}'),
       ),
     );
-    expectEditorFailure(result, "src/de/index.md (nrw.turnover)", "does not define");
+    expectEditorFailure(result, "src/site/de/index.md (nrw.turnover)", "does not define");
   });
 
   it("stops at a link to a page that does not exist, naming the file and line", async () => {
@@ -95,7 +95,7 @@ describe("a build with a mistake in a page", () => {
   });
 
   it("stops at two pages claiming the same address, naming both files", async () => {
-    const intruder = "src/en/north-rhine-westphalia-copy.md";
+    const intruder = "src/site/en/north-rhine-westphalia-copy.md";
     const result = await buildCopy((root) =>
       writeFile(
         path.join(root, intruder),

@@ -26,7 +26,7 @@ const markdownBody = [
   "Absatz mit Attribut {onmouseover=alert(1)}",
 ].join("\n");
 
-const germanPage = "src/de/nordrhein-westfalen.md";
+const germanPage = "src/site/de/nordrhein-westfalen.md";
 
 /** Writes a string as a quoted YAML (and TypeScript) string: JSON is valid in both. */
 const quoted = (value: string) => JSON.stringify(value);

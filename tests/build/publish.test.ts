@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { copyProject, editFile, runScript } from "../support/project.ts";
 import { expectEditorFailure, hashFiles } from "./support.ts";
 
-const page = "src/de/nordrhein-westfalen.md";
+const page = "src/site/de/nordrhein-westfalen.md";
 const builtPage = "de/nordrhein-westfalen/index.html";
 
 describe("publishing a build", () => {

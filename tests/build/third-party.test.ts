@@ -208,9 +208,12 @@ describe("the built site", () => {
 describe("links to other hosts typed in Markdown", () => {
   it("are marked for readers with the locale's marker, in each language", async () => {
     const pages: Record<Language, { source: string; built: string }> = {
-      de: { source: "src/de/nordrhein-westfalen.md", built: "de/nordrhein-westfalen/index.html" },
+      de: {
+        source: "src/site/de/nordrhein-westfalen.md",
+        built: "de/nordrhein-westfalen/index.html",
+      },
       en: {
-        source: "src/en/north-rhine-westphalia.md",
+        source: "src/site/en/north-rhine-westphalia.md",
         built: "en/north-rhine-westphalia/index.html",
       },
     };

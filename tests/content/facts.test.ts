@@ -50,13 +50,13 @@ beforeAll(async () => {
   data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
   translator = createTranslator(await loadLocales(path.join(projectRoot, "locales"), projectRoot));
   site = await buildRealSite();
-  const files = (await glob("src/{de,en}/*.md", { cwd: projectRoot })).sort();
+  const files = (await glob("src/site/{de,en}/*.md", { cwd: projectRoot })).sort();
   sourcePages = await Promise.all(
     files.map(async (file) => {
       const { frontMatter, body } = splitFrontMatter(
         await readFile(path.join(projectRoot, file), "utf8"),
       );
-      const language = file.split("/")[1] as Language;
+      const language = file.split("/")[2] as Language;
       const slug = path.basename(file, ".md");
       const permalink = frontMatter.permalink;
       return {

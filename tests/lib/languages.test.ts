@@ -3,8 +3,8 @@ import { isLanguage, languageOfInputPath, otherLanguages } from "../../src/lib/l
 
 describe("languages", () => {
   it("reads a page's language from its folder under src", () => {
-    expect(languageOfInputPath("./src/de/kennzahlen.md")).toBe("de");
-    expect(languageOfInputPath("/tmp/x/src/en/key-figures.md")).toBe("en");
+    expect(languageOfInputPath("./src/site/de/kennzahlen.md")).toBe("de");
+    expect(languageOfInputPath("/tmp/x/src/site/en/key-figures.md")).toBe("en");
   });
 
   it("finds no language outside the language folders", () => {

@@ -8,7 +8,7 @@ const fileExists = (pathname: string) => files.has(pathname);
 function pages(html: Record<string, string>): BuiltPage[] {
   return Object.entries(html).map(([url, body]) => ({
     url,
-    inputPath: `src${url}page.md`,
+    inputPath: `src/site${url}page.md`,
     html: body,
   }));
 }
@@ -27,7 +27,7 @@ describe("findBrokenLinks", () => {
     const site = pages({ "/de/": '<a href="/de/fehlt/">x</a>' });
     expect(findBrokenLinks(site, { baseUrl, fileExists })).toEqual([
       {
-        inputPath: "src/de/page.md",
+        inputPath: "src/site/de/page.md",
         href: "/de/fehlt/",
         problem: "leads to a page that does not exist",
       },

@@ -9,10 +9,10 @@ function page(inputPath: string, url: string, data: Record<string, unknown>): Pa
 describe("indexTranslations", () => {
   it("pairs pages with translated file names by their translation key", () => {
     const translations = indexTranslations([
-      page("./src/de/nordrhein-westfalen.md", "/de/nordrhein-westfalen/", {
+      page("./src/site/de/nordrhein-westfalen.md", "/de/nordrhein-westfalen/", {
         translationKey: "nrw",
       }),
-      page("./src/en/north-rhine-westphalia.md", "/en/north-rhine-westphalia/", {
+      page("./src/site/en/north-rhine-westphalia.md", "/en/north-rhine-westphalia/", {
         translationKey: "nrw",
       }),
     ]);
@@ -27,16 +27,16 @@ describe("indexTranslations", () => {
   it("refuses a page without its twin, naming the page and what to add", () => {
     const error = contentErrorOf(() =>
       indexTranslations([
-        page("./src/de/quellen.md", "/de/quellen/", { translationKey: "sources" }),
+        page("./src/site/de/quellen.md", "/de/quellen/", { translationKey: "sources" }),
       ]),
     );
-    expect(error.location).toEqual({ file: "src/de/quellen.md", key: "translationKey" });
+    expect(error.location).toEqual({ file: "src/site/de/quellen.md", key: "translationKey" });
     expect(error.message).toMatch(/no English twin.*src\/en\/.*translationKey: sources/);
   });
 
   it("accepts a page in one language when its front matter says why", () => {
     const translations = indexTranslations([
-      page("./src/de/termine.md", "/de/termine/", {
+      page("./src/site/de/termine.md", "/de/termine/", {
         translationKey: "dates",
         onlyInThisLanguage: "German events only",
       }),
@@ -47,42 +47,46 @@ describe("indexTranslations", () => {
   it("refuses two pages with the same key in one language", () => {
     const error = contentErrorOf(() =>
       indexTranslations([
-        page("./src/de/a.md", "/de/a/", { translationKey: "x" }),
-        page("./src/de/b.md", "/de/b/", { translationKey: "x" }),
+        page("./src/site/de/a.md", "/de/a/", { translationKey: "x" }),
+        page("./src/site/de/b.md", "/de/b/", { translationKey: "x" }),
       ]),
     );
-    expect(error.location.file).toBe("src/de/b.md");
-    expect(error.message).toContain("src/de/a.md");
+    expect(error.location.file).toBe("src/site/de/b.md");
+    expect(error.message).toContain("src/site/de/a.md");
   });
 
   it("refuses two pages with the same title in one language", () => {
     const error = contentErrorOf(() =>
       indexTranslations([
-        page("./src/de/a.md", "/de/a/", { translationKey: "a", title: "Gleich" }),
-        page("./src/de/b.md", "/de/b/", { translationKey: "b", title: "Gleich" }),
+        page("./src/site/de/a.md", "/de/a/", { translationKey: "a", title: "Gleich" }),
+        page("./src/site/de/b.md", "/de/b/", { translationKey: "b", title: "Gleich" }),
       ]),
     );
-    expect(error.location).toEqual({ file: "src/de/b.md", key: "title" });
+    expect(error.location).toEqual({ file: "src/site/de/b.md", key: "title" });
   });
 
   it("names a missing front-matter field", () => {
     const error = contentErrorOf(() =>
       indexTranslations([
-        { inputPath: "./src/de/a.md", url: "/de/a/", data: { title: "A", translationKey: "a" } },
+        {
+          inputPath: "./src/site/de/a.md",
+          url: "/de/a/",
+          data: { title: "A", translationKey: "a" },
+        },
       ]),
     );
-    expect(error.location).toEqual({ file: "src/de/a.md", key: "description" });
+    expect(error.location).toEqual({ file: "src/site/de/a.md", key: "description" });
     expect(error.message).toContain('lacks the field "description"');
   });
 
   it("uses the title in menus unless a shorter navTitle is given", () => {
     const translations = indexTranslations([
-      page("./src/de/a.md", "/de/a/", {
+      page("./src/site/de/a.md", "/de/a/", {
         translationKey: "a",
         title: "Langer Titel",
         navTitle: "Kurz",
       }),
-      page("./src/en/a.md", "/en/a/", { translationKey: "a", title: "Long title" }),
+      page("./src/site/en/a.md", "/en/a/", { translationKey: "a", title: "Long title" }),
     ]);
     expect(translations.a?.de?.navTitle).toBe("Kurz");
     expect(translations.a?.en?.navTitle).toBe("Long title");

@@ -32,7 +32,10 @@ describe("facts in Markdown pages", () => {
   beforeAll(async () => {
     build = await buildCopy(async (root) => {
       for (const [key, body] of Object.entries(pages)) {
-        await writeFile(path.join(root, "src/de", `pruefung-${key}.md`), germanPage(key, body));
+        await writeFile(
+          path.join(root, "src/site/de", `pruefung-${key}.md`),
+          germanPage(key, body),
+        );
       }
     });
   });

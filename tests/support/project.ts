@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { copyProjectInto } from "../../src/bench/project-copy.ts";
+import { copyProjectInto } from "../../scripts/bench/project-copy.ts";
 import { makeTempDir } from "./temp.ts";
 
 /** The project under test. */

@@ -83,7 +83,7 @@ export function listSitePages(siteDir: string): SitePage[] {
   if (!existsSync(sitemapFile)) {
     throw new SiteError(
       `"${relative(process.cwd(), sitemapFile)}" is missing, so the gate does not know which pages to check. ` +
-        "The build writes it from src/sitemap.njk.",
+        "The build writes it from src/site/sitemap.njk.",
     );
   }
   const locations = sitemapLocations(readFileSync(sitemapFile, "utf8"));

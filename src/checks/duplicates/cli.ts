@@ -25,7 +25,7 @@ interface Arguments {
 export const USAGE = `Finds repeated text before the site is published.
 
 Usage:
-  npm run check:duplicates                 check src/**/*.md and the built pages in _site/
+  npm run check:duplicates                 check src/site/**/*.md and the built pages in _site/
   npm run check:duplicates -- PATH...      check these files or folders (.md, .html, .txt)
 
 Options:

@@ -4,6 +4,7 @@ import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { glob } from "tinyglobby";
 import { UNKNOWN_LANGUAGE } from "./language.ts";
 import { DuplicateCheckUsageError, type CheckableFile, type SourceFormat } from "./types.ts";
+import { projectFolders } from "../../lib/project.ts";
 
 const FORMATS: Partial<Record<string, SourceFormat>> = {
   ".md": "markdown",
@@ -12,7 +13,7 @@ const FORMATS: Partial<Record<string, SourceFormat>> = {
 };
 
 /** Where the project's Markdown sources and built pages are. */
-export const PROJECT_SOURCES = "src/**/*.md";
+export const PROJECT_SOURCES = `${projectFolders.site}/**/*.md`;
 export const BUILT_SITE = "_site";
 
 /**

@@ -8,7 +8,7 @@ export const UNKNOWN_LANGUAGE = "und";
 
 /**
  * Language of a Markdown page: the front matter's `lang` when given, else the
- * nearest folder named with a two-letter language code (`src/de/…` → "de";
+ * nearest folder named with a two-letter language code (`src/site/de/…` → "de";
  * a folder such as `js/` is no language).
  */
 export function markdownLanguage(path: string, frontMatterLang: string | undefined): string {

@@ -59,7 +59,7 @@ export async function markPages(
   const unknown = targets.filter((target) => !known.has(target.file));
   if (unknown.length > 0) {
     throw new I18nUsageError(
-      `${unknown.map((target) => target.given).join(", ")}: not a page. Give the path of a page under src/de/ or src/en/, e.g. src/en/index.md`,
+      `${unknown.map((target) => target.given).join(", ")}: not a page. Give the path of a page under src/site/de/ or src/site/en/, e.g. src/site/en/index.md`,
     );
   }
   const nothingToMark =

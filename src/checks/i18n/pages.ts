@@ -12,12 +12,13 @@ import {
   type PageFrontMatter,
 } from "../../lib/pages.ts";
 import { projectPath, type Finding } from "./types.ts";
+import { projectFolders } from "../../lib/project.ts";
 
 const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-/** A page under `src/<language>/` as written: its front matter and its body. */
+/** A page under `src/site/<language>/` as written: its front matter and its body. */
 export interface PageSource {
-  /** Relative to the project, e.g. `src/de/quellen.md`. */
+  /** Relative to the project, e.g. `src/site/de/quellen.md`. */
   file: string;
   language: Language;
   /** The whole file. */
@@ -81,11 +82,13 @@ function readPage(
   }
 }
 
-/** Reads every Markdown page under `src/<language>/`. */
+/** Reads every Markdown page under `src/site/<language>/`. */
 export async function readPages(
   projectRoot: string,
 ): Promise<{ pages: PageSource[]; findings: Finding[] }> {
-  const files = (await glob(`src/{${languages.join(",")}}/**/*.md`, { cwd: projectRoot }))
+  const files = (
+    await glob(`${projectFolders.site}/{${languages.join(",")}}/**/*.md`, { cwd: projectRoot })
+  )
     .map(projectPath)
     .sort();
   const pages: PageSource[] = [];

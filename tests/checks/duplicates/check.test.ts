@@ -73,7 +73,7 @@ describe("checkDuplicates", () => {
   it("does not compare a Markdown source with the page built from it", () => {
     const paragraph = "Die Kliniken der Region bilden jedes Jahr Hunderte junge Menschen aus.";
     const report = checkDuplicates([
-      { path: "src/de/kliniken.md", format: "markdown", content: `${paragraph}\n` },
+      { path: "src/site/de/kliniken.md", format: "markdown", content: `${paragraph}\n` },
       {
         path: "_site/de/kliniken/index.html",
         format: "html",
@@ -91,12 +91,12 @@ describe("checkDuplicates", () => {
       content: `<html lang="de"><body><main><p>${paragraph}</p></main></body></html>`,
     });
     const report = checkDuplicates([
-      { path: "src/de/a.md", format: "markdown", content: `${paragraph}\n` },
-      { path: "src/de/b.md", format: "markdown", content: `# B\n\n${paragraph}\n` },
+      { path: "src/site/de/a.md", format: "markdown", content: `${paragraph}\n` },
+      { path: "src/site/de/b.md", format: "markdown", content: `# B\n\n${paragraph}\n` },
       built("_site/de/a/index.html"),
       built("_site/de/b/index.html"),
     ]);
-    expect(summarise(report)).toEqual(["exact-repeat src/de/a.md:1-1, src/de/b.md:3-3"]);
+    expect(summarise(report)).toEqual(["exact-repeat src/site/de/a.md:1-1, src/site/de/b.md:3-3"]);
   });
 
   it("does not report paragraphs that only share their topic", () => {

@@ -132,14 +132,14 @@ describe("npm run check:duplicates", () => {
   });
 
   it("exits 2 asking for a build when the project has no _site folder", async () => {
-    await write("src/de/seite.md", `${firstParagraph}\n`);
+    await write("src/site/de/seite.md", `${firstParagraph}\n`);
     const run = await runCli();
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain("Run npm run build first.");
   });
 
   it("checks the Markdown sources and the main content of the built pages of a project", async () => {
-    await write("src/de/seite.md", `${firstParagraph}\n`);
+    await write("src/site/de/seite.md", `${firstParagraph}\n`);
     const page = (body: string) =>
       `<html lang="de"><body><header><p>${secondParagraph}</p></header><main>${body}</main></body></html>`;
     await write("_site/de/seite/index.html", page(`<p>${firstParagraph}</p>`));

@@ -20,7 +20,7 @@ describe("extractMarkdown", () => {
       "Erster Absatz,", // 8
       "über zwei Zeilen.", // 9
     ].join("\n");
-    expect(place(extractMarkdown("src/de/titel.md", content))).toEqual([
+    expect(place(extractMarkdown("src/site/de/titel.md", content))).toEqual([
       "heading 6-6 de",
       "paragraph 8-9 de",
     ]);
@@ -50,12 +50,12 @@ describe("extractMarkdown", () => {
 
   it("takes the language from the front matter before the folder", () => {
     const content = "---\nlang: en\n---\n\nAn English paragraph.\n";
-    expect(extractMarkdown("src/de/page.md", content).blocks[0]?.lang).toBe("en");
-    expect(extractMarkdown("src/de/page.md", "Ein Absatz.\n").blocks[0]?.lang).toBe("de");
+    expect(extractMarkdown("src/site/de/page.md", content).blocks[0]?.lang).toBe("en");
+    expect(extractMarkdown("src/site/de/page.md", "Ein Absatz.\n").blocks[0]?.lang).toBe("de");
   });
 
   it("takes the nearest folder named after a language, not any two-letter folder", () => {
-    expect(extractMarkdown("src/en/js/page.md", "A paragraph.\n").blocks[0]?.lang).toBe("en");
+    expect(extractMarkdown("src/site/en/js/page.md", "A paragraph.\n").blocks[0]?.lang).toBe("en");
     expect(extractMarkdown("notes/js/page.md", "Notizen.\n").blocks[0]?.lang).toBe("und");
   });
 });

@@ -31,7 +31,9 @@ describe("npm run check:i18n", () => {
     expect(result.stdout).toContain(
       "locales/en/common.json:2:3 (common.greeting): warning: not yet marked as translated from locales/de/common.json:2",
     );
-    expect(result.stdout).toContain("src/en/home.md (translatedFrom): warning: not yet marked");
+    expect(result.stdout).toContain(
+      "src/site/en/home.md (translatedFrom): warning: not yet marked",
+    );
     expect(result.stdout).toMatch(/Translation check: no errors, 6 warnings\.\n[\s\S]*Passed\./);
   });
 
@@ -74,7 +76,7 @@ describe("npm run check:i18n", () => {
 
   it("exits 2 on a wrong command line or outside a project", async () => {
     const root = await createFixture();
-    for (const args of [["--bogus"], ["src/de/start.md"]]) {
+    for (const args of [["--bogus"], ["src/site/de/start.md"]]) {
       const result = runScript(root, checkScript, args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: npm run check:i18n");

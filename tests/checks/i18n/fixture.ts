@@ -30,12 +30,12 @@ export const baseFiles: Readonly<Record<string, string>> = {
   }
 }
 `,
-  "src/_includes/layout.njk": `<p>{{ "common.greeting" | t }}</p>
+  "src/site/_includes/layout.njk": `<p>{{ "common.greeting" | t }}</p>
 <p>{{ "common.items" | t({ count: 2 }) }}</p>
 {% for region in ["north", "south"] %}<p>{{ ("common.region." + region) | t }}</p>{% endfor %}
 {{ content | safe }}
 `,
-  "src/de/start.md": `---
+  "src/site/de/start.md": `---
 title: Start
 description: Die Startseite.
 translationKey: home
@@ -50,7 +50,7 @@ Text mit {% fact "a.share" %}.
 
 Mehr Text.
 `,
-  "src/en/home.md": `---
+  "src/site/en/home.md": `---
 title: Home
 description: The home page.
 translationKey: home

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findKeyUsage } from "../../../src/checks/i18n/key-usage.ts";
 import { baseFiles, findingsOf } from "./fixture.ts";
 
-const layout = baseFiles["src/_includes/layout.njk"] ?? "";
+const layout = baseFiles["src/site/_includes/layout.njk"] ?? "";
 
 describe("finding the texts templates and code use", () => {
   it("reads plain, parameterised and prefixed names in templates, at the quote", () => {
@@ -47,10 +47,13 @@ describe("finding the texts templates and code use", () => {
 describe("key usage checks", () => {
   it("reports a text a template uses that no locale file has, where it is used", async () => {
     const findings = await findingsOf("unknown-key", {
-      "src/_includes/layout.njk": `${layout}<p>\n  {{ "common.farewell" | t }}</p>\n`,
+      "src/site/_includes/layout.njk": `${layout}<p>\n  {{ "common.farewell" | t }}</p>\n`,
     });
     expect(findings.map((finding) => [finding.severity, finding.location])).toEqual([
-      ["error", { file: "src/_includes/layout.njk", line: 6, column: 6, key: "common.farewell" }],
+      [
+        "error",
+        { file: "src/site/_includes/layout.njk", line: 6, column: 6, key: "common.farewell" },
+      ],
     ]);
     expect(findings[0]?.message).toContain("locales/de/common.json and locales/en/common.json");
   });
@@ -67,10 +70,10 @@ describe("key usage checks", () => {
 
   it("reports a prefix under which no text exists", async () => {
     const findings = await findingsOf("unknown-key", {
-      "src/de/start.md": `${baseFiles["src/de/start.md"] ?? ""}\n{{ ("common.area." + area) | t }}\n`,
+      "src/site/de/start.md": `${baseFiles["src/site/de/start.md"] ?? ""}\n{{ ("common.area." + area) | t }}\n`,
     });
     expect(findings.map((finding) => finding.location)).toEqual([
-      { file: "src/de/start.md", line: 16, column: 5, key: "common.area." },
+      { file: "src/site/de/start.md", line: 16, column: 5, key: "common.area." },
     ]);
   });
 
@@ -87,7 +90,7 @@ describe("key usage checks", () => {
   it("counts plural forms as used through their shared name, and a group as used through its prefix", async () => {
     expect(await findingsOf("unused-key")).toEqual([]);
     const withoutPrefix = await findingsOf("unused-key", {
-      "src/_includes/layout.njk": layout.replace(/.*region.*\n/, ""),
+      "src/site/_includes/layout.njk": layout.replace(/.*region.*\n/, ""),
     });
     expect(withoutPrefix.map((finding) => finding.location.key)).toEqual([
       "common.region.north",

@@ -7,7 +7,7 @@ import { editFile, projectRoot, runScript } from "../../support/project.ts";
 import { baseFiles, createFixture, problems } from "./fixture.ts";
 
 const markScript = path.join(projectRoot, "scripts/i18n-mark.ts");
-const english = baseFiles["src/en/home.md"] ?? "";
+const english = baseFiles["src/site/en/home.md"] ?? "";
 
 describe("setting a front-matter field", () => {
   it("replaces the line that has the field and leaves every other byte alone", () => {
@@ -35,11 +35,13 @@ describe("setting a front-matter field", () => {
 describe("npm run i18n:mark", () => {
   it("marks a page given by its German path, after which the check is clean until the German page changes", async () => {
     const root = await createFixture();
-    const result = runScript(root, markScript, ["src/de/start.md"]);
+    const result = runScript(root, markScript, ["src/site/de/start.md"]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("src/en/home.md: marked as translated from src/de/start.md");
+    expect(result.stdout).toContain(
+      "src/site/en/home.md: marked as translated from src/site/de/start.md",
+    );
 
-    const marked = await readFile(path.join(root, "src/en/home.md"), "utf8");
+    const marked = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
     expect(marked.replace(/^translatedFrom: "[0-9a-f]{12}"\n/m, "")).toBe(english);
     const pageFindings = async () =>
       (await checkTranslations({ projectRoot: root })).filter((finding) =>
@@ -47,15 +49,17 @@ describe("npm run i18n:mark", () => {
       );
     expect(await pageFindings()).toEqual([]);
 
-    await editFile(root, "src/de/start.md", (text) => text.replace("Mehr Text.", "Mehr\n   Text."));
+    await editFile(root, "src/site/de/start.md", (text) =>
+      text.replace("Mehr Text.", "Mehr\n   Text."),
+    );
     expect(await pageFindings()).toEqual([]);
 
-    await editFile(root, "src/de/start.md", (text) => text.replace("Mehr", "Weniger"));
+    await editFile(root, "src/site/de/start.md", (text) => text.replace("Mehr", "Weniger"));
     expect((await pageFindings()).map((finding) => [finding.code, finding.location.file])).toEqual([
-      ["page-outdated", "src/en/home.md"],
+      ["page-outdated", "src/site/en/home.md"],
     ]);
 
-    expect(runScript(root, markScript, ["src/en/home.md"]).status).toBe(0);
+    expect(runScript(root, markScript, ["src/site/en/home.md"]).status).toBe(0);
     expect(await pageFindings()).toEqual([]);
   });
 
@@ -93,8 +97,8 @@ describe("npm run i18n:mark", () => {
   });
 
   it("fails with status 1 when a page or text has nothing to be marked against", async () => {
-    const root = await createFixture({ "src/en/home.md": null });
-    const page = runScript(root, markScript, ["src/de/start.md"]);
+    const root = await createFixture({ "src/site/en/home.md": null });
+    const page = runScript(root, markScript, ["src/site/de/start.md"]);
     expect(page.status).toBe(1);
     expect(page.stderr).toContain("has no English twin");
     const key = runScript(root, markScript, ["--keys", "common.nothing"]);
@@ -104,22 +108,22 @@ describe("npm run i18n:mark", () => {
 
   it("fails with status 2 on a wrong command line", async () => {
     const root = await createFixture();
-    const before = await readFile(path.join(root, "src/en/home.md"), "utf8");
-    for (const args of [[], ["src/en/nothing.md"], ["common.greeting"], ["--everything"]]) {
+    const before = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
+    for (const args of [[], ["src/site/en/nothing.md"], ["common.greeting"], ["--everything"]]) {
       const result = runScript(root, markScript, args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^Marking translations: /);
     }
-    expect(await readFile(path.join(root, "src/en/home.md"), "utf8")).toBe(before);
+    expect(await readFile(path.join(root, "src/site/en/home.md"), "utf8")).toBe(before);
   });
 
   it("leaves a page it cannot read unchanged", async () => {
     const root = await createFixture();
     const broken = english.replace("title: Home", 'title: "Home');
-    await writeFile(path.join(root, "src/en/home.md"), broken);
-    const result = runScript(root, markScript, ["src/en/home.md"]);
+    await writeFile(path.join(root, "src/site/en/home.md"), broken);
+    const result = runScript(root, markScript, ["src/site/en/home.md"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("src/en/home.md: not marked, the front matter");
-    expect(await readFile(path.join(root, "src/en/home.md"), "utf8")).toBe(broken);
+    expect(result.stderr).toContain("src/site/en/home.md: not marked, the front matter");
+    expect(await readFile(path.join(root, "src/site/en/home.md"), "utf8")).toBe(broken);
   });
 });

@@ -1,33 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { baseFiles, findingsOf } from "./fixture.ts";
 
-const german = baseFiles["src/de/start.md"] ?? "";
-const english = baseFiles["src/en/home.md"] ?? "";
+const german = baseFiles["src/site/de/start.md"] ?? "";
+const english = baseFiles["src/site/en/home.md"] ?? "";
 
 describe("page pair checks", () => {
   it("reports a German page without English twin at its translationKey line", async () => {
-    const findings = await findingsOf("page", { "src/en/home.md": null });
+    const findings = await findingsOf("page", { "src/site/en/home.md": null });
     expect(findings.map((finding) => [finding.severity, finding.location])).toEqual([
-      ["error", { file: "src/de/start.md", line: 4, key: "translationKey" }],
+      ["error", { file: "src/site/de/start.md", line: 4, key: "translationKey" }],
     ]);
     expect(findings[0]?.message).toContain("has no English twin");
   });
 
   it("reports an English page without German twin", async () => {
     const findings = await findingsOf("page", {
-      "src/en/extra.md":
+      "src/site/en/extra.md":
         "---\ntitle: Extra\ndescription: More.\ntranslationKey: extra\n---\nText.\n",
     });
     expect(findings.map((finding) => finding.location)).toEqual([
-      { file: "src/en/extra.md", line: 4, key: "translationKey" },
+      { file: "src/site/en/extra.md", line: 4, key: "translationKey" },
     ]);
     expect(findings[0]?.message).toContain("has no German twin");
   });
 
   it("accepts a page that says why it exists in one language only", async () => {
     const findings = await findingsOf("page", {
-      "src/en/home.md": null,
-      "src/de/start.md": german.replace(
+      "src/site/en/home.md": null,
+      "src/site/de/start.md": german.replace(
         "---\nEs",
         "onlyInThisLanguage: Nur für Leser in Deutschland.\n---\nEs",
       ),
@@ -37,80 +37,83 @@ describe("page pair checks", () => {
 
   it("reports every page problem, not only the first", async () => {
     const findings = await findingsOf("page", {
-      "src/en/home.md": english.replace("title: Home\n", ""),
-      "src/en/extra.md":
+      "src/site/en/home.md": english.replace("title: Home\n", ""),
+      "src/site/en/extra.md":
         "---\ntitle: Extra\ndescription: More.\ntranslationKey: extra\n---\nText.\n",
     });
     expect(findings.map((finding) => finding.location.file).sort()).toEqual([
-      "src/de/start.md",
-      "src/en/extra.md",
-      "src/en/home.md",
+      "src/site/de/start.md",
+      "src/site/en/extra.md",
+      "src/site/en/home.md",
     ]);
   });
 
   it("reports front matter that is not valid YAML at its line and column in the file", async () => {
     const findings = await findingsOf("front-matter", {
-      "src/en/home.md": english.replace("title: Home", "title: Home: again"),
+      "src/site/en/home.md": english.replace("title: Home", "title: Home: again"),
     });
     expect(findings.map((finding) => finding.location)).toEqual([
-      { file: "src/en/home.md", line: 2, column: 12 },
+      { file: "src/site/en/home.md", line: 2, column: 12 },
     ]);
     expect(findings[0]?.message).toContain("bad indentation of a mapping entry");
   });
 
   it("reports headings of other levels at the heading in each file", async () => {
     const findings = await findingsOf("headings-differ", {
-      "src/en/home.md": english.replace("## Second section", "### Second section"),
+      "src/site/en/home.md": english.replace("## Second section", "### Second section"),
     });
     expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
       [
-        { file: "src/en/home.md", line: 12 },
-        { file: "src/de/start.md", line: 12 },
+        { file: "src/site/en/home.md", line: 12 },
+        { file: "src/site/de/start.md", line: 12 },
       ],
     ]);
     expect(findings[0]?.message).toContain(
-      'heading 2 ("### Second section") is a level 3 heading here, but level 2 in src/de/start.md:12 ("## Zweiter Abschnitt")',
+      'heading 2 ("### Second section") is a level 3 heading here, but level 2 in src/site/de/start.md:12 ("## Zweiter Abschnitt")',
     );
   });
 
   it("reports a heading the translation lacks where it stands in the German page", async () => {
     const findings = await findingsOf("headings-differ", {
-      "src/en/home.md": english.replace("## Second section\n\n", ""),
+      "src/site/en/home.md": english.replace("## Second section\n\n", ""),
     });
     expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
       [
-        { file: "src/de/start.md", line: 12 },
-        { file: "src/en/home.md", line: 8 },
+        { file: "src/site/de/start.md", line: 12 },
+        { file: "src/site/en/home.md", line: 8 },
       ],
     ]);
     expect(findings[0]?.message).toContain(
-      "has no match in src/en/home.md, which has only 1 heading",
+      "has no match in src/site/en/home.md, which has only 1 heading",
     );
   });
 
   it("reports a fact the translation leaves out, at its use in the German page", async () => {
     const findings = await findingsOf("facts-differ", {
-      "src/en/home.md": english.replace('Text with {% fact "a.share" %}.', "Text with a share."),
+      "src/site/en/home.md": english.replace(
+        'Text with {% fact "a.share" %}.',
+        "Text with a share.",
+      ),
     });
     expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
       [
-        { file: "src/de/start.md", line: 10, column: 18, key: "a.share" },
-        { file: "src/en/home.md" },
+        { file: "src/site/de/start.md", line: 10, column: 18, key: "a.share" },
+        { file: "src/site/en/home.md" },
       ],
     ]);
     expect(findings[0]?.message).toContain(
-      'gives the fact "a.share" once (line 10), but src/en/home.md gives it not at all',
+      'gives the fact "a.share" once (line 10), but src/site/en/home.md gives it not at all',
     );
   });
 
   it("reports a fact the translation gives more often, at the use without counterpart", async () => {
     const findings = await findingsOf("facts-differ", {
-      "src/en/home.md": english.replace("More text.", 'More text about {% fact "a.count" %}.'),
+      "src/site/en/home.md": english.replace("More text.", 'More text about {% fact "a.count" %}.'),
     });
     expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
       [
-        { file: "src/en/home.md", line: 14, column: 25, key: "a.count" },
-        { file: "src/de/start.md", line: 6 },
+        { file: "src/site/en/home.md", line: 14, column: 25, key: "a.count" },
+        { file: "src/site/de/start.md", line: 6 },
       ],
     ]);
     expect(findings[0]?.message).toContain("twice (lines 6, 14)");

@@ -22,7 +22,7 @@ const changes = {
     "",
   ),
   "locales/translated-from.json": `{\n  "en": {\n    "common.greeting": "0123456789ab"\n  }\n}\n`,
-  "src/de/nur-deutsch.md":
+  "src/site/de/nur-deutsch.md":
     "---\ntitle: Nur Deutsch\ndescription: Gibt es nur auf Deutsch.\ntranslationKey: german-only\nonlyInThisLanguage: Nur für Leser in Deutschland.\n---\nText.\n",
 };
 

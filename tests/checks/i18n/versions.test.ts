@@ -4,13 +4,13 @@ import { pageVersion, textVersion } from "../../../src/checks/i18n/versions.ts";
 import { load } from "js-yaml";
 import { baseFiles, findingsOf } from "./fixture.ts";
 
-const german = baseFiles["src/de/start.md"] ?? "";
-const english = baseFiles["src/en/home.md"] ?? "";
+const german = baseFiles["src/site/de/start.md"] ?? "";
+const english = baseFiles["src/site/en/home.md"] ?? "";
 
 function page(text: string): PageSource {
   const parts = splitPage(text);
   return {
-    file: "src/de/start.md",
+    file: "src/site/de/start.md",
     language: "de",
     text,
     data: load(parts.frontMatterText) as Record<string, unknown>,
@@ -55,25 +55,32 @@ describe("outdated detection", () => {
     expect(
       findings.map((finding) => [finding.severity, finding.location, finding.related]),
     ).toEqual([
-      ["warning", { file: "src/en/home.md", key: "translatedFrom" }, { file: "src/de/start.md" }],
+      [
+        "warning",
+        { file: "src/site/en/home.md", key: "translatedFrom" },
+        { file: "src/site/de/start.md" },
+      ],
     ]);
-    expect(findings[0]?.message).toContain("npm run i18n:mark -- src/en/home.md");
+    expect(findings[0]?.message).toContain("npm run i18n:mark -- src/site/en/home.md");
   });
 
   it("warns that a page translated from another version of its source is outdated", async () => {
     const findings = await findingsOf("page-outdated", {
-      "src/en/home.md": english.replace("---\nThere", 'translatedFrom: "0123456789ab"\n---\nThere'),
+      "src/site/en/home.md": english.replace(
+        "---\nThere",
+        'translatedFrom: "0123456789ab"\n---\nThere',
+      ),
     });
     expect(
       findings.map((finding) => [finding.severity, finding.location, finding.related]),
     ).toEqual([
       [
         "warning",
-        { file: "src/en/home.md", line: 5, key: "translatedFrom" },
-        { file: "src/de/start.md" },
+        { file: "src/site/en/home.md", line: 5, key: "translatedFrom" },
+        { file: "src/site/de/start.md" },
       ],
     ]);
-    expect(findings[0]?.message).toContain("the German page src/de/start.md has changed");
+    expect(findings[0]?.message).toContain("the German page src/site/de/start.md has changed");
   });
 
   it("warns that a text translated from another version of its German text is outdated, naming both files", async () => {

@@ -1,4 +1,4 @@
-import type { Language } from "../lib/languages.ts";
+import type { Language } from "../../src/lib/languages.ts";
 
 /**
  * Words the synthetic pages are made of, one list per language, so that no German text can

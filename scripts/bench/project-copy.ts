@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Facts } from "../lib/data/schemas.ts";
+import type { Facts } from "../../src/lib/data/schemas.ts";
 import { withPlainFigures, type SyntheticPage } from "./generate.ts";
 
 /** What a build and the checks read: sources, data, locales, configuration. */

@@ -1,8 +1,9 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { publishSite } from "../build.ts";
-import { runDuplicateCheck } from "../checks/duplicates/cli.ts";
-import { runCheckCli } from "../checks/i18n/cli.ts";
+import { publishSite } from "../../src/build.ts";
+import { runDuplicateCheck } from "../../src/checks/duplicates/cli.ts";
+import { runCheckCli } from "../../src/checks/i18n/cli.ts";
+import { projectFolders } from "../../src/lib/project.ts";
 import type { WorkerTask } from "./measure.ts";
 
 /** How a measured task ended: its exit status and what it printed. */
@@ -35,9 +36,13 @@ export const tasks: Record<WorkerTask, (root: string) => Promise<TaskOutcome>> =
     ),
   "build-bare": (root) =>
     buildOutcome(async () => {
-      const eleventy = new Eleventy(path.join(root, "src"), path.join(root, "_site"), {
-        quietMode: true,
-      });
+      const eleventy = new Eleventy(
+        path.join(root, projectFolders.site),
+        path.join(root, "_site"),
+        {
+          quietMode: true,
+        },
+      );
       eleventy.disableLogger();
       await eleventy.write();
     }),

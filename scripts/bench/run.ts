@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { resolveBaseUrl } from "../lib/base-url.ts";
-import { loadSiteData } from "../lib/data/load.ts";
+import { resolveBaseUrl } from "../../src/lib/base-url.ts";
+import { loadSiteData } from "../../src/lib/data/load.ts";
 import { measureAccessibility, samplePages } from "./a11y.ts";
 import { generatePages } from "./generate.ts";
 import { runWorker } from "./measure.ts";

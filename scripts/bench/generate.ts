@@ -1,12 +1,13 @@
-import { pageVersion } from "../checks/i18n/versions.ts";
-import { splitPage } from "../checks/i18n/pages.ts";
-import type { Fact, Facts } from "../lib/data/schemas.ts";
-import { languages, sourceLanguage, type Language } from "../lib/languages.ts";
+import { pageVersion } from "../../src/checks/i18n/versions.ts";
+import { splitPage } from "../../src/checks/i18n/pages.ts";
+import type { Fact, Facts } from "../../src/lib/data/schemas.ts";
+import { languages, sourceLanguage, type Language } from "../../src/lib/languages.ts";
+import { projectFolders } from "../../src/lib/project.ts";
 import { fileStem, nextPageLead, titleWord, wordLists } from "./words.ts";
 
 /** A Markdown page of the synthetic site. */
 export interface SyntheticPage {
-  /** Relative to the project, e.g. `src/de/bericht-0001.md`. */
+  /** Relative to the project, e.g. `src/site/de/bericht-0001.md`. */
   file: string;
   language: Language;
   translationKey: string;
@@ -186,7 +187,7 @@ export function generatePages(count: number, facts: Facts, seed = 1): SyntheticP
       };
       const { body, paragraphs } = pageBody(random, { language, factAt, next }, unique);
       const description = sentence(random, language);
-      const file = `src/${language}/${fileStem[language]}-${number(index)}.md`;
+      const file = `${projectFolders.pages(language)}/${fileStem[language]}-${number(index)}.md`;
       const text = `${frontMatter({
         title: quoted(title),
         description: quoted(description),

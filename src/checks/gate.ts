@@ -1,0 +1,95 @@
+/**
+ * The one contract every gate implements (accessibility, duplicates, translations, Leichte
+ * Sprache, …). A gate parses its own options and checks; the shared runner in `runner.ts` does
+ * everything else the same way for all of them: `--help`, `--json`, the human output, the report
+ * in `reports/<gate>/`, signals and exit codes.
+ */
+import type { ParseArgsConfig } from "node:util";
+import type { ContentLocation } from "../lib/errors.ts";
+
+/** Errors fail a gate; warnings fail it only where the gate says so (e.g. `--strict`). */
+export type Severity = "error" | "warning";
+
+/** One problem a gate found, located in a project file or on a served page (or both). */
+export interface Finding {
+  /** The rule or check that found it, e.g. `missing-key`, `color-contrast`, `near-repeat`. */
+  rule: string;
+  severity: Severity;
+  /** What is wrong and what to do, in words for the people who fix it. */
+  message: string;
+  /** A place in a project file: `file:line:col`, and the key or field when there is one. */
+  location?: ContentLocation;
+  /** A page of the served site, with the element's CSS selector when there is one. */
+  url?: string;
+  selector?: string;
+  /** Other places the finding speaks of (the other copy of a repeat, the German source). */
+  related?: ContentLocation[];
+  /** A short excerpt of the text or markup at fault. */
+  excerpt?: string;
+}
+
+/** What a gate's run produced: its findings and how much it looked at. */
+export interface GateOutcome<Details = unknown> {
+  findings: Finding[];
+  /**
+   * How much was checked, by unit (`{ pages: 21 }`, `{ files: 41, blocks: 551 }`). A run whose
+   * counts are all zero checked nothing: the runner reports "could not check" (exit 2), never
+   * "passed".
+   */
+  checked: Record<string, number>;
+  /** Lines the human output shows after the findings (e.g. what an allow-list accepted). */
+  notes?: string[];
+  /** The gate's own data for its report (per-page results, coverage, timings). */
+  details?: Details;
+}
+
+/** What the runner hands a gate's `run`. */
+export interface GateContext {
+  projectRoot: string;
+  /** Aborted on SIGINT/SIGTERM; a gate stops its browser or workers when it fires. */
+  signal: AbortSignal;
+  /** Progress for people (stderr under `--json`, so stdout stays machine-readable). */
+  log: (line: string) => void;
+}
+
+/** Values `node:util` `parseArgs` gives for a gate's options. */
+export type ParsedArguments = {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+};
+
+/** A check that plugs into the runner. */
+export interface Gate<Options, Details = unknown> {
+  /** Short name: the report goes to `reports/<name>/`, e.g. `a11y`. */
+  name: string;
+  /** One line saying what the gate checks, first line of `--help`. */
+  summary: string;
+  /** The option lines of `--help` (without `--help` and `--json`, which the runner adds). */
+  usage: string;
+  /** The gate's options for `parseArgs` (without `help` and `json`). */
+  options: NonNullable<ParseArgsConfig["options"]>;
+  allowPositionals?: boolean;
+  /** Turns parsed arguments into options; throws `UsageError` for a wrong command line. */
+  parse(args: ParsedArguments, projectRoot: string): Options;
+  /** Checks; throws `CouldNotCheckError` when there is nothing to check or no way to check it. */
+  run(options: Options, context: GateContext): Promise<GateOutcome<Details>>;
+  /** Whether a finding fails the run; by default errors do and warnings do not. */
+  fails?(finding: Finding, options: Options): boolean;
+}
+
+/** A wrong command line: the gate did not run (exit 2). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** The gate could not check at all: missing `_site/`, no pages, no browser (exit 2). */
+export class CouldNotCheckError extends Error {
+  override name = "CouldNotCheckError";
+}
+
+/** The exit codes of every gate. */
+export const ExitCode = {
+  passed: 0,
+  findings: 1,
+  couldNotCheck: 2,
+} as const;
