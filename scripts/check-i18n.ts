@@ -1,3 +1,4 @@
-import { runCheckCli, runAsScript } from "../src/checks/i18n/cli.ts";
+import { translationGate } from "../src/checks/i18n/gate.ts";
+import { runGateCli } from "../src/checks/runner.ts";
 
-await runAsScript(runCheckCli);
+process.exitCode = await runGateCli(translationGate);

@@ -1,3 +1,3 @@
-import { runMarkCli, runAsScript } from "../src/checks/i18n/cli.ts";
+import { runMarkCli } from "../src/checks/i18n/cli.ts";
 
-await runAsScript(runMarkCli);
+process.exitCode = await runMarkCli();

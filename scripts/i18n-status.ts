@@ -1,3 +1,3 @@
-import { runStatusCli, runAsScript } from "../src/checks/i18n/cli.ts";
+import { runStatusCli } from "../src/checks/i18n/cli.ts";
 
-await runAsScript(runStatusCli);
+process.exitCode = await runStatusCli();

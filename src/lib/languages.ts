@@ -13,6 +13,8 @@ export const languageInfo: Record<
   {
     /** The language's name in itself, as a reader looking for it would recognise it. */
     nativeName: string;
+    /** The language's English name, for the messages of the project's tools. */
+    englishName: string;
     /**
      * How large amounts of money are abbreviated: German readers expect "58 Mrd. €",
      * English readers "€58 billion" (Intl's short English form, "€58B", reads as jargon).
@@ -20,8 +22,8 @@ export const languageInfo: Record<
     compactMoneyDisplay: "short" | "long";
   }
 > = {
-  de: { nativeName: "Deutsch", compactMoneyDisplay: "short" },
-  en: { nativeName: "English", compactMoneyDisplay: "long" },
+  de: { nativeName: "Deutsch", englishName: "German", compactMoneyDisplay: "short" },
+  en: { nativeName: "English", englishName: "English", compactMoneyDisplay: "long" },
 };
 
 /** Tells whether a string is one of the site's language codes. */
@@ -38,4 +40,9 @@ export function languageOfInputPath(inputPath: string): Language | undefined {
 /** The site's other languages, for switchers and alternates. */
 export function otherLanguages(language: Language): Language[] {
   return languages.filter((candidate) => candidate !== language);
+}
+
+/** A language's English name for messages ("German"); a code that is none of the site's languages is named as `language "fr"`. */
+export function languageName(code: string): string {
+  return isLanguage(code) ? languageInfo[code].englishName : `language "${code}"`;
 }

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { normaliseText, textHash } from "./normalise.ts";
-import {
-  DuplicateCheckUsageError,
-  type AcceptedFinding,
-  type AllowEntry,
-  type Finding,
-} from "./types.ts";
+import { CouldNotCheckError } from "../gate.ts";
+import { type AcceptedRepeat, type AllowEntry, type Repeat } from "./types.ts";
 
 /** Name of the allow-list file at the project root. */
 export const ALLOW_LIST_FILE = "duplicates-allow.json";
@@ -44,26 +40,19 @@ export function parseAllowList(fileName: string, content: string): AllowEntry[] 
   try {
     data = JSON.parse(content);
   } catch (error) {
-    throw new DuplicateCheckUsageError(
-      `${fileName} is not valid JSON (${(error as Error).message}).`,
-      {
-        cause: error,
-      },
-    );
+    throw new CouldNotCheckError(`${fileName} is not valid JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
   }
   const list = allowListSchema.safeParse(data);
   if (!list.success)
-    throw new DuplicateCheckUsageError(
-      `${fileName}: ${list.error.issues[0]?.message ?? "unreadable"}.`,
-    );
+    throw new CouldNotCheckError(`${fileName}: ${list.error.issues[0]?.message ?? "unreadable"}.`);
 
   return list.data.entries.map((raw, index) => {
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) {
       const message = entry.error.issues[0]?.message ?? "it cannot be read";
-      throw new DuplicateCheckUsageError(
-        `${fileName}: entry ${index + 1} cannot be used: ${message}.`,
-      );
+      throw new CouldNotCheckError(`${fileName}: entry ${index + 1} cannot be used: ${message}.`);
     }
     const { hash, text, reason, files } = entry.data;
     return {
@@ -81,11 +70,11 @@ export function parseAllowList(fileName: string, content: string): AllowEntry[] 
  * whose every occurrence is in one of them.
  */
 export function applyAllowList(
-  findings: Finding[],
+  findings: Repeat[],
   entries: AllowEntry[],
-): { findings: Finding[]; accepted: AcceptedFinding[]; unused: AllowEntry[] } {
+): { findings: Repeat[]; accepted: AcceptedRepeat[]; unused: AllowEntry[] } {
   const used = new Set<AllowEntry>();
-  const accepted: AcceptedFinding[] = [];
+  const accepted: AcceptedRepeat[] = [];
   const remaining = findings.filter((finding) => {
     const entry = entries.find(
       (candidate) =>

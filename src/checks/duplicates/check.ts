@@ -15,8 +15,8 @@ import type {
   CheckableFile,
   DuplicateReport,
   ExtractedFile,
-  Finding,
-  FindingKind,
+  Repeat,
+  RepeatKind,
   SourceFormat,
 } from "./types.ts";
 
@@ -26,7 +26,7 @@ export interface CheckOptions {
   allowList?: AllowEntry[];
 }
 
-const KIND_ORDER: Record<FindingKind, number> = {
+const KIND_ORDER: Record<RepeatKind, number> = {
   "repeated-run": 0,
   "exact-repeat": 1,
   "near-repeat": 2,
@@ -52,7 +52,7 @@ export function checkDuplicates(
     (located) => located.block.kind !== "heading",
   );
   const coverage = new Coverage();
-  const found: { finding: Finding; format: SourceFormat }[] = [];
+  const found: { finding: Repeat; format: SourceFormat }[] = [];
 
   for (const run of findRepeatedRuns(extracted)) {
     for (const start of run.starts) coverage.add(run.file, start, start + run.length - 1);
@@ -80,7 +80,7 @@ export function checkDuplicates(
 
   // A built page repeats what its Markdown source repeats: such a repeat is
   // reported once, on the sources, where an editor fixes it.
-  const keyOf = (finding: Finding): string => `${finding.kind} ${finding.hash}`;
+  const keyOf = (finding: Repeat): string => `${finding.kind} ${finding.hash}`;
   const inSources = new Set(
     found.filter(({ format }) => format === "markdown").map(({ finding }) => keyOf(finding)),
   );
@@ -121,7 +121,7 @@ export function extractFile(file: CheckableFile): ExtractedFile {
   }
 }
 
-function runFinding(run: RepeatedRun): Finding {
+function runFinding(run: RepeatedRun): Repeat {
   const blocks = run.file.blocks;
   return {
     kind: "repeated-run",
@@ -141,9 +141,9 @@ function runFinding(run: RepeatedRun): Finding {
 }
 
 function groupFinding(
-  kind: FindingKind,
+  kind: RepeatKind,
   group: Located[],
-): { finding: Finding; format: SourceFormat } {
+): { finding: Repeat; format: SourceFormat } {
   const texts = [...new Set(group.map((located) => located.block.normalised))].sort();
   return {
     finding: {

@@ -1,16 +1,8 @@
-import MarkdownIt from "markdown-it";
+import { readFrontMatter, type FrontMatterParts } from "../../lib/front-matter.ts";
+import { markdownBlocks } from "../markdown-blocks.ts";
 import { makeBlock } from "./block.ts";
 import { markdownLanguage } from "./language.ts";
 import type { Block, BlockKind, ExtractedFile } from "./types.ts";
-
-// Only the block structure is parsed: inline markup (emphasis, links, the
-// site's attribute lists and bracketed spans) is removed by the normaliser,
-// which is much faster than markdown-it's inline parser.
-const markdown = new MarkdownIt({ html: false });
-markdown.core.ruler.disable(["inline", "text_join"]);
-
-const FRONT_MATTER = /^\uFEFF?---[^\n]*\n(?:[\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const FRONT_MATTER_LANG = /^lang:[ \t]*["']?([A-Za-z-]+)/m;
 
 const CONTAINER_KINDS: Partial<Record<string, BlockKind>> = {
   list_item_open: "list item",
@@ -23,10 +15,24 @@ const CONTAINER_KINDS: Partial<Record<string, BlockKind>> = {
  * own, front matter included (markdown-it counts from the end of it).
  */
 export function extractMarkdown(path: string, content: string): ExtractedFile {
-  const frontMatter = FRONT_MATTER.exec(content)?.[0] ?? "";
-  const lineOffset = frontMatter.split("\n").length - 1;
-  const lang = markdownLanguage(path, FRONT_MATTER_LANG.exec(frontMatter)?.[1]);
-  const tokens = markdown.parse(content.slice(frontMatter.length), {});
+  let page: FrontMatterParts;
+  try {
+    page = readFrontMatter(content);
+  } catch (error) {
+    // The build names the broken line; this check cannot know where the text starts.
+    return {
+      path,
+      format: "markdown",
+      blocks: [],
+      warning: `${path}: the front matter is not valid YAML (${(error as Error).message.split("\n")[0] ?? ""}), so the page was not checked.`,
+    };
+  }
+  const lineOffset = page.bodyLine - 1;
+  const lang = markdownLanguage(
+    path,
+    typeof page.data.lang === "string" ? page.data.lang : undefined,
+  );
+  const tokens = markdownBlocks(page.body);
 
   const blocks: Block[] = [];
   const containers: BlockKind[] = [];

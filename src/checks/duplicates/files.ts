@@ -3,7 +3,8 @@ import { stat } from "node:fs/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { glob } from "tinyglobby";
 import { UNKNOWN_LANGUAGE } from "./language.ts";
-import { DuplicateCheckUsageError, type CheckableFile, type SourceFormat } from "./types.ts";
+import { CouldNotCheckError, UsageError } from "../gate.ts";
+import type { CheckableFile, SourceFormat } from "./types.ts";
 import { projectFolders } from "../../lib/project.ts";
 
 const FORMATS: Partial<Record<string, SourceFormat>> = {
@@ -14,17 +15,17 @@ const FORMATS: Partial<Record<string, SourceFormat>> = {
 
 /** Where the project's Markdown sources and built pages are. */
 export const PROJECT_SOURCES = `${projectFolders.site}/**/*.md`;
-export const BUILT_SITE = "_site";
+export const BUILT_SITE = projectFolders.output;
 
 /**
- * The project's files: Markdown sources under src/ and the built pages in
- * _site/. Throws when the site has not been built, so the check never passes
- * without having looked at the pages.
+ * The project's files: the Markdown pages in the site folder and the built
+ * pages. Throws when either is missing (the site not built, the check run
+ * outside the project), so the check never passes without having looked.
  */
 export async function collectProjectFiles(root: string): Promise<string[]> {
   const site = join(root, BUILT_SITE);
   if (!(await isDirectory(site))) {
-    throw new DuplicateCheckUsageError(
+    throw new CouldNotCheckError(
       `The built site (${BUILT_SITE}/) was not found, so the pages cannot be checked. Run npm run build first.`,
     );
   }
@@ -33,8 +34,13 @@ export async function collectProjectFiles(root: string): Promise<string[]> {
     findFiles(site, ["**/*.html"]),
   ]);
   if (pages.length === 0) {
-    throw new DuplicateCheckUsageError(
+    throw new CouldNotCheckError(
       `The built site (${BUILT_SITE}/) contains no pages. Run npm run build first.`,
+    );
+  }
+  if (sources.length === 0) {
+    throw new CouldNotCheckError(
+      `No Markdown page was found in ${projectFolders.site}/, so the sources cannot be checked. Run the check in the project folder.`,
     );
   }
   return [...sources, ...pages];
@@ -50,11 +56,10 @@ export async function collectFiles(paths: string[], cwd: string): Promise<string
     paths.map(async (path) => {
       const absolute = resolve(cwd, path);
       const stats = await stat(absolute).catch(() => undefined);
-      if (stats === undefined)
-        throw new DuplicateCheckUsageError(`${path}: no such file or folder.`);
+      if (stats === undefined) throw new UsageError(`${path}: no such file or folder.`);
       if (stats.isDirectory()) return findFiles(absolute, ["**/*.{md,html,txt}"]);
       if (FORMATS[extname(absolute).toLowerCase()] === undefined) {
-        throw new DuplicateCheckUsageError(
+        throw new UsageError(
           `${path}: this kind of file cannot be checked (use .md, .html or .txt files).`,
         );
       }
@@ -80,7 +85,7 @@ export function readFiles(
     try {
       content = readFileSync(path, "utf8");
     } catch (error) {
-      throw new DuplicateCheckUsageError(
+      throw new CouldNotCheckError(
         `${shown}: the file could not be read (${(error as Error).message}).`,
         { cause: error },
       );

@@ -1,6 +1,6 @@
 /**
  * The duplicate-content check: refuses repeated text before the site is
- * published. Typical use from a script:
+ * published. Its gate is `duplicatesGate`; typical use from a script:
  *
  *   const files = readFiles(await collectFiles(["src"], root), { cwd: root });
  *   const report = checkDuplicates(files, { allowList });
@@ -11,6 +11,5 @@
 export { ALLOW_LIST_FILE, parseAllowList } from "./allow-list.ts";
 export { checkDuplicates, type CheckOptions } from "./check.ts";
 export { collectFiles, collectProjectFiles, readFiles } from "./files.ts";
-export { formatReport, reportAsJson } from "./report.ts";
+export { duplicatesGate, type DuplicateCheckOptions, type DuplicateDetails } from "./gate.ts";
 export type * from "./types.ts";
-export { DuplicateCheckUsageError } from "./types.ts";

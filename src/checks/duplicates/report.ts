@@ -1,6 +1,6 @@
-import type { AllowEntry, BlockKind, DuplicateReport, Finding, Occurrence } from "./types.ts";
-
-const LANGUAGE_NAMES: Partial<Record<string, string>> = { de: "German", en: "English" };
+import { languageName } from "../../lib/languages.ts";
+import type { Finding } from "../gate.ts";
+import type { AllowEntry, BlockKind, DuplicateReport, Occurrence, Repeat } from "./types.ts";
 
 const BLOCK_NAMES: Record<BlockKind, string> = {
   paragraph: "paragraph",
@@ -11,41 +11,39 @@ const BLOCK_NAMES: Record<BlockKind, string> = {
   section: "heading with its text",
 };
 
-/** The report as editors read it: one finding per repeated text, then a summary line. */
-export function formatReport(report: DuplicateReport): string {
-  const lines: string[] = [];
-  for (const finding of report.findings) {
-    lines.push(headline(finding));
-    for (const occurrence of finding.occurrences) {
-      const language = finding.kind === "untranslated" ? ` (${languageName(occurrence.lang)})` : "";
-      lines.push(`  ${location(occurrence)}${language}`);
-    }
-    lines.push(`  “${finding.excerpt}”`, `  id: ${finding.hash}`, "");
-  }
-  for (const warning of report.warnings) lines.push(`Note: ${warning}`);
-  if (report.warnings.length > 0) lines.push("");
-  lines.push(summary(report));
-  if (report.findings.length > 0) {
-    lines.push(
-      "Remove or rewrite the repeated text. If a repeat is intended, add its id and a reason to duplicates-allow.json.",
-    );
-  }
-  return `${lines.join("\n")}\n`;
+/** The hint shown after the findings when there are any. */
+export const FIX_HINT =
+  "Remove or rewrite the repeated text. If a repeat is intended, add its id and a reason to duplicates-allow.json.";
+
+/**
+ * A repeat as a finding of the gate: located at its first place, the other places related and
+ * named in the message (with their line ranges), the id for the allow-list at the end.
+ */
+export function repeatFinding(repeat: Repeat): Finding {
+  const [first, ...others] = repeat.occurrences;
+  const places = repeat.occurrences.map((occurrence) =>
+    repeat.kind === "untranslated"
+      ? `${place(occurrence)} (${languageName(occurrence.lang)})`
+      : place(occurrence),
+  );
+  return {
+    rule: repeat.kind,
+    severity: "error",
+    message: `${headline(repeat)} It stands at ${places.join(", ")}: “${repeat.excerpt}” (id ${repeat.hash})`,
+    ...(first === undefined ? {} : { location: { file: first.path, line: first.startLine } }),
+    related: others.map((occurrence) => ({ file: occurrence.path, line: occurrence.startLine })),
+    excerpt: repeat.excerpt,
+  };
 }
 
-/** The report as JSON for other tools. */
-export function reportAsJson(report: DuplicateReport): object {
-  return {
-    summary: {
-      files: report.fileCount,
-      blocks: report.blockCount,
-      findings: report.findings.length,
-      accepted: report.accepted.length,
-    },
-    findings: report.findings,
-    accepted: report.accepted.map(({ finding, reason }) => ({ ...finding, reason })),
-    warnings: report.warnings,
-  };
+/** What the human output shows after the findings: page warnings, the allow-list's work. */
+export function reportNotes(report: DuplicateReport): string[] {
+  const notes = report.warnings.map((warning) => `Note: ${warning}`);
+  if (report.accepted.length > 0) {
+    notes.push(`${plural(report.accepted.length, "repeat")} accepted by the allow-list.`);
+  }
+  if (report.findings.length > 0) notes.push(FIX_HINT);
+  return notes;
 }
 
 /** Notes for allow-list entries that no longer match anything. */
@@ -58,38 +56,28 @@ export function unusedEntryWarnings(entries: AllowEntry[], fileName: string): st
 }
 
 /** path:line for a block, path:first-last for text spanning several blocks. */
-function location(occurrence: Occurrence): string {
+function place(occurrence: Occurrence): string {
   const spansBlocks = occurrence.blockKind === undefined || occurrence.blockKind === "section";
   return spansBlocks && occurrence.endLine > occurrence.startLine
     ? `${occurrence.path}:${occurrence.startLine}-${occurrence.endLine}`
     : `${occurrence.path}:${occurrence.startLine}`;
 }
 
-function headline(finding: Finding): string {
-  const count = finding.occurrences.length;
-  const what = BLOCK_NAMES[finding.occurrences[0]?.blockKind ?? "paragraph"];
-  switch (finding.kind) {
+function headline(repeat: Repeat): string {
+  const count = repeat.occurrences.length;
+  const what = BLOCK_NAMES[repeat.occurrences[0]?.blockKind ?? "paragraph"];
+  switch (repeat.kind) {
     case "repeated-run":
-      return `Repeated passage: the same ${finding.blockCount ?? 0} blocks in a row stand ${times(count)} in this file (pasted twice?).`;
+      return `Repeated passage: the same ${repeat.blockCount ?? 0} blocks in a row stand ${times(count)} in this file (pasted twice?).`;
     case "exact-repeat":
       return `Exact repeat: the same ${what} stands ${times(count)}.`;
     case "near-repeat":
-      return `Near repeat: ${count} blocks say almost the same (${Math.round((finding.similarity ?? 1) * 100)}% of the wording is shared).`;
+      return `Near repeat: ${count} blocks say almost the same (${Math.round((repeat.similarity ?? 1) * 100)}% of the wording is shared).`;
     case "untranslated": {
-      const languages = [...new Set(finding.occurrences.map((o) => languageName(o.lang)))];
+      const languages = [...new Set(repeat.occurrences.map((o) => languageName(o.lang)))];
       return `Untranslated: the same ${what} stands on pages in ${languages.join(" and ")}.`;
     }
   }
-}
-
-function summary(report: DuplicateReport): string {
-  const checked = `${plural(report.fileCount, "file")} (${plural(report.blockCount, "block")})`;
-  const accepted =
-    report.accepted.length > 0
-      ? ` ${plural(report.accepted.length, "repeat")} accepted by the allow-list.`
-      : "";
-  if (report.findings.length === 0) return `No repeated text found in ${checked}.${accepted}`;
-  return `Checked ${checked}: ${plural(report.findings.length, "finding")}.${accepted}`;
 }
 
 function times(count: number): string {
@@ -98,8 +86,4 @@ function times(count: number): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-function languageName(lang: string): string {
-  return LANGUAGE_NAMES[lang] ?? `language "${lang}"`;
 }

@@ -38,7 +38,7 @@ export interface ExtractedFile {
   warning?: string;
 }
 
-export type FindingKind = "repeated-run" | "exact-repeat" | "near-repeat" | "untranslated";
+export type RepeatKind = "repeated-run" | "exact-repeat" | "near-repeat" | "untranslated";
 
 /** Where a finding's text stands. */
 export interface Occurrence {
@@ -51,8 +51,8 @@ export interface Occurrence {
 }
 
 /** One problem to show the editor. */
-export interface Finding {
-  kind: FindingKind;
+export interface Repeat {
+  kind: RepeatKind;
   /** Identifies the repeated text for the allow-list; changes as soon as the text is edited. */
   hash: string;
   excerpt: string;
@@ -73,8 +73,8 @@ export interface AllowEntry {
 }
 
 /** A finding that matched an allow-list entry. */
-export interface AcceptedFinding {
-  finding: Finding;
+export interface AcceptedRepeat {
+  finding: Repeat;
   reason: string;
 }
 
@@ -82,14 +82,9 @@ export interface AcceptedFinding {
 export interface DuplicateReport {
   fileCount: number;
   blockCount: number;
-  findings: Finding[];
-  accepted: AcceptedFinding[];
+  findings: Repeat[];
+  accepted: AcceptedRepeat[];
   /** Allow-list entries that matched no finding (their text was edited or removed). */
   unusedAllowEntries: AllowEntry[];
   warnings: string[];
-}
-
-/** A problem with the input (missing file, bad allow-list, bad option) that stops the check. */
-export class DuplicateCheckUsageError extends Error {
-  override name = "DuplicateCheckUsageError";
 }

@@ -1,34 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CouldNotCheckError, ExitCode, UsageError, type ParsedArguments } from "../gate.ts";
+import type { GateIo } from "../runner.ts";
 import { inspectTranslations } from "./check.ts";
 import { markKeys, markPages, type KeySelection } from "./mark.ts";
-import { failsCheck, formatReport, reportAsJson } from "./messages.ts";
 import { translationStatus } from "./status.ts";
 import { formatStatusText, renderStatusHtml } from "./status-report.ts";
-import { I18nUsageError } from "./types.ts";
-
-/** What a command prints and how it exits: 0 all well, 1 problems found, 2 it could not run. */
-export interface CliResult {
-  exitCode: 0 | 1 | 2;
-  stdout: string;
-  stderr: string;
-}
 
 /** Where the status report page is written, relative to the project. */
 export const statusReportFile = "reports/i18n/status.html";
-
-/** Help texts, printed with --help and after a wrong command line. */
-const CHECK_USAGE = `Checks the translations: locale texts, the texts templates use, page pairs, outdated translations.
-
-Usage: npm run check:i18n [-- OPTIONS]
-
-Options:
-  --json     print the findings as JSON
-  --strict   fail on warnings too
-  --help     show this help
-
-Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 the check could not run.
-`;
 
 const STATUS_USAGE = `Shows per language how many texts and pages are translated, not yet marked, outdated or missing,
 and writes the report page ${statusReportFile}.
@@ -48,69 +29,69 @@ Usage:
 Exit status: 0 marked, 1 something could not be marked, 2 wrong command line.
 `;
 
-interface Arguments {
-  options: Set<string>;
-  positional: string[];
+/** What a translation command printed and how it ended. */
+interface CommandOutcome {
+  exitCode: number;
+  stdout: string;
+  stderr?: string;
 }
 
-function parseArguments(
-  argv: readonly string[],
-  known: readonly string[],
-  usage: string,
-): Arguments {
-  const args: Arguments = { options: new Set(), positional: [] };
-  for (const argument of argv) {
-    if (argument === "--") continue;
-    if (!argument.startsWith("-")) args.positional.push(argument);
-    else if (known.includes(argument)) args.options.add(argument);
-    else throw new I18nUsageError(`unknown option ${argument}.\n\n${usage}`);
-  }
-  return args;
+/** A translation command (not a gate: it reports or writes, it does not pass or fail the site). */
+interface Command {
+  title: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  allowPositionals: boolean;
+  run(args: ParsedArguments, projectRoot: string): Promise<CommandOutcome>;
 }
 
-function wantsHelp(args: Arguments): boolean {
-  return args.options.has("--help") || args.options.has("-h");
-}
-
-async function run(usageTitle: string, body: () => Promise<CliResult>): Promise<CliResult> {
+/** Runs a command: `--help`, exit 2 on a wrong command line or a folder that is not a project. */
+async function runCommand(command: Command, argv: string[], io: GateIo): Promise<number> {
+  const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
+  const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
   try {
-    return await body();
+    const args = (() => {
+      try {
+        return parseArgs({
+          args: argv,
+          options: { ...command.options, help: { type: "boolean", short: "h" } },
+          allowPositionals: command.allowPositionals,
+          strict: true,
+        });
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    })();
+    if (args.values.help === true) {
+      stdout(command.usage);
+      return ExitCode.passed;
+    }
+    const outcome = await command.run(args, io.projectRoot ?? process.cwd());
+    stdout(outcome.stdout);
+    if (outcome.stderr !== undefined) stderr(outcome.stderr);
+    return outcome.exitCode;
   } catch (error) {
-    if (!(error instanceof I18nUsageError)) throw error;
-    return { exitCode: 2, stdout: "", stderr: `${usageTitle}: ${error.message}\n` };
+    if (error instanceof UsageError) {
+      stderr(`${command.title}: ${error.message}\n\n${command.usage}`);
+      return ExitCode.couldNotCheck;
+    }
+    if (error instanceof CouldNotCheckError) {
+      stderr(`${command.title}: ${error.message}\n`);
+      return ExitCode.couldNotCheck;
+    }
+    stderr(
+      `${command.title}: stopped because of an unexpected problem: ${String((error as Error).stack ?? error)}\n`,
+    );
+    return ExitCode.couldNotCheck;
   }
 }
 
-/** `npm run check:i18n`, run in `projectRoot`. */
-export function runCheckCli(argv: readonly string[], projectRoot: string): Promise<CliResult> {
-  return run("Translation check", async () => {
-    const args = parseArguments(argv, ["--json", "--strict", "--help", "-h"], CHECK_USAGE);
-    if (wantsHelp(args)) return { exitCode: 0, stdout: CHECK_USAGE, stderr: "" };
-    if (args.positional.length > 0) {
-      throw new I18nUsageError(
-        `the check takes no file names (it always checks the whole project).\n\n${CHECK_USAGE}`,
-      );
-    }
-    const strict = args.options.has("--strict");
-    const { findings } = await inspectTranslations({ projectRoot });
-    return {
-      exitCode: failsCheck(findings, strict) ? 1 : 0,
-      stdout: args.options.has("--json")
-        ? reportAsJson(findings, strict)
-        : formatReport(findings, strict),
-      stderr: "",
-    };
-  });
-}
-
-/** `npm run i18n:status`, run in `projectRoot`. */
-export function runStatusCli(argv: readonly string[], projectRoot: string): Promise<CliResult> {
-  return run("Translation status", async () => {
-    const args = parseArguments(argv, ["--help", "-h"], STATUS_USAGE);
-    if (wantsHelp(args)) return { exitCode: 0, stdout: STATUS_USAGE, stderr: "" };
-    if (args.positional.length > 0) {
-      throw new I18nUsageError(`the status takes no file names.\n\n${STATUS_USAGE}`);
-    }
+const statusCommand: Command = {
+  title: "Translation status",
+  usage: STATUS_USAGE,
+  options: {},
+  allowPositionals: false,
+  async run(_args, projectRoot) {
     const statuses = translationStatus(await inspectTranslations({ projectRoot }));
     const reportPath = path.join(projectRoot, statusReportFile);
     await mkdir(path.dirname(reportPath), { recursive: true });
@@ -118,17 +99,16 @@ export function runStatusCli(argv: readonly string[], projectRoot: string): Prom
     return {
       exitCode: 0,
       stdout: `${formatStatusText(statuses)}\nThe report page for translators is ${statusReportFile}.\n`,
-      stderr: "",
     };
-  });
-}
+  },
+};
 
 /** Sorts the mark command's arguments into pages and locale texts. */
-function markTargets(args: Arguments): { pages: string[]; selection: KeySelection } {
+function markTargets(args: ParsedArguments): { pages: string[]; selection: KeySelection } {
   const pages: string[] = [];
   const selection: KeySelection = { all: false, files: [], keys: [] };
-  const byKeys = args.options.has("--keys");
-  for (const argument of args.positional) {
+  const byKeys = args.values.keys === true;
+  for (const argument of args.positionals) {
     const relative = argument.replace(/^\.\//, "");
     const localeFile = /^locales\/[a-z]{2}\/([^/]+)\.json$/.exec(relative)?.[1];
     if (relative.endsWith(".md")) pages.push(argument);
@@ -136,8 +116,8 @@ function markTargets(args: Arguments): { pages: string[]; selection: KeySelectio
     else if (localeFile !== undefined) selection.files.push(localeFile);
     else if (byKeys) selection.keys.push(argument);
     else {
-      throw new I18nUsageError(
-        `"${argument}" is neither a page (.md) nor a locale file; to mark texts by name, put --keys before them.\n\n${MARK_USAGE}`,
+      throw new UsageError(
+        `"${argument}" is neither a page (.md) nor a locale file; to mark texts by name, put --keys before them.`,
       );
     }
   }
@@ -145,16 +125,15 @@ function markTargets(args: Arguments): { pages: string[]; selection: KeySelectio
   return { pages, selection };
 }
 
-/** `npm run i18n:mark`, run in `projectRoot`. */
-export function runMarkCli(argv: readonly string[], projectRoot: string): Promise<CliResult> {
-  return run("Marking translations", async () => {
-    const args = parseArguments(argv, ["--keys", "--help", "-h"], MARK_USAGE);
-    if (wantsHelp(args)) return { exitCode: 0, stdout: MARK_USAGE, stderr: "" };
+const markCommand: Command = {
+  title: "Marking translations",
+  usage: MARK_USAGE,
+  options: { keys: { type: "boolean" } },
+  allowPositionals: true,
+  async run(args, projectRoot) {
     const { pages, selection } = markTargets(args);
     const marksKeys = selection.all || selection.files.length > 0 || selection.keys.length > 0;
-    if (pages.length === 0 && !marksKeys) {
-      throw new I18nUsageError(`say what to mark.\n\n${MARK_USAGE}`);
-    }
+    if (pages.length === 0 && !marksKeys) throw new UsageError("say what to mark.");
     const outcomes = [
       ...(pages.length > 0 ? [await markPages(projectRoot, pages)] : []),
       ...(marksKeys ? [await markKeys(projectRoot, selection)] : []),
@@ -166,22 +145,21 @@ export function runMarkCli(argv: readonly string[], projectRoot: string): Promis
       stdout: done.map((line) => `${line}\n`).join(""),
       stderr: problems.map((line) => `${line}\n`).join(""),
     };
-  });
+  },
+};
+
+/** `npm run i18n:status`: returns the exit code. */
+export function runStatusCli(
+  argv: string[] = process.argv.slice(2),
+  io: GateIo = {},
+): Promise<number> {
+  return runCommand(statusCommand, argv, io);
 }
 
-/** Runs a command from a script: prints its output and sets the exit status. */
-export async function runAsScript(
-  command: (argv: readonly string[], projectRoot: string) => Promise<CliResult>,
-): Promise<void> {
-  try {
-    const result = await command(process.argv.slice(2), process.cwd());
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    process.exitCode = result.exitCode;
-  } catch (error) {
-    process.stderr.write(
-      `The command stopped because of an unexpected problem: ${(error as Error).message}\n${(error as Error).stack ?? ""}\n`,
-    );
-    process.exitCode = 2;
-  }
+/** `npm run i18n:mark`: returns the exit code. */
+export function runMarkCli(
+  argv: string[] = process.argv.slice(2),
+  io: GateIo = {},
+): Promise<number> {
+  return runCommand(markCommand, argv, io);
 }

@@ -112,7 +112,7 @@ export function checkKeyUsage(locales: Locales, usages: readonly KeyUsage[]): Fi
     if (defined || inBrokenFile(locales, usage.key)) continue;
     findings.push({
       severity: "error",
-      code: "unknown-key",
+      rule: "unknown-key",
       location,
       message: usage.prefix
         ? `builds text names starting with "${usage.key}", but no locale file has a text with such a name: add the texts to ${localeFileOfKey(sourceLanguage, usage.key)} and the other languages, or correct the name`
@@ -127,7 +127,7 @@ export function checkKeyUsage(locales: Locales, usages: readonly KeyUsage[]): Fi
     if (used) continue;
     findings.push({
       severity: "warning",
-      code: "unused-key",
+      rule: "unused-key",
       location: locationOf(text),
       message: `nothing on the site uses this text: if it is no longer needed, delete it here and in the other languages' files; if it should be used, ask a developer`,
     });

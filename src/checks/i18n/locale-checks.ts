@@ -1,7 +1,13 @@
 import { allowsMarkup } from "../../lib/i18n.ts";
-import { languages, otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import {
+  languageName,
+  languages,
+  otherLanguages,
+  sourceLanguage,
+  type Language,
+} from "../../lib/languages.ts";
 import { inBrokenFile, localeFilePath, type LocaleText, type Locales } from "./locales.ts";
-import { languageName, type Finding } from "./types.ts";
+import type { Finding } from "./types.ts";
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const placeholder = /\{\{-?\s*([^{}\s,]+)[^{}]*\}\}/g;
@@ -41,7 +47,7 @@ function checkFilesExist(locales: Locales): Finding[] {
       }
       findings.push({
         severity: "error",
-        code: "locale-file-missing",
+        rule: "locale-file-missing",
         location: { file },
         message: `there is no ${languageName(other)} version of this file: create ${localeFilePath(other, name)} with the same texts in ${languageName(other)}`,
       });
@@ -67,10 +73,10 @@ function checkSameKeys(locales: Locales, missingFiles: Set<string>): Finding[] {
       const target = localeFilePath(language, text.key.split(".")[0] ?? "");
       findings.push({
         severity: "error",
-        code: "missing-key",
+        rule: "missing-key",
         location: locationOf(text),
         message: `this text is missing in ${languageName(language)}: add "${text.path}" to ${target}, translated into ${languageName(language)}`,
-        related: { file: target },
+        related: [{ file: target }],
       });
     }
     for (const text of translation.values()) {
@@ -80,10 +86,10 @@ function checkSameKeys(locales: Locales, missingFiles: Set<string>): Finding[] {
       const target = localeFilePath(sourceLanguage, text.key.split(".")[0] ?? "");
       findings.push({
         severity: "error",
-        code: "extra-key",
+        rule: "extra-key",
         location: locationOf(text),
         message: `this text exists only in ${languageName(language)}: add "${text.path}" to ${target} (${languageName(sourceLanguage)} is the source language), or delete it here if it is no longer needed`,
-        related: { file: target },
+        related: [{ file: target }],
       });
     }
   }
@@ -96,7 +102,7 @@ function checkValue(text: LocaleText): Finding | undefined {
   if (typeof text.value !== "string") {
     return {
       severity: "error",
-      code: "not-text",
+      rule: "not-text",
       location,
       message: `this must be a text in double quotes, e.g. "…", but it is ${text.value === null ? "null" : Array.isArray(text.value) ? "a list" : `a ${typeof text.value}`}: put the text in quotes`,
     };
@@ -104,7 +110,7 @@ function checkValue(text: LocaleText): Finding | undefined {
   if (text.value.trim() === "") {
     return {
       severity: "error",
-      code: "empty-value",
+      rule: "empty-value",
       location,
       message: `the text is empty: write the ${languageName(text.language)} text between the quotes`,
     };
@@ -113,7 +119,7 @@ function checkValue(text: LocaleText): Finding | undefined {
   if (html !== undefined && !allowsMarkup(text.key)) {
     return {
       severity: "error",
-      code: "markup-not-allowed",
+      rule: "markup-not-allowed",
       location,
       message: `the text contains HTML code ("${html}"), which the site would show as typed characters: write plain text, and type special characters such as a non-breaking space directly. Only texts whose name ends in "_html" may contain HTML; ask a developer if this one needs it`,
     };
@@ -136,7 +142,7 @@ function checkPlurals(locales: Locales, language: Language): Finding[] {
     const forms = needed.map((category) => `"${base.slice(base.indexOf(".") + 1)}_${category}"`);
     findings.push({
       severity: "error",
-      code: "plural-incomplete",
+      rule: "plural-incomplete",
       location: locationOf(text),
       message: `the plural forms of this text are incomplete: ${languageName(language)} needs ${forms.join(" and ")} (for 1 and for any other number), but ${missing.map((category) => `"_${category}"`).join(" and ")} is missing: add it`,
     });
@@ -173,10 +179,10 @@ function checkPlaceholders(locales: Locales): Finding[] {
       if (lacking.length === 0 && extra.length === 0) continue;
       findings.push({
         severity: "error",
-        code: "placeholders-differ",
+        rule: "placeholders-differ",
         location: locationOf(text),
         message: `the placeholders differ from ${languageName(sourceLanguage)} (${originalText.file}:${originalText.line}): ${languageName(sourceLanguage)} has ${describePlaceholders(original.names)}, ${languageName(language)} has ${describePlaceholders(group.names)}. The site fills in each {{…}} itself: keep them exactly as in ${languageName(sourceLanguage)} and translate only the words around them`,
-        related: locationOf(originalText),
+        related: [locationOf(originalText)],
       });
     }
   }

@@ -5,7 +5,8 @@ import { ContentError } from "../../lib/errors.ts";
 import { parseLocaleFile, type LocaleTree } from "../../lib/i18n.ts";
 import { languages, type Language } from "../../lib/languages.ts";
 import { locateJsonKeys, type Position } from "./json-keys.ts";
-import { I18nUsageError, type Finding } from "./types.ts";
+import { CouldNotCheckError } from "../gate.ts";
+import type { Finding } from "./types.ts";
 
 /** One text of a locale file: a leaf of its JSON tree. */
 export interface LocaleText extends Position {
@@ -80,7 +81,7 @@ async function fileNames(folder: string): Promise<string[]> {
 export async function readLocales(projectRoot: string): Promise<Locales> {
   const localesDir = path.join(projectRoot, "locales");
   if (!existsSync(localesDir)) {
-    throw new I18nUsageError(
+    throw new CouldNotCheckError(
       `there is no locales/ folder in ${projectRoot}: run the command in the project folder`,
     );
   }
@@ -113,7 +114,7 @@ export async function readLocales(projectRoot: string): Promise<Locales> {
       locales.brokenFiles.add(name);
       locales.findings.push({
         severity: "error",
-        code: "invalid-json",
+        rule: "invalid-json",
         location: error.location,
         message: `${error.message}. Look for a missing comma or quote, or a comma after the last entry, at or just before this place`,
       });
@@ -123,10 +124,10 @@ export async function readLocales(projectRoot: string): Promise<Locales> {
     for (const duplicate of duplicates) {
       locales.findings.push({
         severity: "error",
-        code: "duplicate-key",
+        rule: "duplicate-key",
         location: { file, ...duplicate.again, key: `${name}.${duplicate.path}` },
         message: `this text is written twice in the file (also at line ${duplicate.first.line}); only this one is used: delete one of them`,
-        related: { file, ...duplicate.first },
+        related: [{ file, ...duplicate.first }],
       });
     }
     locales.files.push({ language, name, file });

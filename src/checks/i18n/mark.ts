@@ -1,10 +1,17 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import {
+  languageName,
+  otherLanguages,
+  sourceLanguage,
+  type Language,
+} from "../../lib/languages.ts";
+import { readFrontMatter } from "../../lib/front-matter.ts";
 import { frontMatterLine } from "../../lib/pages.ts";
 import { readLocales } from "./locales.ts";
-import { pairPages, readPages, splitPage } from "./pages.ts";
-import { I18nUsageError, languageName, projectPath } from "./types.ts";
+import { pairPages, readPages } from "./pages.ts";
+import { UsageError } from "../gate.ts";
+import { projectPath } from "./types.ts";
 import {
   keyRecordFile,
   pageVersion,
@@ -24,8 +31,8 @@ export interface MarkOutcome {
  * at the end of the front matter. Every other byte of the file stays as it was.
  */
 export function setFrontMatterField(text: string, field: string, value: string): string {
-  const { bodyLine } = splitPage(text);
-  if (bodyLine === 1) throw new I18nUsageError("the page has no front matter");
+  const { bodyLine } = readFrontMatter(text);
+  if (bodyLine === 1) throw new UsageError("the page has no front matter");
   const lines = text.split("\n");
   const closing = bodyLine - 2;
   const existing = frontMatterLine(text, field);
@@ -58,7 +65,7 @@ export async function markPages(
   // A wrong path is a wrong command line: refuse it before any file is written.
   const unknown = targets.filter((target) => !known.has(target.file));
   if (unknown.length > 0) {
-    throw new I18nUsageError(
+    throw new UsageError(
       `${unknown.map((target) => target.given).join(", ")}: not a page. Give the path of a page under src/site/de/ or src/site/en/, e.g. src/site/en/index.md`,
     );
   }
@@ -113,7 +120,7 @@ export interface KeySelection {
 export async function markKeys(projectRoot: string, selection: KeySelection): Promise<MarkOutcome> {
   const outcome: MarkOutcome = { done: [], problems: [] };
   const locales = await readLocales(projectRoot);
-  const broken = locales.findings.find((finding) => finding.code === "invalid-json");
+  const broken = locales.findings.find((finding) => finding.rule === "invalid-json");
   if (broken !== undefined) {
     outcome.problems.push(
       `${broken.location.file} is not valid JSON, so no text was marked: fix it first (npm run check:i18n shows where)`,

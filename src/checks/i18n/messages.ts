@@ -1,4 +1,3 @@
-import { formatLocation } from "../../lib/errors.ts";
 import type { Finding, FindingCode } from "./types.ts";
 
 /** What each kind of finding is, in a few words, for the summary. */
@@ -27,67 +26,26 @@ const kindLabels: Record<FindingCode, string> = {
   "record-stale": "Entries in locales/translated-from.json for texts that are gone",
 };
 
-/** Whether the findings fail the check: errors always, warnings with `strict`. */
-export function failsCheck(findings: readonly Finding[], strict: boolean): boolean {
-  return findings.some((finding) => finding.severity === "error" || strict);
-}
-
-/** One line per finding: `file:line:col (key): error: message`. */
-export function formatFinding(finding: Finding): string {
-  return `${formatLocation(finding.location)}: ${finding.severity}: ${finding.message}`;
-}
-
-function count(findings: readonly Finding[], severity: Finding["severity"]): number {
-  return findings.filter((finding) => finding.severity === severity).length;
-}
-
-function plural(amount: number, word: string): string {
-  return `${amount === 0 ? "no" : amount} ${word}${amount === 1 ? "" : "s"}`;
-}
-
-/** The findings for people: one line each, then what they add up to and what to do. */
-export function formatReport(findings: readonly Finding[], strict: boolean): string {
-  const lines = findings.map(formatFinding);
-  if (lines.length > 0) lines.push("");
-  const errors = count(findings, "error");
-  const warnings = count(findings, "warning");
-  lines.push(`Translation check: ${plural(errors, "error")}, ${plural(warnings, "warning")}.`);
+/**
+ * The lines after the findings: how many of each kind, and what to do next. Errors always fail
+ * the check; warnings only with `strict`.
+ */
+export function summaryNotes(findings: readonly Finding[], strict: boolean): string[] {
   const kinds = new Map<FindingCode, number>();
-  for (const finding of findings) kinds.set(finding.code, (kinds.get(finding.code) ?? 0) + 1);
-  for (const [code, amount] of kinds) lines.push(`  ${kindLabels[code]}: ${amount}`);
-  if (errors > 0) {
-    lines.push(
-      "Failed: fix the errors listed above (each line names the file, line and text), then run the check again.",
+  for (const finding of findings) kinds.set(finding.rule, (kinds.get(finding.rule) ?? 0) + 1);
+  const notes = [...kinds].map(([code, amount]) => `  ${kindLabels[code]}: ${amount}`);
+  const hasErrors = findings.some((finding) => finding.severity === "error");
+  if (hasErrors) {
+    notes.push(
+      "Fix the errors listed above (each line names the file, line and text), then run the check again.",
     );
-  } else if (failsCheck(findings, strict)) {
-    lines.push("Failed: with --strict, warnings count as errors.");
-  } else {
-    lines.push(
-      warnings > 0
-        ? "Passed. The warnings do not stop the site from being published, but please deal with them."
-        : "Passed: all texts and pages are complete and up to date.",
+  } else if (findings.length > 0) {
+    notes.push(
+      strict
+        ? "With --strict, warnings count as errors."
+        : "The warnings do not stop the site from being published, but please deal with them.",
     );
   }
-  lines.push('For an overview per language, run "npm run i18n:status".');
-  return `${lines.join("\n")}\n`;
-}
-
-/** The findings for machines. */
-export function reportAsJson(findings: readonly Finding[], strict: boolean): string {
-  return `${JSON.stringify(
-    {
-      passed: !failsCheck(findings, strict),
-      errors: count(findings, "error"),
-      warnings: count(findings, "warning"),
-      findings: findings.map(({ severity, code, location, message, related }) => ({
-        severity,
-        code,
-        ...location,
-        message,
-        ...(related === undefined ? {} : { related }),
-      })),
-    },
-    null,
-    2,
-  )}\n`;
+  notes.push('For an overview per language, run "npm run i18n:status".');
+  return notes;
 }

@@ -1,6 +1,6 @@
-import MarkdownIt from "markdown-it";
 import { lineAndColumn } from "../../lib/errors.ts";
 import { otherLanguages, sourceLanguage } from "../../lib/languages.ts";
+import { markdownBlocks } from "../markdown-blocks.ts";
 import type { Position } from "./json-keys.ts";
 import type { Page, PagePair } from "./pages.ts";
 import type { Finding } from "./types.ts";
@@ -15,15 +15,11 @@ interface FactUse extends Position {
   id: string;
 }
 
-// Headings are block structure, which the site's Markdown plugins do not change; parsing
-// blocks only (no inline markup) keeps the check fast.
-const markdown = new MarkdownIt({ html: false });
-markdown.core.ruler.disable(["inline", "text_join"]);
 const factShortcode = /\{%-?\s*fact\s+(["'])(.*?)\1/dg;
 
 /** The page's headings in order, as the site's Markdown reads them. */
 function headingsOf(page: Page): Heading[] {
-  const tokens = markdown.parse(page.body, {});
+  const tokens = markdownBlocks(page.body);
   return tokens.flatMap((token, index) =>
     token.type === "heading_open" && token.map !== null
       ? [
@@ -80,10 +76,10 @@ function compareHeadings(source: Page, translation: Page): Finding | undefined {
     if (a !== undefined && b !== undefined) {
       return {
         severity: "error",
-        code: "headings-differ",
+        rule: "headings-differ",
         location: { file: translation.file, line: b.line },
         message: `${ordinal} ("${b.text}") is a level ${b.depth} heading here, but level ${a.depth} in ${source.file}:${a.line} ("${a.text}"). ${rule}`,
-        related: { file: source.file, line: a.line },
+        related: [{ file: source.file, line: a.line }],
       };
     }
     const [extra, page, other, otherHeadings] =
@@ -94,10 +90,10 @@ function compareHeadings(source: Page, translation: Page): Finding | undefined {
     const last = otherHeadings.at(-1);
     return {
       severity: "error",
-      code: "headings-differ",
+      rule: "headings-differ",
       location: { file: page.file, line: extra.line },
       message: `${ordinal} ("${extra.text}") has no match in ${other.file}, which has only ${otherHeadings.length} heading${otherHeadings.length === 1 ? "" : "s"}${last === undefined ? "" : ` (the last at line ${last.line})`}. ${rule}`,
-      related: { file: other.file, ...(last === undefined ? {} : { line: last.line }) },
+      related: [{ file: other.file, ...(last === undefined ? {} : { line: last.line }) }],
     };
   }
   return undefined;
@@ -122,13 +118,15 @@ function compareFacts(source: Page, translation: Page): Finding[] {
     return [
       {
         severity: "error",
-        code: "facts-differ",
+        rule: "facts-differ",
         location: { file: more.file, line: surplus.line, column: surplus.column, key: id },
         message: `this page gives the fact "${id}" ${times(moreUses.length)}${describeLines(moreUses)}, but ${fewer.file} gives it ${times(fewerUses.length)}${describeLines(fewerUses)}. Both languages must give the same figures: add or remove {% fact "${id}" %} so they match`,
-        related: {
-          file: fewer.file,
-          ...(fewerUses[0] === undefined ? {} : { line: fewerUses[0].line }),
-        },
+        related: [
+          {
+            file: fewer.file,
+            ...(fewerUses[0] === undefined ? {} : { line: fewerUses[0].line }),
+          },
+        ],
       },
     ];
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { load, YAMLException } from "js-yaml";
+import { YAMLException } from "js-yaml";
 import { ContentError } from "../../lib/errors.ts";
+import { readFrontMatter, type FrontMatterParts } from "../../lib/front-matter.ts";
 import { languageOfInputPath, languages, type Language } from "../../lib/languages.ts";
 import {
   frontMatterLine,
@@ -14,23 +15,13 @@ import {
 import { projectPath, type Finding } from "./types.ts";
 import { projectFolders } from "../../lib/project.ts";
 
-const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
-/** A page under `src/site/<language>/` as written: its front matter and its body. */
-export interface PageSource {
+/** A page under `src/site/<language>/` as written: its front matter (not yet validated) and its body. */
+export interface PageSource extends FrontMatterParts {
   /** Relative to the project, e.g. `src/site/de/quellen.md`. */
   file: string;
   language: Language;
   /** The whole file. */
   text: string;
-  /** The front matter as Eleventy's YAML parser (js-yaml) reads it, not yet validated. */
-  data: Record<string, unknown>;
-  /** The front matter as written, between the `---` lines. */
-  frontMatterText: string;
-  /** Everything after the front matter. */
-  body: string;
-  /** The 1-based line of the file on which the body starts. */
-  bodyLine: number;
 }
 
 /** A page whose front matter is valid. */
@@ -44,38 +35,21 @@ export interface PagePair {
   pages: Partial<Record<Language, Page>>;
 }
 
-/** Splits a page into front matter and body; a page without front matter is all body. */
-export function splitPage(text: string): Pick<PageSource, "frontMatterText" | "body" | "bodyLine"> {
-  const match = frontMatterBlock.exec(text);
-  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
-  return {
-    frontMatterText: match[1] ?? "",
-    body: text.slice(match[0].length),
-    bodyLine: match[0].split("\n").length,
-  };
-}
-
 function readPage(
   file: string,
   language: Language,
   text: string,
 ): { page: PageSource } | { finding: Finding } {
-  const parts = splitPage(text);
   try {
-    const parsed = load(parts.frontMatterText);
-    const data =
-      typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : {};
-    return { page: { file, language, text, data, ...parts } };
+    return { page: { file, language, text, ...readFrontMatter(text) } };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     return {
       finding: {
         severity: "error",
-        code: "front-matter",
-        // js-yaml counts from 0 within the front matter, which starts on the file's second line.
-        location: { file, line: error.mark.line + 2, column: error.mark.column + 1 },
+        rule: "front-matter",
+        // js-yaml counts lines from 0, starting at the opening "---" line.
+        location: { file, line: error.mark.line + 1, column: error.mark.column + 1 },
         message: `the front matter (the lines between "---" at the top) is not valid: ${error.reason}. Check the quotes and the "name: value" form of each line`,
       },
     };
@@ -111,7 +85,7 @@ function pageFinding(error: ContentError, page: PageSource): Finding {
   const line = key === undefined ? undefined : frontMatterLine(page.text, key);
   return {
     severity: "error",
-    code: "page",
+    rule: "page",
     location: { ...error.location, ...(line === undefined ? {} : { line }) },
     message: error.message,
   };

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../../lib/html.ts";
-import { sourceLanguage } from "../../lib/languages.ts";
+import { languageName, sourceLanguage } from "../../lib/languages.ts";
 import {
   countStates,
   itemStates,
@@ -7,7 +7,6 @@ import {
   type LanguageStatus,
   type StatusItem,
 } from "./status.ts";
-import { languageName } from "./types.ts";
 
 const stateLabels: Record<ItemState, string> = {
   translated: "Translated",

@@ -4,13 +4,18 @@ import path from "node:path";
 import { z } from "zod";
 import { ContentError } from "../../lib/errors.ts";
 import { parseLocaleFile } from "../../lib/i18n.ts";
-import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import {
+  languageName,
+  otherLanguages,
+  sourceLanguage,
+  type Language,
+} from "../../lib/languages.ts";
 import { locateJsonKeys, type Position } from "./json-keys.ts";
 import { locationOf } from "./locale-checks.ts";
 import { inBrokenFile, type LocaleText, type Locales } from "./locales.ts";
 import { frontMatterLine } from "../../lib/pages.ts";
 import type { Page, PagePair, PageSource } from "./pages.ts";
-import { languageName, type Finding } from "./types.ts";
+import type { Finding } from "./types.ts";
 
 /**
  * Front-matter fields that are translated, so a change to them makes a translation outdated.
@@ -102,7 +107,7 @@ export async function readKeyRecord(projectRoot: string): Promise<KeyRecord> {
   }
   const invalid = (location: Finding["location"], problem: string): Finding => ({
     severity: "error",
-    code: "record-invalid",
+    rule: "record-invalid",
     location,
     message: `${problem}. This file is written by "npm run i18n:mark -- --keys"; run that instead of editing it by hand`,
   });
@@ -200,24 +205,24 @@ function pageFinding({ source, translation, state }: PageVersion): Finding | und
   if (state === "not-marked") {
     return {
       severity: "warning",
-      code: "page-not-marked",
+      rule: "page-not-marked",
       location: { file: translation.file, key: "translatedFrom" },
       message: `not yet marked as translated from ${source.file}: once the translation is complete, run ${mark}`,
-      related: { file: source.file },
+      related: [{ file: source.file }],
     };
   }
   if (state === "outdated") {
     const line = frontMatterLine(translation.text, "translatedFrom");
     return {
       severity: "warning",
-      code: "page-outdated",
+      rule: "page-outdated",
       location: {
         file: translation.file,
         ...(line === undefined ? {} : { line }),
         key: "translatedFrom",
       },
       message: `outdated: the ${languageName(source.language)} page ${source.file} has changed since this translation was made. Bring this page up to date, then run ${mark}`,
-      related: { file: source.file },
+      related: [{ file: source.file }],
     };
   }
   return undefined;
@@ -228,19 +233,19 @@ function keyFinding({ source, translation, state }: KeyVersion): Finding | undef
   if (state === "not-marked") {
     return {
       severity: "warning",
-      code: "key-not-marked",
+      rule: "key-not-marked",
       location: locationOf(translation),
       message: `not yet marked as translated from ${source.file}:${source.line}: once the translation is right, run ${mark}`,
-      related: locationOf(source),
+      related: [locationOf(source)],
     };
   }
   if (state === "outdated") {
     return {
       severity: "warning",
-      code: "key-outdated",
+      rule: "key-outdated",
       location: locationOf(translation),
       message: `outdated: the ${languageName(source.language)} text in ${source.file}:${source.line} has changed since this translation was made. Check the translation, then run ${mark}`,
-      related: locationOf(source),
+      related: [locationOf(source)],
     };
   }
   return undefined;
@@ -256,7 +261,7 @@ function staleEntries(locales: Locales, record: KeyRecord): Finding[] {
         : [
             {
               severity: "warning",
-              code: "record-stale",
+              rule: "record-stale",
               location: { file: keyRecordFile, line: entry.line, column: entry.column, key },
               message: `the record names a text that is no longer in both languages: run "npm run i18n:mark -- --keys" to renew the record`,
             },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAllowList } from "../../../src/checks/duplicates/allow-list.ts";
 import { normaliseText, textHash } from "../../../src/checks/duplicates/normalise.ts";
-import { DuplicateCheckUsageError } from "../../../src/checks/duplicates/types.ts";
+import { CouldNotCheckError } from "../../../src/checks/gate.ts";
 
 const parse = (data: unknown) => () =>
   parseAllowList("duplicates-allow.json", JSON.stringify(data));
@@ -37,7 +37,7 @@ describe("parseAllowList", () => {
     ],
     ["a missing list", {}, /"entries"/],
   ])("refuses %s, naming the file", (_, data, message) => {
-    expect(parse(data)).toThrow(DuplicateCheckUsageError);
+    expect(parse(data)).toThrow(CouldNotCheckError);
     expect(parse(data)).toThrow(/^duplicates-allow\.json/);
     expect(parse(data)).toThrow(message);
   });

@@ -1,88 +1,120 @@
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { makeTempDir } from "../../support/temp.ts";
 import { describe, expect, it } from "vitest";
+import { gateReportSchema } from "../../../src/checks/gate.ts";
+import { translationGate } from "../../../src/checks/i18n/gate.ts";
+import { runGateCli } from "../../../src/checks/runner.ts";
 import { projectRoot, runScript } from "../../support/project.ts";
+import { makeTempDir } from "../../support/temp.ts";
 import { baseFiles, createFixture } from "./fixture.ts";
 
-const checkScript = path.join(projectRoot, "scripts/check-i18n.ts");
 const withoutGreeting = (baseFiles["locales/en/common.json"] ?? "").replace(
   '  "greeting": "Hello",\n',
   "",
 );
 
-interface JsonReport {
-  passed: boolean;
-  errors: number;
-  warnings: number;
-  findings: {
-    severity: string;
-    code: string;
-    file: string;
-    line?: number;
-    key?: string;
-    message: string;
-  }[];
+/** Runs `npm run check:i18n` in-process, as the script does, in the project at `root`. */
+async function checkI18n(root: string, argv: string[] = []) {
+  let stdout = "";
+  let stderr = "";
+  const status = await runGateCli(translationGate, argv, {
+    projectRoot: root,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { status, stdout, stderr };
 }
 
 describe("npm run check:i18n", () => {
   it("exits 0 when only warnings remain, with one line per problem and a summary", async () => {
-    const result = runScript(await createFixture(), checkScript);
+    const result = await checkI18n(await createFixture());
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      "locales/en/common.json:2:3 (common.greeting): warning: not yet marked as translated from locales/de/common.json:2",
+      "locales/en/common.json:2:3 (common.greeting): warning: key-not-marked: not yet marked as translated from locales/de/common.json:2",
     );
     expect(result.stdout).toContain(
-      "src/site/en/home.md (translatedFrom): warning: not yet marked",
+      "src/site/en/home.md (translatedFrom): warning: page-not-marked: not yet marked",
     );
-    expect(result.stdout).toMatch(/Translation check: no errors, 6 warnings\.\n[\s\S]*Passed\./);
+    expect(result.stdout).toContain(
+      "Translation check: Checked 2 locale files, 2 pages: 0 errors, 6 warnings. PASSED",
+    );
   });
 
   it("exits 1 on an error, naming file, line, column and key", async () => {
-    const result = runScript(
+    const result = await checkI18n(
       await createFixture({ "locales/en/common.json": withoutGreeting }),
-      checkScript,
     );
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
-      'locales/de/common.json:2:3 (common.greeting): error: this text is missing in English: add "greeting" to locales/en/common.json',
+      'locales/de/common.json:2:3 (common.greeting): error: missing-key: this text is missing in English: add "greeting" to locales/en/common.json',
     );
-    expect(result.stdout).toContain("Translation check: 1 error, ");
-    expect(result.stdout).toContain("Failed: fix the errors");
+    expect(result.stdout).toContain("  Texts missing in a language: 1");
+    expect(result.stdout).toContain("Fix the errors listed above");
+    expect(result.stdout).toMatch(/: 1 error, \d+ warnings\. FAILED/);
   });
 
   it("fails on warnings with --strict", async () => {
-    const result = runScript(await createFixture(), checkScript, ["--strict"]);
+    const root = await createFixture();
+    expect((await checkI18n(root)).status).toBe(0);
+    const result = await checkI18n(root, ["--strict"]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("with --strict, warnings count as errors");
+    expect(result.stdout).toContain("With --strict, warnings count as errors.");
+    expect(result.stdout).toContain("0 errors, 6 warnings. FAILED");
   });
 
-  it("prints the findings as JSON with --json", async () => {
-    const result = runScript(
+  it("prints the report as JSON with --json, in the gates' report schema", async () => {
+    const result = await checkI18n(
       await createFixture({ "locales/en/common.json": withoutGreeting }),
-      checkScript,
       ["--json"],
     );
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report).toMatchObject({ passed: false, errors: 1 });
+    const report = gateReportSchema.parse(JSON.parse(result.stdout));
+    expect(report).toMatchObject({ gate: "i18n", status: "failed", counts: { error: 1 } });
     expect(report.findings.find((finding) => finding.severity === "error")).toMatchObject({
-      code: "missing-key",
-      file: "locales/de/common.json",
-      line: 2,
-      column: 3,
-      key: "common.greeting",
+      rule: "missing-key",
+      location: { file: "locales/de/common.json", line: 2, column: 3, key: "common.greeting" },
+      related: [{ file: "locales/en/common.json" }],
     });
   });
 
-  it("exits 2 on a wrong command line or outside a project", async () => {
+  it("exits 2 on a wrong command line, with the help", async () => {
     const root = await createFixture();
     for (const args of [["--bogus"], ["src/site/de/start.md"]]) {
-      const result = runScript(root, checkScript, args);
+      const result = await checkI18n(root, args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("Usage: npm run check:i18n");
     }
-    const empty = runScript(await makeTempDir("gw-empty-"), checkScript);
+  });
+
+  it("exits 2, not 0, when there is no project, no locale file or no page to check", async () => {
+    const empty = await checkI18n(await makeTempDir("gw-empty-"));
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain("there is no locales/ folder");
+
+    const noLocales = await createFixture();
+    await rm(path.join(noLocales, "locales/de/common.json"));
+    await rm(path.join(noLocales, "locales/en/common.json"));
+    const withoutLocales = await checkI18n(noLocales);
+    expect(withoutLocales.status).toBe(2);
+    expect(withoutLocales.stderr).toContain("no locale file was found in locales/");
+
+    const noPages = await createFixture();
+    await rm(path.join(noPages, "src/site/de/start.md"));
+    await rm(path.join(noPages, "src/site/en/home.md"));
+    const withoutPages = await checkI18n(noPages);
+    expect(withoutPages.status).toBe(2);
+    expect(withoutPages.stderr).toContain("no page was found in src/site/<language>/");
+    expect(withoutPages.stderr).toContain("COULD NOT CHECK");
+  });
+
+  it("runs as a script end to end, writing reports/i18n/report.json", async () => {
+    const root = await createFixture({ "locales/en/common.json": withoutGreeting });
+    const result = runScript(root, path.join(projectRoot, "scripts/check-i18n.ts"));
+    expect(result.status, result.output).toBe(1);
+    expect(result.stdout).toContain("error: missing-key: this text is missing in English");
+    const report = gateReportSchema.parse(
+      JSON.parse(await readFile(path.join(root, "reports/i18n/report.json"), "utf8")),
+    );
+    expect(report.status).toBe("failed");
   });
 });

@@ -93,13 +93,13 @@ export async function findingsOf(
 ): Promise<Finding[]> {
   const root = await createFixture(changes);
   return (await checkTranslations({ projectRoot: root })).filter(
-    (finding) => finding.code === code,
+    (finding) => finding.rule === code,
   );
 }
 
 /** The findings that are neither "not yet marked" warnings: what a translator must act on. */
 export function problems(findings: readonly Finding[]): Finding[] {
   return findings.filter(
-    (finding) => finding.code !== "page-not-marked" && finding.code !== "key-not-marked",
+    (finding) => finding.rule !== "page-not-marked" && finding.rule !== "key-not-marked",
   );
 }

@@ -26,7 +26,7 @@ describe("locale file checks", () => {
       "locales/translated-from.json": `{\n  "en": {\n    "common.greeting": "0123456789ab"\n  }\n}\n`,
     });
     expect(
-      problems(await checkTranslations({ projectRoot: root })).map((finding) => finding.code),
+      problems(await checkTranslations({ projectRoot: root })).map((finding) => finding.rule),
     ).toEqual(["invalid-json"]);
   });
 
@@ -66,7 +66,7 @@ describe("locale file checks", () => {
     const findings = problems(await checkTranslations({ projectRoot: root }));
     expect(findings.filter((finding) => finding.severity === "error")).toEqual([
       expect.objectContaining({
-        code: "locale-file-missing",
+        rule: "locale-file-missing",
         location: { file: "locales/de/extra.json" },
         message: expect.stringContaining("create locales/en/extra.json") as string,
       }),
@@ -121,7 +121,7 @@ describe("locale file checks", () => {
       { file: "locales/en/common.json", line: 3, column: 3, key: "common.items_one" },
     ]);
     expect(findings[0]?.message).toContain("German has {{count}}, English has {{total}}");
-    expect(findings[0]?.related).toMatchObject({ file: "locales/de/common.json", line: 3 });
+    expect(findings[0]?.related).toMatchObject([{ file: "locales/de/common.json", line: 3 }]);
   });
 
   it("accepts a singular form without the number when the plural set keeps it", async () => {

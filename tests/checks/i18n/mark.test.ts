@@ -55,7 +55,7 @@ describe("npm run i18n:mark", () => {
     expect(await pageFindings()).toEqual([]);
 
     await editFile(root, "src/site/de/start.md", (text) => text.replace("Mehr", "Weniger"));
-    expect((await pageFindings()).map((finding) => [finding.code, finding.location.file])).toEqual([
+    expect((await pageFindings()).map((finding) => [finding.rule, finding.location.file])).toEqual([
       ["page-outdated", "src/site/en/home.md"],
     ]);
 
@@ -69,7 +69,7 @@ describe("npm run i18n:mark", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("5 English texts marked");
     expect(await checkTranslations({ projectRoot: root })).toEqual([
-      expect.objectContaining({ code: "page-not-marked" }),
+      expect.objectContaining({ rule: "page-not-marked" }),
     ]);
 
     await editFile(root, "locales/de/common.json", (text) => text.replace("Hallo", "Guten Tag"));

@@ -62,7 +62,7 @@ describe("page pair checks", () => {
     const findings = await findingsOf("headings-differ", {
       "src/site/en/home.md": english.replace("## Second section", "### Second section"),
     });
-    expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
+    expect(findings.map((finding) => [finding.location, ...(finding.related ?? [])])).toEqual([
       [
         { file: "src/site/en/home.md", line: 12 },
         { file: "src/site/de/start.md", line: 12 },
@@ -77,7 +77,7 @@ describe("page pair checks", () => {
     const findings = await findingsOf("headings-differ", {
       "src/site/en/home.md": english.replace("## Second section\n\n", ""),
     });
-    expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
+    expect(findings.map((finding) => [finding.location, ...(finding.related ?? [])])).toEqual([
       [
         { file: "src/site/de/start.md", line: 12 },
         { file: "src/site/en/home.md", line: 8 },
@@ -95,7 +95,7 @@ describe("page pair checks", () => {
         "Text with a share.",
       ),
     });
-    expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
+    expect(findings.map((finding) => [finding.location, ...(finding.related ?? [])])).toEqual([
       [
         { file: "src/site/de/start.md", line: 10, column: 18, key: "a.share" },
         { file: "src/site/en/home.md" },
@@ -110,7 +110,7 @@ describe("page pair checks", () => {
     const findings = await findingsOf("facts-differ", {
       "src/site/en/home.md": english.replace("More text.", 'More text about {% fact "a.count" %}.'),
     });
-    expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
+    expect(findings.map((finding) => [finding.location, ...(finding.related ?? [])])).toEqual([
       [
         { file: "src/site/en/home.md", line: 14, column: 25, key: "a.count" },
         { file: "src/site/de/start.md", line: 6 },

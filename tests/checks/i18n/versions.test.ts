@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { splitPage, type PageSource } from "../../../src/checks/i18n/pages.ts";
+import type { PageSource } from "../../../src/checks/i18n/pages.ts";
 import { pageVersion, textVersion } from "../../../src/checks/i18n/versions.ts";
-import { load } from "js-yaml";
+import { readFrontMatter } from "../../../src/lib/front-matter.ts";
 import { baseFiles, findingsOf } from "./fixture.ts";
 
 const german = baseFiles["src/site/de/start.md"] ?? "";
 const english = baseFiles["src/site/en/home.md"] ?? "";
 
 function page(text: string): PageSource {
-  const parts = splitPage(text);
-  return {
-    file: "src/site/de/start.md",
-    language: "de",
-    text,
-    data: load(parts.frontMatterText) as Record<string, unknown>,
-    ...parts,
-  };
+  return { file: "src/site/de/start.md", language: "de", text, ...readFrontMatter(text) };
 }
 
 describe("source versions", () => {
@@ -53,7 +46,7 @@ describe("outdated detection", () => {
   it("warns that a translated page is not yet marked, naming both files", async () => {
     const findings = await findingsOf("page-not-marked");
     expect(
-      findings.map((finding) => [finding.severity, finding.location, finding.related]),
+      findings.map((finding) => [finding.severity, finding.location, ...(finding.related ?? [])]),
     ).toEqual([
       [
         "warning",
@@ -72,7 +65,7 @@ describe("outdated detection", () => {
       ),
     });
     expect(
-      findings.map((finding) => [finding.severity, finding.location, finding.related]),
+      findings.map((finding) => [finding.severity, finding.location, ...(finding.related ?? [])]),
     ).toEqual([
       [
         "warning",
@@ -87,7 +80,7 @@ describe("outdated detection", () => {
     const findings = await findingsOf("key-outdated", {
       "locales/translated-from.json": `{\n  "en": {\n    "common.greeting": "0123456789ab"\n  }\n}\n`,
     });
-    expect(findings.map((finding) => [finding.location, finding.related])).toEqual([
+    expect(findings.map((finding) => [finding.location, ...(finding.related ?? [])])).toEqual([
       [
         { file: "locales/en/common.json", line: 2, column: 3, key: "common.greeting" },
         { file: "locales/de/common.json", line: 2, column: 3, key: "common.greeting" },

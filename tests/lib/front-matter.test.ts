@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { readFrontMatter } from "../../src/lib/front-matter.ts";
+
+describe("readFrontMatter", () => {
+  it("reads the fields, the text between the --- lines and the line the body starts on", () => {
+    const page = readFrontMatter("---\ntitle: Start\nlang: de\n---\n# Start\n\nText.\n");
+    expect(page).toEqual({
+      data: { title: "Start", lang: "de" },
+      frontMatterText: "title: Start\nlang: de",
+      body: "# Start\n\nText.\n",
+      bodyLine: 5,
+    });
+  });
+
+  it("takes a page without front matter as all body, from line 1", () => {
+    expect(readFrontMatter("# Start\n")).toEqual({
+      data: {},
+      frontMatterText: "",
+      body: "# Start\n",
+      bodyLine: 1,
+    });
+  });
+
+  it("throws js-yaml's error at the broken line, counted from the opening --- line", () => {
+    const broken = "---\ntitle: Start\ndescription: a: b\n---\nText.\n";
+    let thrown: unknown;
+    try {
+      readFrontMatter(broken);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ name: "YAMLException", mark: { line: 2 } });
+    expect(() => readFrontMatter(broken.replace("a: b", '"a: b"'))).not.toThrow();
+  });
+});
