@@ -1,5 +1,6 @@
 import { allowsMarkup } from "../../lib/i18n.ts";
 import { languages, otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import { checkNesting } from "./nesting.ts";
 import { inBrokenFile, localeFilePath, type LocaleText, type Locales } from "./locales.ts";
 import { languageName, type Finding } from "./types.ts";
 
@@ -195,5 +196,6 @@ export function checkLocales(locales: Locales): Finding[] {
     ...allTexts.flatMap((text) => checkValue(text) ?? []),
     ...languages.flatMap((language) => checkPlurals(locales, language)),
     ...checkPlaceholders(locales),
+    ...checkNesting(locales),
   ];
 }
