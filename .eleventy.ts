@@ -4,10 +4,12 @@ import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
-import factsPlugin from "./src/plugins/facts.ts";
+import { checkSourceFiles } from "./src/lib/source-files.ts";
+import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
 import layoutsPlugin from "./src/plugins/layouts.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
+import nunjucksPlugin from "./src/plugins/nunjucks.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
@@ -17,28 +19,24 @@ const projectRoot = import.meta.dirname;
 
 /** The site's build: one plugin per concern, each in `src/plugins/`. */
 export default async function (eleventyConfig: UserConfig) {
-  // Data and locale files are validated before anything renders.
+  // Sources, data and locale files are validated before anything renders.
+  await checkSourceFiles(projectRoot);
   const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
   const translator = createTranslator(
     await loadLocales(path.join(projectRoot, "locales"), projectRoot),
   );
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
+  const facts = createFactWriter(data.facts, translator);
 
-  // `dev` keeps the original error behind a failed filter or shortcode, so the build can name
-  // the locale key or fact at fault instead of "Error in Nunjucks Filter".
-  eleventyConfig.setNunjucksEnvironmentOptions({
-    autoescape: true,
-    throwOnUndefined: true,
-    dev: true,
-  });
   eleventyConfig.addWatchTarget(path.join(projectRoot, "data"));
   eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"));
 
+  eleventyConfig.addPlugin(nunjucksPlugin);
   eleventyConfig.addPlugin(siteDataPlugin, { data, baseUrl });
   eleventyConfig.addPlugin(translationsPlugin, { translator });
-  eleventyConfig.addPlugin(factsPlugin, { facts: data.facts, translator });
+  eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
-  eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl });
+  eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl, factMarkup: facts.markup });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(layoutsPlugin, {
     translator,
@@ -54,6 +52,7 @@ export default async function (eleventyConfig: UserConfig) {
 export const config = {
   // `11ty.js`: the layouts plugin adds the root chooser as a virtual JavaScript template.
   templateFormats: ["md", "njk", "11ty.js"],
-  markdownTemplateEngine: "njk",
+  // Pages are Markdown only: no template engine runs them (see the Markdown plugin).
+  markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
 };

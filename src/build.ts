@@ -1,4 +1,4 @@
-import { rename, rm } from "node:fs/promises";
+import { open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
@@ -31,12 +31,66 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   await eleventy.write();
 }
 
+/** Another build is publishing into the same folder. */
+export class BuildLockedError extends Error {
+  override name = "BuildLockedError";
+}
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Takes the lock file `lock`, created exclusively with this process's id in it. A lock left by
+ * a process that no longer runs (a build that was killed) is taken over; a live one refuses.
+ */
+async function acquireLock(lock: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const pid = Number.parseInt(await readFile(lock, "utf8").catch(() => ""), 10);
+    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+      throw new BuildLockedError(
+        `another build (process ${pid}) is publishing into ${path.basename(lock, ".lock")}/ right now: wait until it has finished, then build again (if no build is running, delete ${lock})`,
+      );
+    }
+    await rm(lock, { force: true });
+  }
+  throw new BuildLockedError(
+    `could not take the build lock ${lock}: another build keeps taking it`,
+  );
+}
+
 /**
  * Builds into a staging folder beside `outputDir` and puts it in place only when the build
- * succeeded, so a failed build leaves the last good site untouched and complete.
+ * succeeded, so a failed build leaves the last good site untouched and complete. A lock file
+ * beside the output (`<outputDir>.lock`) refuses a second build started while one runs, which
+ * would otherwise empty the staging folder under the first.
  */
 export async function publishSite(options: BuildOptions): Promise<void> {
   const output = path.resolve(options.outputDir);
+  const lock = `${output}.lock`;
+  await acquireLock(lock);
+  try {
+    await buildAndSwap(options, output);
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+async function buildAndSwap(options: BuildOptions, output: string): Promise<void> {
   const staging = `${output}.staging`;
   const previous = `${output}.previous`;
   await rm(staging, { recursive: true, force: true });

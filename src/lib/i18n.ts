@@ -3,7 +3,9 @@ import path from "node:path";
 import i18next, { type i18n, type Resource } from "i18next";
 import { ContentError, lineAndColumn } from "./errors.ts";
 import { escapeHtml } from "./html.ts";
+import { findNestingProblems } from "./i18n-nesting.ts";
 import { languages, type Language } from "./languages.ts";
+import { decodeUtf8 } from "./source-files.ts";
 
 /** Locale strings of one language: each locale file's content under its file name. */
 export type LocaleTree = Record<string, unknown>;
@@ -32,7 +34,25 @@ export function parseLocaleFile(file: string, text: string): LocaleTree {
   }
 }
 
-/** Reads every `locales/<language>/<file>.json`; a file's keys are named `<file>.<path>`. */
+/** A language's strings by full key (`common.skipLink`), as i18next looks them up. */
+export function flattenLocaleTree(tree: LocaleTree, prefix = ""): Map<string, unknown> {
+  const flat = new Map<string, unknown>();
+  for (const [name, value] of Object.entries(tree)) {
+    const key = `${prefix}${name}`;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      for (const entry of flattenLocaleTree(value as LocaleTree, `${key}.`)) flat.set(...entry);
+    } else {
+      flat.set(key, value);
+    }
+  }
+  return flat;
+}
+
+/**
+ * Reads every `locales/<language>/<file>.json` (UTF-8 only); a file's keys are named
+ * `<file>.<path>`. A `$t(key)` reference to a missing text, or references that loop, stop
+ * the build with the locale file and key named.
+ */
 export async function loadLocales(
   localesDir: string,
   projectRoot: string,
@@ -46,8 +66,15 @@ export async function loadLocales(
         const absolute = path.join(folder, file);
         tree[path.basename(file, ".json")] = parseLocaleFile(
           path.relative(projectRoot, absolute),
-          await readFile(absolute, "utf8"),
+          decodeUtf8(await readFile(absolute), path.relative(projectRoot, absolute)),
         );
+      }
+      const [problem] = findNestingProblems(flattenLocaleTree(tree));
+      if (problem !== undefined) {
+        throw new ContentError(problem.message, {
+          file: localeFileOfKey(language, problem.key),
+          key: problem.key,
+        });
       }
       return [language, tree];
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { publisherModule } from "./data/schemas.ts";
 import { ContentError } from "./errors.ts";
 import { languageOfInputPath, languages, type Language } from "./languages.ts";
 
@@ -7,8 +8,48 @@ export function usesTemplateCode(text: string): boolean {
   return /\{[{%#]/.test(text);
 }
 
-/** Front matter every page under `src/site/de/` and `src/site/en/` must have. */
-export const pageFrontMatter = z.looseObject({
+/** A page's front matter and body, split where Eleventy splits them. */
+export interface SplitPage {
+  /** The front matter as written, between the `---` lines. */
+  frontMatterText: string;
+  /** Everything after the front matter. */
+  body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits a page into front matter and body; a page without front matter is all body. */
+export function splitPage(text: string): SplitPage {
+  const match = frontMatterBlock.exec(text);
+  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
+  return {
+    frontMatterText: match[1] ?? "",
+    body: text.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
+  };
+}
+
+/**
+ * Where a page may be published: an address under its language's folder, written out in full
+ * (`/de/404.html`, `/en/about/`), so no page can be written outside the site, over another
+ * language's pages, over an asset or over a generated file such as `sitemap.xml`.
+ */
+const permalink = z
+  .string()
+  .refine(
+    (address) => !usesTemplateCode(address),
+    "write the address out in full; template code such as {{ … }} is not run in a permalink",
+  )
+  .refine(
+    (address) =>
+      /^\/[a-z]{2}\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*(?:\/|\.html))?$/.test(address),
+    "write an address under the page's language folder in lower-case words joined by hyphens, ending in / or .html, e.g. /de/ueber-uns/ (no .., no backslashes, no other folders)",
+  );
+
+/** Front matter a page under `src/site/de/` or `src/site/en/` may have, and nothing else. */
+export const pageFrontMatter = z.strictObject({
   title: z.string().trim().min(1, "the page needs a title"),
   description: z
     .string()
@@ -30,17 +71,13 @@ export const pageFrontMatter = z.looseObject({
   /** Hash of the source-language page this translation was made from. */
   translatedFrom: z.string().optional(),
   /** Where the page is published, written out in full: Markdown pages take it as it is. */
-  permalink: z
-    .union([
-      z.literal(false),
-      z
-        .string()
-        .refine(
-          (permalink) => !usesTemplateCode(permalink),
-          "write the address out in full; template code such as {{ … }} is not run in a permalink",
-        ),
-    ])
-    .optional(),
+  permalink: z.union([z.literal(false), permalink]).optional(),
+  /** A layout of `src/site/_includes/layouts/` (checked against the files there), or `page`. */
+  layout: z.string().optional(),
+  /** The details of `data/publisher.ts` that `layouts/publisher.njk` lists on the page. */
+  publisherFields: z.array(publisherModule.keyof()).optional(),
+  /** Marks a page written in Leichte Sprache / easy-read English. */
+  easyLanguage: z.boolean().optional(),
 });
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 
@@ -67,16 +104,36 @@ function stripDotSlash(inputPath: string): string {
   return inputPath.replace(/^\.\//, "");
 }
 
-function validateFrontMatter(entry: PageEntry): PageFrontMatter {
-  const result = pageFrontMatter.safeParse(entry.data);
+/** The fields of a page's data that are its own front matter (the rest is the data cascade). */
+function ownFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(pageFrontMatter.shape)
+      .filter((key) => Object.hasOwn(data, key))
+      .map((key) => [key, data[key]]),
+  );
+}
+
+/**
+ * Validates a page's own front matter; the first problem stops the build with the page and
+ * field named (a field pages may not use, such as `templateEngineOverride`, included).
+ */
+export function validateFrontMatter(data: unknown, file: string): PageFrontMatter {
+  const result = pageFrontMatter.safeParse(data);
   if (result.success) return result.data;
   const [issue] = result.error.issues;
+  if (issue?.code === "unrecognized_keys") {
+    const [key = ""] = issue.keys;
+    throw new ContentError(
+      `"${key}" is not a front matter field pages may use (they may use: ${Object.keys(pageFrontMatter.shape).join(", ")})`,
+      { file, key },
+    );
+  }
   const key = issue?.path.map(String).join(".") ?? "";
   const message =
     issue?.code === "invalid_type" && issue.input === undefined
       ? `the front matter lacks the field "${key}"`
       : `the front matter field "${key}" is invalid: ${issue?.message ?? "unknown problem"}`;
-  throw new ContentError(message, { file: stripDotSlash(entry.inputPath), key });
+  throw new ContentError(message, { file, key });
 }
 
 /**
@@ -93,7 +150,7 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
     const language = languageOfInputPath(entry.inputPath);
     if (language === undefined) continue;
     const file = stripDotSlash(entry.inputPath);
-    const frontMatter = validateFrontMatter(entry);
+    const frontMatter = validateFrontMatter(ownFields(entry.data), file);
     const pair = (translations[frontMatter.translationKey] ??= {});
     const existing = pair[language];
     if (existing !== undefined) {

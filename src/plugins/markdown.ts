@@ -1,10 +1,15 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import markdownIt, { type StateCore, type Token } from "markdown-it";
+import markdownIt, { type StateBlock, type StateCore, type Token } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import markdownItBracketedSpans from "markdown-it-bracketed-spans";
+import { ContentError } from "../lib/errors.ts";
 import type { Translator } from "../lib/i18n.ts";
-import { usesTemplateCode } from "../lib/pages.ts";
+import { splitPage } from "../lib/pages.ts";
+import { parseShortcodes, type BodyLocation } from "../lib/shortcodes.ts";
 import { createSlugger } from "../lib/slug.ts";
+import { decodeUtf8 } from "../lib/source-files.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
 /** How links to other hosts are told apart and marked. */
@@ -98,6 +103,38 @@ function markExternalLinks(md: markdownIt, options: ExternalLinkOptions): void {
   });
 }
 
+/** Markdown nested deeper than markdown-it renders; `line` is 0-based in the rendered text. */
+export class NestingLimitError extends Error {
+  readonly line: number;
+
+  constructor(line: number, limit: number) {
+    super(
+      `blockquotes or lists are nested more than ${limit} levels deep here, and deeper levels would vanish from the page: nest them less deeply`,
+    );
+    this.name = "NestingLimitError";
+    this.line = line;
+  }
+}
+
+/**
+ * markdown-it drops everything nested past its `maxNesting` without a word; this stops the
+ * render instead, at the first line that would vanish.
+ */
+function refuseVanishingNesting(md: markdownIt): void {
+  // markdown-it's default preset sets it; its types leave it out.
+  const { maxNesting } = md.options as { maxNesting: number };
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state: StateBlock, startLine: number, endLine: number) => {
+    if (state.level >= maxNesting) {
+      const line = state.skipEmptyLines(startLine);
+      if (line < endLine && (state.sCount[line] ?? 0) >= state.blkIndent) {
+        throw new NestingLimitError(line, maxNesting);
+      }
+    }
+    tokenize(state, startLine, endLine);
+  };
+}
+
 /**
  * The one Markdown configuration of the site:
  * - raw HTML is off, so nothing an editor types can run in a reader's browser; markdown-it also
@@ -106,23 +143,39 @@ function markExternalLinks(md: markdownIt, options: ExternalLinkOptions): void {
  *   attribute editors can set this way (`{onclick=…}`, `{.class}`, `{#id}` are dropped);
  * - headings get stable ids from their text (umlauts transliterated: "Über uns" → `ueber-uns`),
  *   without the `tabindex` markdown-it-anchor would add;
- * - links to other hosts are marked for readers (see `markExternalLinks`).
+ * - links to other hosts are marked for readers (see `markExternalLinks`);
+ * - content nested too deeply to render stops the render (see `NestingLimitError`).
  */
 export function createMarkdown(externalLinks: ExternalLinkOptions): markdownIt {
-  return markdownIt({ html: false, linkify: false, typographer: false })
+  const markdown = markdownIt({ html: false, linkify: false, typographer: false })
     .use(markdownItBracketedSpans)
     .use(langAttributes)
     .use(markdownItAnchor, { slugify: createSlugger(), tabIndex: false })
     .use(markExternalLinks, externalLinks);
+  refuseVanishingNesting(markdown);
+  return markdown;
+}
+
+/** Where a page's body starts in its file, read as UTF-8 (anything else stops the build). */
+function bodyLocation(inputPath: string): BodyLocation {
+  const file = path.normalize(inputPath);
+  const text = decodeUtf8(readFileSync(file), file);
+  return { file, bodyLine: splitPage(text).bodyLine };
 }
 
 /**
- * Registers the site's Markdown configuration with Eleventy. The external-link marker is
- * `common.externalLink` in the page's language.
+ * Registers the site's Markdown configuration with Eleventy. Pages are Markdown and nothing
+ * else: no template engine ever runs them. Their `{% fact "id" %}` shortcodes are written in
+ * by `factMarkup`; any other template code stops the build (see `parseShortcodes`). The
+ * external-link marker is `common.externalLink` in the page's language.
  */
 export default function markdownPlugin(
   eleventyConfig: UserConfig,
-  options: { translator: Translator; baseUrl: string },
+  options: {
+    translator: Translator;
+    baseUrl: string;
+    factMarkup: (context: TemplateContext, id: string) => string;
+  },
 ) {
   const markerText = (env: unknown) => {
     const data = env as { lang?: unknown; page?: TemplateContext["page"] };
@@ -132,17 +185,27 @@ export default function markdownPlugin(
   };
   const markdown = createMarkdown({ baseUrl: options.baseUrl, markerText });
   eleventyConfig.setLibrary("md", markdown);
-  // Eleventy runs every Markdown page through Nunjucks first, which costs about a tenth of a
-  // large build; a page without template code (after its facts are written in) skips it. The
-  // choice is made here, per page source, because a computed `templateEngineOverride` makes
-  // Eleventy track computed data for every page, which cost about 0.5 s on 4,000 pages.
   eleventyConfig.addExtension("md", {
     // Permalinks are taken as written; `lib/pages.ts` refuses template code in them.
     compileOptions: { permalink: "raw" },
-    compile(this: { defaultRenderer: EleventyRender }, source: string): EleventyRender {
-      return usesTemplateCode(source)
-        ? this.defaultRenderer
-        : (data) => markdown.render(source, data);
+    compile(source: string, inputPath: string): EleventyRender {
+      const where = bodyLocation(inputPath);
+      const parts = parseShortcodes(source, where);
+      return (data) => {
+        const context: TemplateContext = { ctx: data, page: data.page as TemplateContext["page"] };
+        const text = parts
+          .map((part) => (typeof part === "string" ? part : options.factMarkup(context, part.fact)))
+          .join("");
+        try {
+          return markdown.render(text, data);
+        } catch (error) {
+          if (!(error instanceof NestingLimitError)) throw error;
+          throw new ContentError(error.message, {
+            file: where.file,
+            line: where.bodyLine + error.line,
+          });
+        }
+      };
     },
   });
 }

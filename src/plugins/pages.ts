@@ -15,7 +15,22 @@ import {
 interface CollectionItem {
   inputPath: string;
   url: string | false;
+  outputPath: string | false;
   data: Record<string, unknown>;
+}
+
+/**
+ * Refuses a page whose output file would land outside the output folder. Front matter already
+ * keeps each permalink under its language folder; this holds for whatever sets the path.
+ */
+function checkOutputPath(item: CollectionItem, outputDir: string): void {
+  if (item.outputPath === false) return;
+  const relative = path.relative(outputDir, path.resolve(item.outputPath));
+  if (relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative)) return;
+  throw new ContentError("would be written outside the site's output folder", {
+    file: item.inputPath.replace(/^\.\//, ""),
+    key: "permalink",
+  });
 }
 
 /** Adds the line of the front-matter field an error is about, so editors land on it. */
@@ -64,12 +79,14 @@ export default function pagesPlugin(
   eleventyConfig: UserConfig,
   options: { projectRoot: string; baseUrl: string; navigation: Site["navigation"] },
 ) {
+  const { output } = eleventyConfig.directories as { output: string };
+  const outputDir = path.resolve(output);
   eleventyConfig.addCollection("translations", (collectionApi: { getAll(): CollectionItem[] }) => {
-    const entries: PageEntry[] = collectionApi
-      .getAll()
-      .flatMap((item) =>
-        item.url === false ? [] : [{ inputPath: item.inputPath, url: item.url, data: item.data }],
-      );
+    const items = collectionApi.getAll();
+    for (const item of items) checkOutputPath(item, outputDir);
+    const entries: PageEntry[] = items.flatMap((item) =>
+      item.url === false ? [] : [{ inputPath: item.inputPath, url: item.url, data: item.data }],
+    );
     try {
       const translations = indexTranslations(entries);
       checkNavigation(translations, options.navigation);

@@ -11,8 +11,8 @@ import { buildCopy, elementsOf, replaceOnce, setLocaleString } from "./support.t
 const payload = `<script>alert(1)</script><img src=x onerror="alert(1)"> " onmouseover="alert(1)`;
 /** Markdown that would make a script link or an event attribute if the Markdown allowed it. */
 const markdownPayload = "[x](javascript:alert(1)) [y]{onclick=alert(1)}";
-/** How the payloads read where a page's Markdown inserts them: the span stays, its handler goes. */
-const insertedInMarkdown = `${payload} [x](javascript:alert(1)) y`;
+/** How the payloads read where a layout inserts them: as typed, Markdown included. */
+const insertedAsText = `${payload} ${markdownPayload}`;
 
 const markdownBody = [
   'Roh: <script>alert(1)</script> <img src=x onerror="alert(1)"> <a href="javascript:alert(1)">a</a> <svg onload=alert(1)>',
@@ -57,15 +57,15 @@ describe("text from editors on the built pages", () => {
       await setLocaleString(root, "locales/en/common.json", ["languageSwitcher"], payload);
       await setLocaleString(
         root,
-        "locales/de/accessibility.json",
-        ["status", "partial"],
-        `teilweise ${payload} ${markdownPayload}`,
+        "locales/de/publisher.json",
+        ["placeholderNotice"],
+        `Platzhalter ${payload} ${markdownPayload}`,
       );
-      await editFile(root, "data/regions.ts", (source) =>
+      await editFile(root, "data/publisher.ts", (source) =>
         replaceOnce(
           source,
-          'name: "Medizintechnik/Life Science"',
-          `name: ${quoted(`Medizintechnik ${payload} ${markdownPayload}`)}`,
+          'de: "E-Mail-Adresse"',
+          `de: ${quoted(`E-Mail ${payload} ${markdownPayload}`)}`,
         ),
       );
       await editFile(root, "data/facts.ts", (source) =>
@@ -111,13 +111,13 @@ describe("text from editors on the built pages", () => {
       ),
     ).toBe(payload);
     expect(textOf("de/barrierefreiheit/index.html", tag("main"))).toContain(
-      `teilweise ${insertedInMarkdown}`,
+      `Platzhalter ${insertedAsText}`,
     );
   });
 
-  it("show data module texts as text, also where a page's Markdown inserts them", () => {
-    expect(textOf("de/nordrhein-westfalen/index.html", tag("main"))).toContain(
-      `Medizintechnik ${insertedInMarkdown}`,
+  it("show data module texts as text, in the layouts that draw them", () => {
+    expect(textOf("de/barrierefreiheit/index.html", tag("main"))).toContain(
+      `E-Mail ${insertedAsText}`,
     );
     expect(textOf("de/quellen/index.html", tag("main"))).toContain(`Umsatz ${payload}`);
   });

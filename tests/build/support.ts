@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Element } from "domhandler";
 import { glob } from "tinyglobby";
@@ -76,4 +76,68 @@ export async function hashFiles(folder: string): Promise<Map<string, string>> {
     ),
   );
   return new Map(files.map((file, index) => [file, hashes[index] ?? ""]));
+}
+
+/** A project copy's files (all but `node_modules`) with their bytes; a link holds its target. */
+export async function snapshotProject(root: string): Promise<Map<string, Buffer>> {
+  const snapshot = new Map<string, Buffer>();
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(path.join(root, folder), { withFileTypes: true })) {
+      const relative = path.join(folder, entry.name);
+      if (relative === "node_modules") continue;
+      const absolute = path.join(root, relative);
+      if (entry.isSymbolicLink())
+        snapshot.set(relative, Buffer.from(`→ ${await readlink(absolute)}`));
+      else if (entry.isDirectory()) await walk(relative);
+      else snapshot.set(relative, await readFile(absolute));
+    }
+  };
+  await walk("");
+  return snapshot;
+}
+
+/** Puts a project copy back as `snapshot` holds it, removing what was added. */
+async function restoreProject(root: string, snapshot: Map<string, Buffer>): Promise<void> {
+  const now = await snapshotProject(root);
+  for (const file of now.keys()) {
+    if (!snapshot.has(file)) await rm(path.join(root, file), { recursive: true, force: true });
+  }
+  for (const [file, bytes] of snapshot) {
+    if (now.get(file)?.equals(bytes) === true) continue;
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), bytes);
+  }
+}
+
+/** A project copy with a good build in `_site/`, for breaking one thing at a time. */
+export async function copyWithPublishedSite(): Promise<string> {
+  const root = await copyProject();
+  const good = runScript(root, "scripts/build.ts");
+  expect(good.status, good.output).toBe(0);
+  return root;
+}
+
+/**
+ * Applies `edit` to a project copy that holds a published site, runs the build and asserts it
+ * was refused the way an editor needs (see `expectEditorFailure`) and that it wrote nothing:
+ * every file of the copy, `_site/` included, is byte for byte what it was before the build,
+ * with no staging folder or lock file left. The copy is then put back as it was before `edit`.
+ */
+export async function expectRefusedBuild(
+  root: string,
+  edit: (root: string) => Promise<void>,
+  ...parts: string[]
+): Promise<CommandResult> {
+  const original = await snapshotProject(root);
+  expect([...original.keys()].some((file) => file.startsWith(`_site${path.sep}`))).toBe(true);
+  try {
+    await edit(root);
+    const edited = await snapshotProject(root);
+    const result = runScript(root, "scripts/build.ts");
+    expectEditorFailure(result, ...parts);
+    expect(await snapshotProject(root)).toEqual(edited);
+    return result;
+  } finally {
+    await restoreProject(root, original);
+  }
 }

@@ -19,11 +19,11 @@ ${body}
 }
 
 const pages = {
-  // Nothing but a fact: written in before rendering, no template engine.
   plain: 'Umsatz: {% fact "nrw.revenue" %}.',
-  // The same sentence with other template code: rendered by Nunjucks and its shortcode.
-  nunjucks: 'Umsatz: {% fact "nrw.revenue" %}.{# Kommentar #}',
-  raw: 'Im Quelltext steht {% raw %}{% fact "nrw.revenue" %}{% endraw %} für die Zahl.',
+  // `{#` opens nothing in Markdown: the page is Markdown only, never a Nunjucks template.
+  comment: 'Umsatz: {% fact "nrw.revenue" %}.{# Kommentar #}',
+  code: 'Im Quelltext steht `{% fact "nrw.revenue" %}` für die Zahl, und ``{{ x }}`` für nichts.',
+  fenced: '```\n{% fact "nrw.revenue" %} {{ "".constructor }}\n```',
 };
 
 describe("facts in Markdown pages", () => {
@@ -47,15 +47,20 @@ describe("facts in Markdown pages", () => {
     return text(within(main, tag("p"))[0] ?? null);
   }
 
-  it("are written the same whether the page has other template code or not", async () => {
+  it("are written in the page's language, and braces that are no shortcode stay text", async () => {
     expect(build.status, build.output).toBe(0);
-    expect(await paragraph("plain")).toMatch(/^Umsatz: .*\d.*\.$/);
-    expect(await paragraph("plain")).toBe(await paragraph("nunjucks"));
+    expect(await paragraph("plain")).toMatch(/^Umsatz: etwa 58\sMrd\.\s€\.$/);
+    expect(await paragraph("comment")).toBe(`${await paragraph("plain")}{# Kommentar #}`);
   });
 
-  it("stay as written inside a raw block", async () => {
-    expect(await paragraph("raw")).toBe(
-      'Im Quelltext steht {% fact "nrw.revenue" %} für die Zahl.',
+  it("stay as written inside code spans and fenced code", async () => {
+    expect(await paragraph("code")).toBe(
+      'Im Quelltext steht {% fact "nrw.revenue" %} für die Zahl, und {{ x }} für nichts.',
+    );
+    const file = path.join(build.root, "_site/de/pruefung-fenced/index.html");
+    const main = parseHtml(await readFile(file, "utf8")).first(tag("main"));
+    expect(text(within(main, tag("code"))[0] ?? null)).toBe(
+      '{% fact "nrw.revenue" %} {{ "".constructor }}\n',
     );
   });
 });

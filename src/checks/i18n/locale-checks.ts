@@ -6,6 +6,7 @@ import {
   sourceLanguage,
   type Language,
 } from "../../lib/languages.ts";
+import { checkNesting } from "./nesting.ts";
 import { inBrokenFile, localeFilePath, type LocaleText, type Locales } from "./locales.ts";
 import type { Finding } from "./types.ts";
 
@@ -201,5 +202,6 @@ export function checkLocales(locales: Locales): Finding[] {
     ...allTexts.flatMap((text) => checkValue(text) ?? []),
     ...languages.flatMap((language) => checkPlurals(locales, language)),
     ...checkPlaceholders(locales),
+    ...checkNesting(locales),
   ];
 }

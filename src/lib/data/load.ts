@@ -15,13 +15,21 @@ function dottedPath(issuePath: readonly PropertyKey[]): string {
   return issuePath.map(String).join(".");
 }
 
-async function importModule(file: string): Promise<unknown> {
+/** Imports a data module; one that fails to load (a syntax error, a throw) is named with its error. */
+async function importModule(file: string, relative: string): Promise<unknown> {
   // The modification time makes a changed module load afresh while `npm start` watches.
   const { mtimeMs } = await stat(file);
-  const module = (await import(`${pathToFileURL(file).href}?v=${Math.trunc(mtimeMs)}`)) as {
-    default?: unknown;
-  };
-  return module.default;
+  try {
+    const module = (await import(`${pathToFileURL(file).href}?v=${Math.trunc(mtimeMs)}`)) as {
+      default?: unknown;
+    };
+    return module.default;
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new ContentError(`the data module could not be loaded: ${reason}`, {
+      file: relative,
+    });
+  }
 }
 
 /** Validates one module's default export; the first problem is reported with its field. */
@@ -86,7 +94,7 @@ export async function loadSiteData(dataDir: string, projectRoot: string): Promis
     loaded[name] = validateDataModule(
       relativeFile(name),
       dataModuleSchemas[name],
-      await importModule(path.join(dataDir, file)),
+      await importModule(path.join(dataDir, file), relativeFile(name)),
     );
   }
   for (const name of Object.keys(dataModuleSchemas)) {

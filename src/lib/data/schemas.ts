@@ -15,7 +15,17 @@ const sourceId = z
 const qualifier = z.enum(["about", "almost", "moreThan"]).optional();
 
 const factBase = { qualifier, source: sourceId, label: localizedText };
-const nonNegativeInteger = z.number().int().nonnegative();
+/**
+ * A count or an amount: finite (zod refuses Infinity and NaN), not negative, and at most 10^15,
+ * beyond which the compact formatter writes out every digit ("1e308" became a 300-digit
+ * figure). `-0` is read as 0, so no page ever says "etwa -0 €".
+ */
+const amount = z
+  .number()
+  .nonnegative()
+  .max(1e15, "must be at most 1e15 (a thousand trillion): check the figure")
+  .transform((value) => value + 0);
+const nonNegativeInteger = amount.pipe(z.number().int());
 
 /** One figure from a source, with how it is written and where it comes from. */
 export const fact = z.discriminatedUnion("kind", [
@@ -26,7 +36,7 @@ export const fact = z.discriminatedUnion("kind", [
     notation: z.enum(["standard", "compact"]).default("standard"),
     ...factBase,
   }),
-  z.strictObject({ kind: z.literal("euro"), value: z.number().nonnegative(), ...factBase }),
+  z.strictObject({ kind: z.literal("euro"), value: amount, ...factBase }),
   z.strictObject({ kind: z.literal("percent"), value: z.number().min(0).max(1), ...factBase }),
   z.strictObject({
     kind: z.literal("fraction"),

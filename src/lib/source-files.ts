@@ -1,0 +1,215 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { load, YAMLException } from "js-yaml";
+import { z } from "zod";
+import { ContentError, lineAndColumn } from "./errors.ts";
+import { isLanguage, languages, type Language } from "./languages.ts";
+import { frontMatterLine, splitPage, validateFrontMatter } from "./pages.ts";
+import { projectFolders } from "./project.ts";
+import { parseShortcodes } from "./shortcodes.ts";
+
+/** Decodes a source file as UTF-8; any other encoding stops the build with the file named. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ContentError(
+      "is not saved as UTF-8 (perhaps as Latin-1 or Windows-1252), so its umlauts would come out garbled: save it again with the encoding UTF-8",
+      { file },
+    );
+  }
+}
+
+/** A page's file name is its address: lower-case ASCII words joined by hyphens. */
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What a file in the site folder is, or undefined for a file that does not belong there. */
+type SiteFileKind = "page" | "directory data" | "template" | "asset";
+
+function kindOfSiteFile(relative: string): SiteFileKind | undefined {
+  const [top = "", ...rest] = relative.split("/");
+  const name = path.posix.basename(relative);
+  if (top === "assets") return /\.(?:md|njk|js|cjs|mjs|ts|json)$/.test(name) ? undefined : "asset";
+  if (top === "_includes") return name.endsWith(".njk") ? "template" : undefined;
+  if (isLanguage(top)) {
+    if (name.endsWith(".md")) return "page";
+    return rest.length === 1 && name === `${top}.11tydata.json` ? "directory data" : undefined;
+  }
+  return rest.length === 0 && name.endsWith(".njk") ? "template" : undefined;
+}
+
+/**
+ * Every file below `folder` (relative to `root`, with forward slashes). A symbolic link, or
+ * anything else that is not a regular file or folder, stops the build with its path named:
+ * the build reads only files that are really inside the project.
+ */
+async function regularFiles(root: string, folder: string): Promise<string[]> {
+  const entries = await readdir(path.join(root, folder), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const relative = path.posix.join(folder, entry.name);
+    if (entry.isSymbolicLink()) {
+      throw new ContentError(
+        "is a symbolic link: the build takes only regular files inside the project; put the file or folder itself here",
+        { file: relative },
+      );
+    }
+    if (entry.isDirectory()) files.push(...(await regularFiles(root, relative)));
+    else if (entry.isFile()) files.push(relative);
+    else throw new ContentError("is not a regular file or folder", { file: relative });
+  }
+  return files;
+}
+
+/** The `layout` values a page may use: `page` and each file in `_includes/layouts/`. */
+function layoutNames(siteFiles: readonly string[]): Set<string> {
+  const names = new Set(["page"]);
+  for (const file of siteFiles) {
+    const layout = /^_includes\/(layouts\/.+)$/.exec(file)?.[1];
+    if (layout === undefined) continue;
+    names.add(layout);
+    names.add(layout.replace(/\.[^./]+$/, ""));
+  }
+  return names;
+}
+
+function checkLayout(layout: unknown, layouts: Set<string>, file: string, line?: number): void {
+  if (layout === undefined || (typeof layout === "string" && layouts.has(layout))) return;
+  throw new ContentError(
+    `"layout: ${JSON.stringify(layout)}" is not a layout of this site (known: ${[...layouts].join(", ")})`,
+    { file, key: "layout", ...(line === undefined ? {} : { line }) },
+  );
+}
+
+function parseFrontMatter(text: string, file: string): unknown {
+  if (/^---[^\s-]/.test(text)) {
+    throw new ContentError(
+      'front matter is written in YAML between two "---" lines; other kinds (---js, ---json) are not read',
+      { file, line: 1 },
+    );
+  }
+  try {
+    return load(splitPage(text).frontMatterText) ?? {};
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // js-yaml counts from 0 within the front matter, which starts on the file's second line.
+    throw new ContentError(
+      `the front matter between the "---" lines is not valid YAML (${error.reason}); put a text with a colon, quotes or brackets in double quotes`,
+      { file, line: error.mark.line + 2, column: error.mark.column + 1 },
+    );
+  }
+}
+
+/** Adds the line of the front-matter field a page's error names. */
+function atFieldLine(error: unknown, text: string): unknown {
+  if (!(error instanceof ContentError) || error.location.key === undefined) return error;
+  const line = frontMatterLine(text, error.location.key.split(".")[0] ?? "");
+  return line === undefined ? error : new ContentError(error.message, { ...error.location, line });
+}
+
+function checkPage(file: string, language: Language, text: string, layouts: Set<string>): void {
+  const name = path.posix.basename(file, ".md");
+  if (
+    !path.posix
+      .dirname(file)
+      .split("/")
+      .concat(name)
+      .slice(2)
+      .every((part) => slug.test(part))
+  ) {
+    throw new ContentError(
+      `the file name is the page's address: use lower-case letters a–z, digits and hyphens (e.g. "ueber-uns.md" rather than "Über uns.md")`,
+      { file },
+    );
+  }
+  try {
+    const frontMatter = validateFrontMatter(parseFrontMatter(text, file), file);
+    checkLayout(frontMatter.layout, layouts, file);
+    if (
+      typeof frontMatter.permalink === "string" &&
+      !frontMatter.permalink.startsWith(`/${language}/`)
+    ) {
+      throw new ContentError(
+        `the front matter field "permalink" must be an address under /${language}/, the page's language folder`,
+        { file, key: "permalink" },
+      );
+    }
+  } catch (error) {
+    throw atFieldLine(error, text);
+  }
+  const { body, bodyLine } = splitPage(text);
+  parseShortcodes(body, { file, bodyLine });
+}
+
+/** Folder data: the language of the folder's pages and their default layout, nothing else. */
+const directoryData = z.strictObject({ lang: z.enum(languages), layout: z.string().optional() });
+
+function checkDirectoryData(file: string, language: Language, text: string, layouts: Set<string>) {
+  const lineOf = (key: string) => {
+    const offset = text.indexOf(`"${key}"`);
+    return offset === -1 ? undefined : lineAndColumn(text, offset).line;
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ContentError(`this is not valid JSON: ${(error as Error).message}`, { file });
+  }
+  const result = directoryData.safeParse(data);
+  if (!result.success) {
+    const [issue] = result.error.issues;
+    const key =
+      issue?.code === "unrecognized_keys" ? (issue.keys[0] ?? "") : (issue?.path.join(".") ?? "");
+    throw new ContentError(
+      `"${key}" cannot be set here: a language folder's data file sets only "lang" (the folder's language) and "layout"`,
+      { file, key, line: lineOf(key) },
+    );
+  }
+  if (result.data.lang !== language) {
+    throw new ContentError(`"lang" must be "${language}", the folder's language`, {
+      file,
+      key: "lang",
+      line: lineOf("lang"),
+    });
+  }
+  checkLayout(result.data.layout, layouts, file, lineOf("layout"));
+}
+
+/**
+ * Checks the project's sources before anything is built, so that content can do nothing but be
+ * content: no symbolic links under the source, data and locale folders; in the site folder only
+ * pages (`.md` under a language folder, named in lower-case ASCII), Nunjucks templates under
+ * `_includes/` and beside the site's generated files, the language folders' data files and
+ * assets; every page and locale file in UTF-8; page front matter and folder data limited to the
+ * fields pages may use, with a `layout` that exists and a `permalink` under the page's own
+ * language folder; no template code in a page's Markdown but `{% fact "id" %}`. The first
+ * problem stops the build with the file (and line or field) named.
+ */
+export async function checkSourceFiles(root: string): Promise<void> {
+  const sourceRoot = path.posix.dirname(projectFolders.site);
+  const [sourceFiles] = await Promise.all([
+    regularFiles(root, sourceRoot),
+    regularFiles(root, projectFolders.data),
+    regularFiles(root, projectFolders.locales),
+  ]);
+  const prefix = `${projectFolders.site}/`;
+  const siteFiles = sourceFiles
+    .filter((file) => file.startsWith(prefix))
+    .map((file) => file.slice(prefix.length));
+  const layouts = layoutNames(siteFiles);
+  for (const relative of siteFiles) {
+    const file = `${prefix}${relative}`;
+    const kind = kindOfSiteFile(relative);
+    if (kind === undefined) {
+      throw new ContentError(
+        `does not belong in ${prefix}: pages are .md files in the language folders, templates .njk files in _includes/, and files published as they are go in assets/`,
+        { file },
+      );
+    }
+    const language = relative.split("/")[0];
+    if (kind === "asset" || kind === "template" || !isLanguage(language)) continue;
+    const text = decodeUtf8(await readFile(path.join(root, file)), file);
+    if (kind === "page") checkPage(file, language, text, layouts);
+    else checkDirectoryData(file, language, text, layouts);
+  }
+}
