@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import layers from "./eslint.layers.js";
 
 export default tseslint.config(
   { ignores: ["_site/", "_site.*/", "reports/", ".cache/", "node_modules/"] },
@@ -28,4 +29,5 @@ export default tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
     },
   },
+  ...layers,
 );

@@ -1,4 +1,4 @@
-import { lineAndColumn } from "../../lib/errors.ts";
+import { visit } from "jsonc-parser";
 
 /** A 1-based line and column in a file. */
 export interface Position {
@@ -20,67 +20,23 @@ export interface KeyPositions {
   duplicates: DuplicateKey[];
 }
 
-const whitespace = new Set([" ", "\t", "\n", "\r"]);
-const valueEnd = new Set([",", "]", "}", ...whitespace]);
-
 /**
  * Finds where each key of a JSON text stands, so messages can name its line. The text must
- * already have passed `JSON.parse`; this only walks it, it does not validate it.
+ * already have passed `JSON.parse`; this only walks it (with jsonc-parser), it does not
+ * validate it.
  */
 export function locateJsonKeys(text: string): KeyPositions {
   const positions = new Map<string, Position>();
   const duplicates: DuplicateKey[] = [];
-  let index = 0;
-
-  const skipWhitespace = () => {
-    while (index < text.length && whitespace.has(text.charAt(index))) index++;
-  };
-  const readString = (): string => {
-    const start = index++;
-    while (index < text.length && text.charAt(index) !== '"') {
-      index += text.charAt(index) === "\\" ? 2 : 1;
-    }
-    index++;
-    return JSON.parse(text.slice(start, index)) as string;
-  };
-  const readContainer = (close: "}" | "]", readEntry: (count: number) => void) => {
-    index++;
-    for (let count = 0; index < text.length; count++) {
-      skipWhitespace();
-      if (text.charAt(index) === close) break;
-      readEntry(count);
-      skipWhitespace();
-      if (text.charAt(index) === ",") index++;
-    }
-    index++;
-  };
-  const readValue = (path: string[]): void => {
-    skipWhitespace();
-    const char = text.charAt(index);
-    if (char === "{") {
-      readContainer("}", () => {
-        const at = index;
-        const key = [...path, readString()];
-        const dotted = key.join(".");
-        const position = lineAndColumn(text, at);
-        const first = positions.get(dotted);
-        if (first !== undefined) duplicates.push({ path: dotted, first, again: position });
-        positions.set(dotted, position);
-        skipWhitespace();
-        index++;
-        readValue(key);
-      });
-    } else if (char === "[") {
-      readContainer("]", (count) => {
-        readValue([...path, String(count)]);
-      });
-    } else if (char === '"') {
-      readString();
-    } else {
-      while (index < text.length && !valueEnd.has(text.charAt(index))) index++;
-    }
-  };
-
-  readValue([]);
+  visit(text, {
+    onObjectProperty(property, _offset, _length, startLine, startCharacter, pathSupplier) {
+      const dotted = [...pathSupplier(), property].join(".");
+      // jsonc-parser counts lines and columns from 0.
+      const position = { line: startLine + 1, column: startCharacter + 1 };
+      const first = positions.get(dotted);
+      if (first !== undefined) duplicates.push({ path: dotted, first, again: position });
+      positions.set(dotted, position);
+    },
+  });
   return { positions, duplicates };
 }
