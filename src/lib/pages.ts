@@ -120,7 +120,9 @@ function ownFields(data: Record<string, unknown>): Record<string, unknown> {
 export function validateFrontMatter(data: unknown, file: string): PageFrontMatter {
   const result = pageFrontMatter.safeParse(data);
   if (result.success) return result.data;
-  const [issue] = result.error.issues;
+  // A field pages may not use is named first: its neighbours' errors may follow from it.
+  const { issues } = result.error;
+  const issue = issues.find((candidate) => candidate.code === "unrecognized_keys") ?? issues[0];
   if (issue?.code === "unrecognized_keys") {
     const [key = ""] = issue.keys;
     throw new ContentError(

@@ -39,11 +39,13 @@ function confine(loader: NunjucksLoader, folder: string): void {
   loader.searchPaths = [folder];
   const getSource = loader.getSource.bind(loader);
   loader.getSource = (name: string) => {
-    const relative = path.relative(folder, path.resolve(folder, name));
+    const absolute = path.resolve(folder, name);
+    const relative = path.relative(folder, absolute);
     if (relative.startsWith("..") || path.isAbsolute(relative)) {
+      const asked = path.relative(process.cwd(), absolute);
       throw new ContentError(
-        `a template includes "${name}", which is not in ${path.relative(process.cwd(), folder)}/: templates may include only templates from there`,
-        { file: name },
+        `a template includes ${asked}, which is not in ${path.relative(process.cwd(), folder)}/: templates may include only templates from there`,
+        { file: asked },
       );
     }
     return getSource(name);

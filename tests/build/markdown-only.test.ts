@@ -1,0 +1,180 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, it } from "vitest";
+import { editFile } from "../support/project.ts";
+import { copyWithPublishedSite, expectRefusedBuild, replaceOnce } from "./support.ts";
+
+const page = "src/site/de/quellen.md";
+/** A page without a layout of its own, for fields added to its front matter. */
+const plainPage = "src/site/de/leichte-sprache.md";
+
+/** The file line a paragraph appended by `appendToPage` starts on. */
+async function appendedLine(root: string, file: string): Promise<number> {
+  return (await readFile(path.join(root, file), "utf8")).trimEnd().split("\n").length + 2;
+}
+
+/** Appends a paragraph to a page, after a blank line. */
+function appendToPage(file: string, paragraph: string) {
+  return (root: string) => editFile(root, file, (text) => `${text.trimEnd()}\n\n${paragraph}\n`);
+}
+
+/** Adds a front matter field before the page's title line (line 2). */
+function addField(field: string, file = plainPage) {
+  return (root: string) =>
+    editFile(root, file, (text) => replaceOnce(text, /^title: /m, `${field}\ntitle: `));
+}
+
+let root: string;
+
+beforeAll(async () => {
+  root = await copyWithPublishedSite();
+});
+
+describe("template code in a page", () => {
+  it.each([
+    [
+      "JavaScript through a constructor",
+      '{{ "".constructor.constructor("return process.env.HOME")() }}',
+    ],
+    ["an include of a repository file", '{% include "../../package.json" %}'],
+    ["an include of the git configuration", '{% include "../../.git/config" %}'],
+    ["a loop over data", "{% for x in regions.nrw.healthRegions %}{{ x.name }}{% endfor %}"],
+    ["a raw block", '{% raw %}{% fact "nrw.revenue" %}{% endraw %}'],
+  ])("stops the build at %s, naming the file, line and column", async (_kind, code) => {
+    const line = await appendedLine(root, page);
+    await expectRefusedBuild(
+      root,
+      appendToPage(page, `Text davor ${code}`),
+      `${page}:${line}:12:`,
+      "is template code, which pages cannot run",
+    );
+  });
+
+  it("is counted in lines of the file as the editor sees it, front matter included", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        editFile(copy, page, (text) => replaceOnce(text, "---\nAlle", "---\n{{ x }}\nAlle")),
+      `${page}:7:1:`,
+    );
+  });
+});
+
+describe("front matter", () => {
+  it.each([
+    ["templateEngineOverride: njk\nlayout: false", "templateEngineOverride"],
+    ["eleventyExcludeFromCollections: true", "eleventyExcludeFromCollections"],
+    ["eleventyComputed:\n  title: x", "eleventyComputed"],
+  ])(
+    "stops the build at a field pages may not use (%s), naming the file, line and field",
+    async (field, key) => {
+      await expectRefusedBuild(
+        root,
+        addField(field),
+        `${plainPage}:2 (${key}): "${key}" is not a front matter field pages may use`,
+      );
+    },
+  );
+
+  it("stops the build at a field a folder's data file may not set, naming the file, line and field", async () => {
+    const file = "src/site/en/en.11tydata.json";
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        writeFile(
+          path.join(copy, file),
+          '{\n  "lang": "en",\n  "layout": "page",\n  "templateEngineOverride": "njk"\n}\n',
+        ),
+      `${file}:4 (templateEngineOverride)`,
+    );
+  });
+
+  it.each(["../../package.json", "layouts/nonexistent.njk"])(
+    "stops the build at a layout that is not one of the site's (%s), naming the file and field",
+    async (layout) => {
+      await expectRefusedBuild(
+        root,
+        addField(`layout: ${layout}`),
+        `${plainPage}:2 (layout)`,
+        "is not a layout of this site",
+      );
+    },
+  );
+
+  it("stops the build at a permalink with template code, naming the file and field", async () => {
+    await expectRefusedBuild(
+      root,
+      addField('permalink: "/de/{{ title }}/"'),
+      `${plainPage}:2 (permalink)`,
+    );
+  });
+});
+
+describe("layouts", () => {
+  it("may include only templates from src/site/_includes/, naming the file asked for", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        editFile(copy, "src/site/_includes/layouts/sources.njk", (text) =>
+          replaceOnce(
+            text,
+            "{{ content | safe }}",
+            '{{ content | safe }}{% include "../../../package.json" %}',
+          ),
+        ),
+      "src/package.json, which is not in src/site/_includes/",
+    );
+  });
+});
+
+describe("text that would silently go wrong", () => {
+  it("stops the build at a page that is not saved as UTF-8, naming the file", async () => {
+    await expectRefusedBuild(
+      root,
+      async (copy) => {
+        const text = await readFile(path.join(copy, page), "utf8");
+        await writeFile(path.join(copy, page), Buffer.from(text, "latin1"));
+      },
+      `${page}: is not saved as UTF-8`,
+    );
+  });
+
+  it("stops the build at a locale file that is not saved as UTF-8, naming the file", async () => {
+    const file = "locales/de/common.json";
+    await expectRefusedBuild(
+      root,
+      async (copy) => {
+        const text = await readFile(path.join(copy, file), "utf8");
+        await writeFile(path.join(copy, file), Buffer.from(text, "latin1"));
+      },
+      `${file}: is not saved as UTF-8`,
+    );
+  });
+
+  it("stops the build at blockquotes nested deeper than Markdown renders, naming the file and line", async () => {
+    const line = await appendedLine(root, page);
+    await expectRefusedBuild(
+      root,
+      appendToPage(page, `${"> ".repeat(120)}Zitat`),
+      `${page}:${line}: blockquotes or lists are nested more than 100 levels deep`,
+    );
+  });
+
+  it("stops the build at a page file name that is no address, naming the file", async () => {
+    const file = "src/site/de/Über uns.md";
+    await expectRefusedBuild(
+      root,
+      async (copy) => {
+        const text = await readFile(path.join(copy, "src/site/de/quellen.md"), "utf8");
+        await writeFile(
+          path.join(copy, file),
+          text.replace(
+            "translationKey: sources",
+            "translationKey: about\nonlyInThisLanguage: Test",
+          ),
+        );
+      },
+      `${file}: the file name is the page's address`,
+    );
+  });
+});
