@@ -1,13 +1,60 @@
 import { defineConfig } from "vitest/config";
 
+/** Tests that build a site: copies of the project, or the real one shared by the run. */
+const buildTests = [
+  "tests/build/**/*.test.ts",
+  "tests/site/**/*.test.ts",
+  "tests/content/**/*.test.ts",
+  "tests/plugins/facts.test.ts",
+  "tests/bench/**/*.test.ts",
+];
+/** The accessibility gate's tests: the only ones that start Chromium. */
+const browserTests = ["tests/checks/a11y/**/*.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     setupFiles: ["tests/setup.ts"],
     // Build and browser tests start Eleventy or Chromium; a cold start on a
     // 2-core machine can take tens of seconds.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    server: {
+      deps: {
+        // A project copy's modules are loaded by Node, as its build script would load them,
+        // so the errors its plugins throw are the classes its own build module knows.
+        external: [/\/gw-project-[^/]+\//],
+      },
+    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: [...buildTests, ...browserTests],
+          // Pure modules and small fixtures: test files share a worker's loaded modules
+          // instead of importing them again for each file.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "build",
+          include: buildTests,
+          globalSetup: ["tests/support/global-setup.ts"],
+          // Loading Eleventy, the plugins and the site's modules once per worker, not per file.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: browserTests,
+        },
+      },
+    ],
   },
 });

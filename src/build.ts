@@ -97,7 +97,9 @@ async function buildAndSwap(options: BuildOptions, output: string): Promise<void
   try {
     await buildSite({ ...options, outputDir: staging });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy may still be writing other pages when one of them fails, so the folder can
+    // gain files while it is removed; removing again then finds it empty.
+    await rm(staging, { recursive: true, force: true, maxRetries: 5 });
     throw error;
   }
   await rm(previous, { recursive: true, force: true });
@@ -107,6 +109,37 @@ async function buildAndSwap(options: BuildOptions, output: string): Promise<void
   });
   await rename(staging, output);
   await rm(previous, { recursive: true, force: true });
+}
+
+/** Where `runBuild` writes what it has to say. */
+export interface BuildOutput {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+/**
+ * `npm run build`: publishes the project's site into its `_site/` and tells the editor how it
+ * went, naming the file at fault when it failed. Returns the exit code (0 built, 1 not built).
+ */
+export async function runBuild(
+  projectRoot: string,
+  output: BuildOutput = { stdout: console.log, stderr: console.error },
+): Promise<number> {
+  const outputDir = path.join(projectRoot, "_site");
+  const started = performance.now();
+  try {
+    await publishSite({ projectRoot, outputDir, quiet: true });
+  } catch (error) {
+    output.stderr(
+      `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`,
+    );
+    return 1;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  output.stdout(
+    `Built the site into ${path.relative(process.cwd(), outputDir) || "."}/ in ${seconds} s.`,
+  );
+  return 0;
 }
 
 /** Turns a build failure into lines for an editor: the content error if there is one, else the error chain. */

@@ -1,5 +1,7 @@
-// Eleventy loads .eleventy.ts and data modules through Node's own loader, which
-// only understands TypeScript once tsx's hooks are registered in the worker.
-import { register } from "tsx/esm/api";
+import { afterAll } from "vitest";
+import "./support/node-typescript.ts";
+import { removeTempDirs } from "./support/temp.ts";
 
-register();
+// Setup files run before every test file, also where test files share a worker's modules
+// (`isolate: false`): each file's temporary folders go when that file is done.
+afterAll(removeTempDirs);

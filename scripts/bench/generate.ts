@@ -3,6 +3,7 @@ import { splitPage } from "../../src/checks/i18n/pages.ts";
 import type { Fact, Facts } from "../../src/lib/data/schemas.ts";
 import { languages, sourceLanguage, type Language } from "../../src/lib/languages.ts";
 import { projectFolders } from "../../src/lib/project.ts";
+import { createRandom } from "../lib/random.ts";
 import { fileStem, nextPageLead, titleWord, wordLists } from "./words.ts";
 
 /** A Markdown page of the synthetic site. */
@@ -27,17 +28,6 @@ const HEADING_BEFORE = new Set([1, 3]);
 const FACTS_PER_PAGE = 2;
 const SENTENCES_PER_PARAGRAPH = { min: 3, max: 5 };
 const WORDS_PER_SENTENCE = { min: 9, max: 16 };
-
-/** A small, fast, seeded pseudo-random number generator (mulberry32): the same seed, the same site. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 type Random = () => number;
 

@@ -8,7 +8,8 @@ import { generatePages } from "./generate.ts";
 import { runWorker } from "./measure.ts";
 import { compareBuilds, measureCheck, type TaskFigures } from "./measurements.ts";
 import { measurePageWeight } from "./page-weight.ts";
-import { copyProject, createBaselineCopy, writePages } from "./project-copy.ts";
+import { copyProject } from "../lib/project-copy.ts";
+import { createBaselineCopy, writePages } from "./project-copy.ts";
 import {
   describeMachine,
   notMeasured,

@@ -11,11 +11,15 @@ interface BuildResult {
   content: string;
 }
 
-/** Where in its source file a broken link is written, when the link text appears there. */
+/**
+ * Where in its source file a broken link is written, when the link text appears there. Eleventy
+ * gives input paths relative to the working folder; the message names them from the project.
+ */
 function locate(link: BrokenLink, projectRoot: string): ContentLocation {
-  const file = link.inputPath.replace(/^\.\//, "");
+  const absolute = path.resolve(link.inputPath);
+  const file = path.relative(projectRoot, absolute);
   try {
-    const lines = readFileSync(path.join(projectRoot, file), "utf8").split("\n");
+    const lines = readFileSync(absolute, "utf8").split("\n");
     const index = lines.findIndex((line) => line.includes(link.href));
     return index === -1 ? { file } : { file, line: index + 1 };
   } catch {

@@ -5,7 +5,7 @@ import type { Element } from "domhandler";
 import { glob } from "tinyglobby";
 import { expect } from "vitest";
 import { parseHtml } from "../support/html.ts";
-import { copyProject, editFile, runScript, type CommandResult } from "../support/project.ts";
+import { buildInProcess, copyProject, editFile, type CommandResult } from "../support/project.ts";
 
 /** Every element of an HTML document, in document order, with entities decoded. */
 export function elementsOf(html: string): Element[] {
@@ -45,13 +45,16 @@ export async function setLocaleString(
   });
 }
 
-/** Copies the project, applies `edit` to the copy and runs its build script there. */
+/**
+ * Copies the project, applies `edit` to the copy and runs its build there (`npm run build`'s
+ * code, in this process; `publish.test.ts` runs the script itself).
+ */
 export async function buildCopy(
   edit: (root: string) => Promise<void>,
 ): Promise<CommandResult & { root: string }> {
   const root = await copyProject();
   await edit(root);
-  return { ...runScript(root, "scripts/build.ts"), root };
+  return { ...(await buildInProcess(root)), root };
 }
 
 /**

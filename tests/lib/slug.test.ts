@@ -1,6 +1,6 @@
 import slugify from "@sindresorhus/slugify";
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../../scripts/bench/generate.ts";
+import { createRandom } from "../../scripts/lib/random.ts";
 import { createSlugger } from "../../src/lib/slug.ts";
 
 const headings = [

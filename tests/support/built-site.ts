@@ -1,9 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { buildSite } from "../../src/build.ts";
-import { projectRoot } from "./project.ts";
-import { makeTempDir } from "./temp.ts";
+import { inject } from "vitest";
 
 /** A built page: its URL path and HTML. */
 export interface BuiltFile {
@@ -12,7 +10,7 @@ export interface BuiltFile {
   html: string;
 }
 
-/** The real site built once per test file, with every HTML page read. */
+/** The real site, with every HTML page read. */
 export interface BuiltSite {
   outputDir: string;
   pages: BuiltFile[];
@@ -25,11 +23,16 @@ function urlOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
 }
 
-/** Builds the real project with Eleventy's programmatic API into a temporary folder, once. */
+/**
+ * The real project built with Eleventy's programmatic API, once for the whole test run
+ * (tests/support/global-setup.ts), read once per worker. Test files only read it.
+ */
 export function buildRealSite(): Promise<BuiltSite> {
   built ??= (async () => {
-    const outputDir = await makeTempDir("gw-site-");
-    await buildSite({ projectRoot, outputDir, quiet: true });
+    const realSite = inject("realSite");
+    if ("error" in realSite)
+      throw new Error(`the real site could not be built:\n${realSite.error}`);
+    const { outputDir } = realSite;
     const files = (await glob("**/*.html", { cwd: outputDir })).sort();
     const pages = await Promise.all(
       files.map(async (file) => ({

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import type { TestProject } from "vitest/node";
+import { buildSite, describeBuildError } from "../../src/build.ts";
+import { projectFolders, projectPath } from "../../src/lib/project.ts";
+import "./node-typescript.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The real site, built once for the whole run: its folder, or why it could not be built. */
+    realSite: { outputDir: string } | { error: string };
+  }
+}
+
+/** Everything a build of the project reads: its code, pages, data, text and pinned packages. */
+const buildInputs = [
+  ".eleventy.ts",
+  "package-lock.json",
+  `${path.dirname(projectFolders.site)}/**`,
+  `${projectFolders.data}/**`,
+  `${projectFolders.locales}/**`,
+];
+
+/** A fingerprint of the build's inputs: every file's path and bytes, and the site URL it uses. */
+async function fingerprint(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(`SITE_URL=${process.env.SITE_URL ?? ""}\0node=${process.version}\0`);
+  const files = (await glob(buildInputs, { cwd: root, dot: true })).sort();
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(await readFile(path.join(root, file)));
+    hash.update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Builds the real site once per test run and hands its folder to every test file that reads it
+ * (each file used to build its own: 2 to 3 processor-seconds each). The build is kept in
+ * `.cache/test-site/<fingerprint>/` and reused while no input has changed; the reproducibility
+ * test builds again and compares, so a reused build is checked against a fresh one every run.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const root = projectPath(".");
+  const cacheDir = path.join(projectPath(projectFolders.cache), "test-site");
+  const key = await fingerprint(root);
+  const outputDir = path.join(cacheDir, key);
+  if (!existsSync(outputDir)) {
+    const staging = `${outputDir}.${process.pid}.staging`;
+    try {
+      await buildSite({ projectRoot: root, outputDir: staging, quiet: true });
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      project.provide("realSite", { error: describeBuildError(error) });
+      return;
+    }
+    await rename(staging, outputDir);
+  }
+  // Builds of older sources are of no further use.
+  const stale = (await readdir(cacheDir)).filter((entry) => entry !== key);
+  await Promise.all(
+    stale.map((entry) => rm(path.join(cacheDir, entry), { recursive: true, force: true })),
+  );
+  project.provide("realSite", { outputDir });
+}
