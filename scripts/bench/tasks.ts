@@ -1,8 +1,10 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { publishSite } from "../../src/build.ts";
-import { runDuplicateCheck } from "../../src/checks/duplicates/cli.ts";
-import { runCheckCli } from "../../src/checks/i18n/cli.ts";
+import { duplicatesGate } from "../../src/checks/duplicates/index.ts";
+import type { Gate } from "../../src/checks/gate.ts";
+import { translationGate } from "../../src/checks/i18n/gate.ts";
+import { runGateCli } from "../../src/checks/runner.ts";
 import { projectFolders } from "../../src/lib/project.ts";
 import type { WorkerTask } from "./measure.ts";
 
@@ -19,6 +21,16 @@ async function buildOutcome(build: () => Promise<void>): Promise<TaskOutcome> {
   } catch (error) {
     return { exitCode: 1, output: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Runs a gate through the shared runner, as its npm script does, keeping what it printed. */
+async function gateOutcome<O, D>(gate: Gate<O, D>, root: string): Promise<TaskOutcome> {
+  let output = "";
+  const keep = (text: string) => {
+    output += text;
+  };
+  const exitCode = await runGateCli(gate, [], { stdout: keep, stderr: keep, projectRoot: root });
+  return { exitCode, output };
 }
 
 /**
@@ -46,12 +58,6 @@ export const tasks: Record<WorkerTask, (root: string) => Promise<TaskOutcome>> =
       eleventy.disableLogger();
       await eleventy.write();
     }),
-  duplicates: async (root) => {
-    const result = await runDuplicateCheck([], root);
-    return { exitCode: result.exitCode, output: `${result.stdout}${result.stderr}` };
-  },
-  i18n: async (root) => {
-    const result = await runCheckCli([], root);
-    return { exitCode: result.exitCode, output: `${result.stdout}${result.stderr}` };
-  },
+  duplicates: (root) => gateOutcome(duplicatesGate, root),
+  i18n: (root) => gateOutcome(translationGate, root),
 };

@@ -5,7 +5,13 @@ import type { Element } from "domhandler";
 import { glob } from "tinyglobby";
 import { expect } from "vitest";
 import { parseHtml } from "../support/html.ts";
-import { buildInProcess, copyProject, editFile, type CommandResult } from "../support/project.ts";
+import {
+  buildInProcess,
+  copyProject,
+  editFile,
+  runScript,
+  type CommandResult,
+} from "../support/project.ts";
 
 /** Every element of an HTML document, in document order, with entities decoded. */
 export function elementsOf(html: string): Element[] {
