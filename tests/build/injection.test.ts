@@ -61,11 +61,11 @@ describe("text from editors on the built pages", () => {
         ["status", "partial"],
         `teilweise ${payload} ${markdownPayload}`,
       );
-      await editFile(root, "data/regions.ts", (source) =>
+      await editFile(root, "data/sources.ts", (source) =>
         replaceOnce(
           source,
-          'name: "Medizintechnik/Life Science"',
-          `name: ${quoted(`Medizintechnik ${payload} ${markdownPayload}`)}`,
+          'onSite: "Vernetzte Versorgung"',
+          `onSite: ${quoted(`Vernetzte ${payload} ${markdownPayload}`)}`,
         ),
       );
       await editFile(root, "data/facts.ts", (source) =>
@@ -115,9 +115,9 @@ describe("text from editors on the built pages", () => {
     );
   });
 
-  it("show data module texts as text, also where a page's Markdown inserts them", () => {
-    expect(textOf("de/nordrhein-westfalen/index.html", tag("main"))).toContain(
-      `Medizintechnik ${insertedInMarkdown}`,
+  it("show data module texts as text where a layout draws them", () => {
+    expect(textOf("de/quellen/index.html", tag("main"))).toContain(
+      `Vernetzte ${payload} ${markdownPayload}`,
     );
     expect(textOf("de/quellen/index.html", tag("main"))).toContain(`Umsatz ${payload}`);
   });

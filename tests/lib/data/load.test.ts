@@ -10,11 +10,12 @@ import {
 import { projectRoot } from "../../support/project.ts";
 
 const label = { de: "Wert", en: "Value" };
+const quote = "5 Werte";
 
 describe("validateDataModule", () => {
   it("returns valid data with defaults filled in", () => {
     const facts = validateDataModule("data/facts.ts", factsModule, {
-      "x.count": { kind: "count", value: 5, source: "s", label },
+      "x.count": { kind: "count", value: 5, source: "s", label, quote },
     });
     expect(facts["x.count"]).toMatchObject({ notation: "standard" });
   });
@@ -51,7 +52,14 @@ describe("checkDataReferences", () => {
       ...data,
       facts: {
         ...data.facts,
-        "x.count": { kind: "count", value: 1, notation: "standard", source: "nowhere", label },
+        "x.count": {
+          kind: "count",
+          value: 1,
+          notation: "standard",
+          source: "nowhere",
+          label,
+          quote,
+        },
       },
     };
     const error = contentErrorOf(() => {
@@ -64,6 +72,13 @@ describe("checkDataReferences", () => {
 describe("loadSiteData", () => {
   it("loads and validates the project's own data modules", async () => {
     const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
-    expect(Object.keys(data).sort()).toEqual(["facts", "publisher", "regions", "site", "sources"]);
+    expect(Object.keys(data).sort()).toEqual([
+      "facts",
+      "glossary",
+      "publisher",
+      "regions",
+      "site",
+      "sources",
+    ]);
   });
 });
