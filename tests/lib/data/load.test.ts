@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentErrorOf } from "../../support/errors.ts";
 import path from "node:path";
-import { factsModule, type SiteData } from "../../../src/lib/data/schemas.ts";
+import { factsModule, glossaryModule, type SiteData } from "../../../src/lib/data/schemas.ts";
 import {
   checkDataReferences,
   loadSiteData,
@@ -36,6 +36,15 @@ describe("validateDataModule", () => {
       }),
     );
     expect(error.location.key).toBe("x.count.value");
+  });
+
+  it("refuses a glossary entry without a term, naming the entry and language", () => {
+    const error = contentErrorOf(() =>
+      validateDataModule("data/glossary.ts", glossaryModule, {
+        cluster: { de: { term: " ", avoid: ["der Cluster"] }, en: { term: "cluster" } },
+      }),
+    );
+    expect(error.location).toEqual({ file: "data/glossary.ts", key: "cluster.de.term" });
   });
 
   it("refuses a module without a default export", () => {
