@@ -226,6 +226,21 @@ describe("the sources page", () => {
     }
   });
 
+  it("marks a publisher still to be confirmed in the key-figures table too, in both languages", () => {
+    const unconfirmed = Object.values(data.sources).filter((source) => !source.publisher.confirmed);
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    for (const [language, url] of [
+      ["de", "/de/kennzahlen/"],
+      ["en", "/en/key-figures/"],
+    ] as const) {
+      const table = pages.find((candidate) => candidate.url === url)?.doc.first(tag("table"));
+      const mark = translator.t(language, "keyFigures.table.publisherUnconfirmed");
+      for (const source of unconfirmed) {
+        expect(text(table ?? null), language).toContain(`${source.publisher.name} (${mark})`);
+      }
+    }
+  });
+
   it("lists every spelling the site corrects, in both languages", () => {
     for (const language of languages) {
       const table = page("sources", language).doc.first(tag("table"));
