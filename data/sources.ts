@@ -1,18 +1,33 @@
 import type { z } from "zod";
 import type { sourcesModule } from "../src/lib/data/schemas.ts";
 
-/** The publications the site's facts come from. Both are German web pages. */
+/**
+ * The publications the site's facts come from. Both are German web pages. `url` and
+ * `retrievedOn` (`2026-11-22`) are placeholders until someone fills in where and when the page
+ * was read: replace `value` with plain text and set `placeholder: false`.
+ */
 export default {
   brandenburg: {
     publisher: {
       name: "Land Brandenburg",
       meaning: { de: "Land Brandenburg", en: "State of Brandenburg" },
+      // The text itself names no publisher: the attribution is to be confirmed from the page
+      // it was read on, when `url` is filled in.
+      confirmed: false,
     },
     title: "Gesundheitswirtschaft",
     language: "de",
     topic: {
       de: "die Gesundheitswirtschaft in Berlin-Brandenburg",
       en: "the health economy of Berlin-Brandenburg",
+    },
+    url: {
+      placeholder: true,
+      value: { de: "Webadresse der Veröffentlichung", en: "Web address of the publication" },
+    },
+    retrievedOn: {
+      placeholder: true,
+      value: { de: "Datum des Abrufs", en: "Date the publication was read" },
     },
   },
   lzg: {
@@ -22,12 +37,47 @@ export default {
         de: "Landeszentrum Gesundheit Nordrhein-Westfalen",
         en: "North Rhine-Westphalia Centre for Health",
       },
+      confirmed: true,
     },
+    corrections: [
+      {
+        inSource: ["Vernetze Versorgung"],
+        onSite: "Vernetzte Versorgung",
+        reason: {
+          de: "Tippfehler in der Quelle",
+          en: "typing error in the source",
+        },
+      },
+      {
+        inSource: ["KölnBonn", "Köln/Bonn"],
+        onSite: "Köln/Bonn",
+        reason: {
+          de: "zwei Schreibweisen in der Quelle",
+          en: "two spellings in the source",
+        },
+      },
+      {
+        inSource: ["Münster", "Münsterland"],
+        onSite: "Münsterland",
+        reason: {
+          de: "zwei Namen für dieselbe Region in der Quelle",
+          en: "two names for the same region in the source",
+        },
+      },
+    ],
     title: "Gesundheitswirtschaft",
     language: "de",
     topic: {
       de: "die Gesundheitswirtschaft in Nordrhein-Westfalen",
       en: "the health economy of North Rhine-Westphalia",
+    },
+    url: {
+      placeholder: true,
+      value: { de: "Webadresse der Veröffentlichung", en: "Web address of the publication" },
+    },
+    retrievedOn: {
+      placeholder: true,
+      value: { de: "Datum des Abrufs", en: "Date the publication was read" },
     },
   },
 } satisfies z.input<typeof sourcesModule>;

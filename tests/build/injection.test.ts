@@ -68,6 +68,13 @@ describe("text from editors on the built pages", () => {
           `de: ${quoted(`E-Mail ${payload} ${markdownPayload}`)}`,
         ),
       );
+      await editFile(root, "data/sources.ts", (source) =>
+        replaceOnce(
+          source,
+          'onSite: "Vernetzte Versorgung"',
+          `onSite: ${quoted(`Vernetzte ${payload} ${markdownPayload}`)}`,
+        ),
+      );
       await editFile(root, "data/facts.ts", (source) =>
         replaceOnce(source, 'de: "Umsatz pro Jahr"', `de: ${quoted(`Umsatz ${payload}`)}`),
       );
@@ -118,6 +125,9 @@ describe("text from editors on the built pages", () => {
   it("show data module texts as text, in the layouts that draw them", () => {
     expect(textOf("de/barrierefreiheit/index.html", tag("main"))).toContain(
       `E-Mail ${insertedAsText}`,
+    );
+    expect(textOf("de/quellen/index.html", tag("main"))).toContain(
+      `Vernetzte ${payload} ${markdownPayload}`,
     );
     expect(textOf("de/quellen/index.html", tag("main"))).toContain(`Umsatz ${payload}`);
   });

@@ -11,6 +11,7 @@ import {
 } from "../../src/lib/format.ts";
 
 const label = { de: "Testwert", en: "Test value" };
+const quote = "fast 370.000";
 const patterns: Record<string, Record<string, string>> = {
   de: {
     "facts.qualifier.about": "etwa {{value}}",
@@ -60,7 +61,7 @@ describe("formatPercent", () => {
 describe("formatDate", () => {
   it("writes an ISO date as readers of the language write it", () => {
     expect(formatDate("2026-11-22", "de")).toBe("22. November 2026");
-    expect(formatDate("2026-11-22", "en")).toBe("November 22, 2026");
+    expect(formatDate("2026-11-22", "en")).toBe("22 November 2026");
   });
 });
 
@@ -73,13 +74,14 @@ describe("formatFact", () => {
       qualifier: "almost",
       source: "s",
       label,
+      quote,
     };
     expect(formatFact(fact, "de", translateIn("de"))).toBe("fast 370.000");
     expect(formatFact(fact, "en", translateIn("en"))).toBe("almost 370,000");
   });
 
   it("writes large amounts of euros as German and English readers expect", () => {
-    const fact: Fact = { kind: "euro", value: 58_000_000_000, source: "s", label };
+    const fact: Fact = { kind: "euro", value: 58_000_000_000, source: "s", label, quote };
     expect(formatFact(fact, "de", translateIn("de"))).toBe("58\u00a0Mrd.\u00a0€");
     expect(formatFact(fact, "en", translateIn("en"))).toBe("€58 billion");
   });
@@ -92,6 +94,7 @@ describe("formatFact", () => {
       qualifier: "moreThan",
       source: "s",
       label,
+      quote,
     };
     expect(formatFact(fact, "de", translateIn("de"))).toBe("mehr als 1,1 Millionen");
     expect(formatFact(fact, "en", translateIn("en"))).toBe("more than 1.1 million");
@@ -105,13 +108,14 @@ describe("formatFact", () => {
       qualifier: "about",
       source: "s",
       label,
+      quote,
     };
     expect(formatFact(fact, "de", translateIn("de"))).toBe("etwa 1 von 6");
     expect(formatFact(fact, "en", translateIn("en"))).toBe("about 1 in 6");
   });
 
   it("writes a year without a thousands separator", () => {
-    const fact: Fact = { kind: "year", value: 2020, source: "s", label };
+    const fact: Fact = { kind: "year", value: 2020, source: "s", label, quote };
     expect(formatFact(fact, "de", translateIn("de"))).toBe("2020");
   });
 });
@@ -119,9 +123,9 @@ describe("formatFact", () => {
 describe("factMagnitude", () => {
   it("gives the number a chart draws, and none for a year", () => {
     expect(
-      factMagnitude({ kind: "fraction", numerator: 1, denominator: 4, source: "s", label }),
+      factMagnitude({ kind: "fraction", numerator: 1, denominator: 4, source: "s", label, quote }),
     ).toBe(0.25);
-    expect(factMagnitude({ kind: "year", value: 2020, source: "s", label })).toBeUndefined();
-    expect(factMagnitude({ kind: "percent", value: 0.8, source: "s", label })).toBe(0.8);
+    expect(factMagnitude({ kind: "year", value: 2020, source: "s", label, quote })).toBeUndefined();
+    expect(factMagnitude({ kind: "percent", value: 0.8, source: "s", label, quote })).toBe(0.8);
   });
 });

@@ -11,10 +11,22 @@ const sourceId = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9]*$/, "must be a source id such as `brandenburg`");
 
-/** The hedge a source puts on a figure ("fast", "über", "rund"); the site must keep it. */
-const qualifier = z.enum(["about", "almost", "moreThan"]).optional();
+/**
+ * The hedge a source puts on a figure, one value per word the sources use, so a German page
+ * repeats the source's own word: `almost` "fast", `over` "über", `moreThan` "mehr als",
+ * `about` "etwa", `approximately` "ca.", `around` "rund".
+ */
+const qualifier = z
+  .enum(["almost", "over", "moreThan", "about", "approximately", "around"])
+  .optional();
 
-const factBase = { qualifier, source: sourceId, label: localizedText };
+const factBase = {
+  qualifier,
+  source: sourceId,
+  label: localizedText,
+  /** The source's own words for the figure, hedge included, to check the site's wording against. */
+  quote: text,
+};
 /**
  * A count or an amount: finite (zod refuses Infinity and NaN), not negative, and at most 10^15,
  * beyond which the compact formatter writes out every digit ("1e308" became a 300-digit
@@ -67,48 +79,6 @@ const namedThing = z.strictObject({
   meaning: localizedText,
 });
 
-/** `data/sources.ts`: the publications the site's facts come from. */
-export const sourcesModule = z.record(
-  sourceId,
-  z.strictObject({
-    publisher: namedThing,
-    title: text,
-    /** The language the source is written in (all current sources are German). */
-    language: z.enum(["de", "en"]),
-    topic: localizedText,
-  }),
-);
-export type Sources = z.infer<typeof sourcesModule>;
-
-/** A health-economy region of North Rhine-Westphalia and the theme it leads on. */
-const healthRegion = z.strictObject({
-  name: text,
-  theme: namedThing,
-});
-
-/** `data/regions.ts`: the programmes, structures and employers each source describes. */
-export const regionsModule = z.strictObject({
-  berlinBrandenburg: z.strictObject({
-    source: sourceId,
-    employers: z.array(localizedText).min(1),
-    masterplan: z.strictObject({
-      title: text,
-      fieldsOfAction: z.array(localizedText).min(1),
-    }),
-    cluster: namedThing,
-    clusterBrand: text,
-  }),
-  nrw: z.strictObject({
-    source: sourceId,
-    campus: z.strictObject({ name: text, town: text }),
-    clusterManagement: namedThing,
-    cluster: text,
-    umbrellaBrand: text,
-    healthRegions: z.array(healthRegion).min(1),
-  }),
-});
-export type Regions = z.infer<typeof regionsModule>;
-
 /**
  * A value the publisher must fill in before the site goes live. Shipped values are
  * placeholders, described in both languages and shown as such on the pages.
@@ -117,6 +87,45 @@ const toReplace = z.union([
   z.strictObject({ value: text, placeholder: z.literal(false) }),
   z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
 ]);
+
+/** `data/sources.ts`: the publications the site's facts come from. */
+export const sourcesModule = z.record(
+  sourceId,
+  z.strictObject({
+    publisher: namedThing.extend({
+      /** False while the text does not name its publisher and the attribution is to be confirmed. */
+      confirmed: z.boolean(),
+    }),
+    /** Where the site writes a name differently from the source, and why; the sources page says so. */
+    corrections: z
+      .array(
+        z.strictObject({
+          /** The source's spellings, as it writes them. */
+          inSource: z.array(text).min(1),
+          /** The one spelling the site uses. */
+          onSite: text,
+          reason: localizedText,
+        }),
+      )
+      .default([]),
+    title: text,
+    /** The language the source is written in (all current sources are German). */
+    language: z.enum(["de", "en"]),
+    topic: localizedText,
+    /** The publication's web address, for the downloads and citations. */
+    url: toReplace,
+    /** The day the publication was read (`2026-11-22`), for the downloads and citations. */
+    retrievedOn: toReplace,
+  }),
+);
+export type Sources = z.infer<typeof sourcesModule>;
+
+/** `data/regions.ts`: the regions the key-figures table compares, each with its source. */
+export const regionsModule = z.strictObject({
+  berlinBrandenburg: z.strictObject({ source: sourceId }),
+  nrw: z.strictObject({ source: sourceId }),
+});
+export type Regions = z.infer<typeof regionsModule>;
 
 /** `data/publisher.ts`: who publishes the site, for the legal notice and the privacy page. */
 export const publisherModule = z.strictObject({
@@ -156,6 +165,23 @@ export const siteModule = z.strictObject({
 });
 export type Site = z.infer<typeof siteModule>;
 
+/** How one thing is named in one language, and the names that must not be used for it. */
+const glossaryTerm = z.strictObject({
+  /** The one word or phrase for the thing, as it stands in running text. */
+  term: text,
+  /** Set when the term is a name in another language (a German name on English pages): pages mark it with `{lang=…}`. */
+  lang: z.enum(["de", "en"]).optional(),
+  /** Other words for the same thing that pages and strings must not use. */
+  avoid: z.array(text).default([]),
+});
+
+/** `data/glossary.ts`: one term per thing, in each language, so every page names it alike. */
+export const glossaryModule = z.record(
+  z.string().regex(/^[a-z][a-zA-Z]*$/, "glossary ids look like `clusterManagement`"),
+  z.strictObject({ de: glossaryTerm, en: glossaryTerm }),
+);
+export type Glossary = z.infer<typeof glossaryModule>;
+
 /** The schema each data module must satisfy, by file name. */
 export const dataModuleSchemas = {
   facts: factsModule,
@@ -163,6 +189,7 @@ export const dataModuleSchemas = {
   regions: regionsModule,
   publisher: publisherModule,
   site: siteModule,
+  glossary: glossaryModule,
 } as const;
 
 /** All data modules, validated. */
@@ -172,4 +199,5 @@ export interface SiteData {
   regions: Regions;
   publisher: Publisher;
   site: Site;
+  glossary: Glossary;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentErrorOf } from "../../support/errors.ts";
 import path from "node:path";
-import { factsModule, type SiteData } from "../../../src/lib/data/schemas.ts";
+import { factsModule, glossaryModule, type SiteData } from "../../../src/lib/data/schemas.ts";
 import {
   checkDataReferences,
   loadSiteData,
@@ -10,11 +10,12 @@ import {
 import { projectRoot } from "../../support/project.ts";
 
 const label = { de: "Wert", en: "Value" };
+const quote = "5 Werte";
 
 describe("validateDataModule", () => {
   it("returns valid data with defaults filled in", () => {
     const facts = validateDataModule("data/facts.ts", factsModule, {
-      "x.count": { kind: "count", value: 5, source: "s", label },
+      "x.count": { kind: "count", value: 5, source: "s", label, quote },
     });
     expect(facts["x.count"]).toMatchObject({ notation: "standard" });
   });
@@ -37,6 +38,15 @@ describe("validateDataModule", () => {
     expect(error.location.key).toBe("x.count.value");
   });
 
+  it("refuses a glossary entry without a term, naming the entry and language", () => {
+    const error = contentErrorOf(() =>
+      validateDataModule("data/glossary.ts", glossaryModule, {
+        cluster: { de: { term: " ", avoid: ["der Cluster"] }, en: { term: "cluster" } },
+      }),
+    );
+    expect(error.location).toEqual({ file: "data/glossary.ts", key: "cluster.de.term" });
+  });
+
   it("refuses a module without a default export", () => {
     expect(() => validateDataModule("data/facts.ts", factsModule, undefined)).toThrow(
       /no default export/,
@@ -51,7 +61,14 @@ describe("checkDataReferences", () => {
       ...data,
       facts: {
         ...data.facts,
-        "x.count": { kind: "count", value: 1, notation: "standard", source: "nowhere", label },
+        "x.count": {
+          kind: "count",
+          value: 1,
+          notation: "standard",
+          source: "nowhere",
+          label,
+          quote,
+        },
       },
     };
     const error = contentErrorOf(() => {
@@ -64,6 +81,13 @@ describe("checkDataReferences", () => {
 describe("loadSiteData", () => {
   it("loads and validates the project's own data modules", async () => {
     const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
-    expect(Object.keys(data).sort()).toEqual(["facts", "publisher", "regions", "site", "sources"]);
+    expect(Object.keys(data).sort()).toEqual([
+      "facts",
+      "glossary",
+      "publisher",
+      "regions",
+      "site",
+      "sources",
+    ]);
   });
 });

@@ -1,0 +1,338 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSiteData } from "../../src/lib/data/load.ts";
+import type { Fact, SiteData } from "../../src/lib/data/schemas.ts";
+import { formatFact } from "../../src/lib/format.ts";
+import {
+  createTranslator,
+  loadLocales,
+  type LocaleResources,
+  type LocaleTree,
+  type Translator,
+} from "../../src/lib/i18n.ts";
+import { languages, type Language } from "../../src/lib/languages.ts";
+import { buildRealSite } from "../support/built-site.ts";
+import { parseHtml, tag, text, type ParsedPage } from "../support/html.ts";
+import { projectRoot } from "../support/project.ts";
+import {
+  americanDates,
+  avoidedTerms,
+  closedThemeList,
+  clusterManagementSharedOut,
+  hedgeDiffersFromSource,
+  missingSourceDetails,
+  pageWords,
+  shareWithoutCareQualifier,
+  snippet,
+  titleRepeatsSiteName,
+  unmarkedForeignTerm,
+  usesTerm,
+  workInTheCluster,
+  type SourceDetailNames,
+} from "./rules.ts";
+
+interface Page {
+  url: string;
+  language: Language;
+  doc: ParsedPage;
+  words: string;
+}
+
+let data: SiteData;
+let locales: LocaleResources;
+let translator: Translator;
+let pages: Page[];
+
+function stringsOf(tree: LocaleTree, prefix = ""): [key: string, value: string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string"
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : stringsOf(value as LocaleTree, `${prefix}${key}.`),
+  );
+}
+
+/** Every text of the site in one language: each built page's own words and each UI string. */
+function textsIn(language: Language): { where: string; words: string }[] {
+  return [
+    ...pages
+      .filter((page) => page.language === language)
+      .map((page) => ({ where: page.url, words: page.words })),
+    ...stringsOf(locales[language]).map(([key, words]) => ({ where: key, words })),
+  ];
+}
+
+function formatted(fact: Fact, language: Language): string {
+  return formatFact(fact, language, (key, values) => translator.t(language, key, values));
+}
+
+function page(translationKey: string, language: Language): Page {
+  const urls: Record<string, Record<Language, string>> = {
+    sources: { de: "/de/quellen/", en: "/en/sources/" },
+    nrw: { de: "/de/nordrhein-westfalen/", en: "/en/north-rhine-westphalia/" },
+  };
+  const found = pages.find((candidate) => candidate.url === urls[translationKey]?.[language]);
+  if (found === undefined) throw new Error(`no ${language} page for ${translationKey}`);
+  return found;
+}
+
+beforeAll(async () => {
+  data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
+  locales = await loadLocales(path.join(projectRoot, "locales"), projectRoot);
+  translator = createTranslator(locales);
+  const site = await buildRealSite();
+  pages = site.pages.flatMap((built) => {
+    const language = /^\/(de|en)\//.exec(built.url)?.[1] as Language | undefined;
+    if (language === undefined) return [];
+    const doc = parseHtml(built.html);
+    return [{ url: built.url, language, doc, words: pageWords(doc, language) }];
+  });
+});
+
+describe("the 1-in-6 share of North Rhine-Westphalia", () => {
+  const share = { de: "etwa 1 von 6", en: "about 1 in 6" };
+
+  it("is flagged where a block shows it without 'directly or indirectly in health care'", () => {
+    const bad = snippet("de", "<p>Die Branche stellt etwa 1 von 6 Beschäftigten im Land.</p>");
+    const good = snippet(
+      "de",
+      "<p>Mittel- oder unmittelbar in der Gesundheitsversorgung tätig: etwa 1 von 6.</p>",
+    );
+    const badRow = snippet(
+      "en",
+      "<table><tr><th>Share of all employees</th><td>about 1 in 6</td></tr></table>",
+    );
+    expect(shareWithoutCareQualifier(bad, share.de, "de")).toHaveLength(1);
+    expect(shareWithoutCareQualifier(good, share.de, "de")).toEqual([]);
+    expect(shareWithoutCareQualifier(badRow, share.en, "en")).toHaveLength(1);
+  });
+
+  it("keeps that qualifier wherever a page shows it, in both languages", () => {
+    const fact = data.facts["nrw.workforceShare"];
+    if (fact === undefined) throw new Error("data/facts.ts has no nrw.workforceShare");
+    for (const language of languages) {
+      const shown = formatted(fact, language);
+      expect(shown).toBe(share[language]);
+      const showing = pages.filter((candidate) => candidate.words.includes(shown));
+      // The NRW page, the key-figures table and the sources list.
+      expect(showing.length, language).toBeGreaterThanOrEqual(3);
+      for (const candidate of showing) {
+        expect(shareWithoutCareQualifier(candidate.doc, shown, language), candidate.url).toEqual(
+          [],
+        );
+      }
+    }
+  });
+});
+
+describe("the health economy regions' themes", () => {
+  it("are flagged where a page says each region has exactly one theme", () => {
+    expect(closedThemeList("Jede Region hat ein Schwerpunktthema.", "de")).not.toEqual([]);
+    expect(closedThemeList("Each region leads on one theme:", "en")).not.toEqual([]);
+    expect(closedThemeList("Die Quelle nennt unter anderem diese Themen.", "de")).toEqual([]);
+  });
+
+  it("are never given as one theme per region, and the NRW pages say the list is open", () => {
+    for (const language of languages) {
+      for (const { where, words } of textsIn(language)) {
+        expect(closedThemeList(words, language), where).toEqual([]);
+      }
+    }
+    for (const phrase of ["unter anderem", "nicht abschließend"]) {
+      expect(page("nrw", "de").words).toContain(phrase);
+    }
+    for (const phrase of ["among others", "not exhaustive"]) {
+      expect(page("nrw", "en").words).toContain(phrase);
+    }
+  });
+});
+
+describe("the Berlin-Brandenburg cluster", () => {
+  it("is flagged where a text says people work in it or that its management is shared out", () => {
+    expect(workInTheCluster("Im Cluster arbeiten fast 370.000 Menschen.", "de")).toHaveLength(1);
+    expect(
+      workInTheCluster("370,000 people work in the health economy cluster", "en"),
+    ).toHaveLength(1);
+    expect(workInTheCluster("Das Cluster vertritt fast 370.000 Beschäftigte.", "de")).toEqual([]);
+    expect(
+      clusterManagementSharedOut("Das Clustermanagement teilen sich die Gesellschaften.", "de"),
+    ).toHaveLength(1);
+    expect(
+      clusterManagementSharedOut("The agencies run the cluster management jointly.", "en"),
+    ).toEqual([]);
+  });
+
+  it("represents its employees on every page and string, and its management is joint", () => {
+    for (const language of languages) {
+      for (const { where, words } of textsIn(language)) {
+        expect(workInTheCluster(words, language), where).toEqual([]);
+        expect(clusterManagementSharedOut(words, language), where).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("the sources' hedges", () => {
+  it("are flagged where the German text uses another word than the source", () => {
+    const fact = data.facts["berlinBrandenburg.companies"];
+    if (fact === undefined) throw new Error("data/facts.ts has no berlinBrandenburg.companies");
+    expect(hedgeDiffersFromSource(fact, "mehr als 21.400")).toHaveLength(1);
+    expect(hedgeDiffersFromSource(fact, "über 21.400")).toEqual([]);
+  });
+
+  it("are the source's own words on the German pages, as the sources page says", () => {
+    for (const [id, fact] of Object.entries(data.facts)) {
+      expect(hedgeDiffersFromSource(fact, formatted(fact, "de")), id).toEqual([]);
+    }
+    for (const hedge of ["fast", "über", "mehr als", "rund", "etwa", "ca."]) {
+      expect(page("sources", "de").words).toContain(`„${hedge}“`);
+    }
+  });
+});
+
+describe("the sources page", () => {
+  const names = (language: Language): SourceDetailNames => ({
+    url: translator.t(language, "sources.url"),
+    retrievedOn: translator.t(language, "sources.retrievedOn"),
+    unconfirmed: translator.t(language, "sources.publisherUnconfirmed"),
+    placeholder: (value) => translator.t(language, "publisher.placeholder", { value }),
+  });
+
+  it("is flagged where a source lacks its address, retrieval date or publisher mark", () => {
+    const bad = snippet(
+      "de",
+      '<section aria-labelledby="source-brandenburg"><dl><dt>Herausgegeben von</dt><dd>Land Brandenburg</dd></dl></section>',
+    );
+    const brandenburg = data.sources.brandenburg;
+    if (brandenburg === undefined) throw new Error("data/sources.ts has no brandenburg");
+    expect(missingSourceDetails(bad, { brandenburg }, "de", names("de"))).toEqual([
+      'brandenburg: no "Webadresse"',
+      'brandenburg: no "Abgerufen am"',
+      "brandenburg: the publisher is not marked as to be confirmed",
+    ]);
+  });
+
+  it("shows each source's web address and retrieval date, placeholders as such, in both languages", () => {
+    expect(Object.values(data.sources).some((source) => !source.publisher.confirmed)).toBe(true);
+    for (const language of languages) {
+      expect(
+        missingSourceDetails(
+          page("sources", language).doc,
+          data.sources,
+          language,
+          names(language),
+        ),
+        language,
+      ).toEqual([]);
+    }
+  });
+
+  it("marks a publisher still to be confirmed in the key-figures table too, in both languages", () => {
+    const unconfirmed = Object.values(data.sources).filter((source) => !source.publisher.confirmed);
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    for (const [language, url] of [
+      ["de", "/de/kennzahlen/"],
+      ["en", "/en/key-figures/"],
+    ] as const) {
+      const table = pages.find((candidate) => candidate.url === url)?.doc.first(tag("table"));
+      const mark = translator.t(language, "keyFigures.table.publisherUnconfirmed");
+      for (const source of unconfirmed) {
+        expect(text(table ?? null), language).toContain(`${source.publisher.name} (${mark})`);
+      }
+    }
+  });
+
+  it("lists every spelling the site corrects, in both languages", () => {
+    for (const language of languages) {
+      const table = page("sources", language).doc.first(tag("table"));
+      for (const source of Object.values(data.sources)) {
+        for (const correction of source.corrections) {
+          for (const spelling of [correction.onSite, ...correction.inSource]) {
+            expect(text(table), `${spelling} in ${language}`).toContain(spelling);
+          }
+        }
+      }
+    }
+    expect(page("sources", "de").words).toContain("Vernetze Versorgung");
+  });
+});
+
+describe("the glossary", () => {
+  it("flags words it lists to avoid, but not the same letters inside another word", () => {
+    expect(avoidedTerms("Die Zahlen kommen von 2 Ämtern.", data.glossary, "de")).toEqual([
+      { found: "Ämtern", use: "Land Brandenburg" },
+    ]);
+    expect(avoidedTerms("Den Cluster unterstützt das Management.", data.glossary, "de")).toEqual([
+      { found: "den Cluster", use: "das Cluster" },
+    ]);
+    expect(avoidedTerms("the numbers come from 2 offices", data.glossary, "en")).toEqual([
+      { found: "offices", use: "State of Brandenburg" },
+    ]);
+    expect(avoidedTerms("das ehrenamtliche Sprecheramt", data.glossary, "de")).toEqual([]);
+  });
+
+  it("is followed by every page and string: no word it lists to avoid, a Land never an Amt or office", () => {
+    const found = languages.flatMap((language) =>
+      textsIn(language).flatMap(({ where, words }) =>
+        avoidedTerms(words, data.glossary, language).map((term) => ({ where, ...term })),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it("names only terms the site uses, in each language", () => {
+    for (const [id, entry] of Object.entries(data.glossary)) {
+      for (const language of languages) {
+        const term = entry[language].term;
+        expect(
+          pages.some(
+            (candidate) =>
+              candidate.language === language &&
+              usesTerm(text(candidate.doc.first(tag("main"))), term),
+          ),
+          `${id}: "${term}" on a ${language} page`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("flags a German name left unmarked on an English page", () => {
+    const bad = snippet("en", "<p>the Landeszentrum Gesundheit in Bochum</p>");
+    const good = snippet("en", '<p>the <span lang="de">Landeszentrum Gesundheit</span></p>');
+    expect(unmarkedForeignTerm(bad, "Landeszentrum Gesundheit", "de")).toHaveLength(1);
+    expect(unmarkedForeignTerm(good, "Landeszentrum Gesundheit", "de")).toEqual([]);
+  });
+
+  it("has its German names marked as German wherever an English page uses them", () => {
+    const foreign = Object.values(data.glossary).flatMap(({ en }) =>
+      en.lang === undefined ? [] : [{ term: en.term, lang: en.lang }],
+    );
+    expect(foreign.length).toBeGreaterThan(0);
+    for (const candidate of pages.filter((each) => each.language === "en")) {
+      for (const { term, lang } of foreign) {
+        expect(unmarkedForeignTerm(candidate.doc, term, lang), candidate.url).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("page titles and dates", () => {
+  it("flag a title that says the site's name twice, and an American date", () => {
+    expect(
+      titleRepeatsSiteName("Gesundheitswirtschaft in Berlin-Brandenburg – Gesundheitswirtschaft"),
+    ).toBe(true);
+    expect(titleRepeatsSiteName("Berlin-Brandenburg – Gesundheitswirtschaft")).toBe(false);
+    expect(americanDates("last tested on November 22, 2026.")).toEqual(["November 22, 2026"]);
+    expect(americanDates("last tested on 22 November 2026.")).toEqual([]);
+  });
+
+  it("never repeat the site's name in a title, and English pages write dates the British way", () => {
+    for (const candidate of pages) {
+      expect(titleRepeatsSiteName(text(candidate.doc.first(tag("title")))), candidate.url).toBe(
+        false,
+      );
+      if (candidate.language === "en") {
+        expect(americanDates(candidate.words), candidate.url).toEqual([]);
+      }
+    }
+  });
+});

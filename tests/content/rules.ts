@@ -1,0 +1,241 @@
+import { getAttributeValue, textContent } from "domutils";
+import { isTag, isText, type AnyNode, type Element } from "domhandler";
+import type { Fact, Glossary, Sources } from "../../src/lib/data/schemas.ts";
+import type { Language } from "../../src/lib/languages.ts";
+import { parseHtml, tag, text, within, type ParsedPage } from "../support/html.ts";
+
+/**
+ * The kinds of error a careful reader found on the site, each as a function that returns the
+ * problems it finds in one text or page (an empty list when there are none), so a test can
+ * show it failing on a bad sentence beside the real pages passing.
+ */
+
+/** Elements that hold one statement: the block a figure and its qualifier must share. */
+const blockNames = new Set(["p", "li", "tr", "dd", "figcaption", "caption", "h1", "h2", "h3"]);
+
+/** Mediopunkt and soft hyphen split words for reading; they do not change the word. */
+function normalise(value: string): string {
+  return value.replace(/[\u00b7\u00ad]/g, "").replace(/\s+/g, " ");
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A phrase as a whole word or words, in any case: "Amt" is found in "ein Amt", not in "Sprecheramt". */
+function phrasePattern(phrase: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, "iu");
+}
+
+/** The text of a node without the parts marked as another language than `language`. */
+export function textInLanguage(node: AnyNode, language: Language): string {
+  if (!isTag(node)) return textContent(node);
+  const lang = getAttributeValue(node, "lang");
+  if (lang !== undefined && lang !== language) return " ";
+  return node.children.map((child) => textInLanguage(child, language)).join("");
+}
+
+/** A built page's own words: its title, description and main content, without foreign phrases. */
+export function pageWords(doc: ParsedPage, language: Language): string {
+  const description = doc.first(tag("meta", { name: "description" }));
+  const main = doc.first(tag("main"));
+  return normalise(
+    [
+      text(doc.first(tag("title"))),
+      description === null ? "" : (getAttributeValue(description, "content") ?? ""),
+      main === null ? "" : textInLanguage(main, language),
+    ].join("\n"),
+  );
+}
+
+/** The qualifier the 1-in-6 share needs: it counts people in health care, directly or not. */
+const careQualifier: Record<Language, RegExp[]> = {
+  de: [/(mittel- oder unmittelbar|mittelbar oder unmittelbar)/i, /Gesundheitsversorgung/],
+  en: [/directly or indirectly/i, /healthcare/i],
+};
+
+/**
+ * Blocks of a page that show `share` (the formatted 1-in-6 figure) without saying it counts
+ * people working directly or indirectly in health care.
+ */
+export function shareWithoutCareQualifier(
+  doc: ParsedPage,
+  share: string,
+  language: Language,
+): string[] {
+  const holding = doc.all(
+    (element) => blockNames.has(element.name) && normalise(text(element)).includes(share),
+  );
+  const innermost = holding.filter(
+    (block) => !within(block, (element) => holding.includes(element)).length,
+  );
+  return innermost
+    .map((block) => normalise(text(block)).trim())
+    .filter((words) => !careQualifier[language].every((pattern) => pattern.test(words)));
+}
+
+const closedThemeClaims: Record<Language, RegExp[]> = {
+  de: [
+    /jede (?:der \w+ )?Region hat (?:genau )?(?:ein|ihr)e?s? (?:eigenes )?(?:Schwerpunkt)?thema/i,
+    /jede (?:der \w+ )?Region (?:steht für|übernimmt) (?:genau )?(?:ein|ihr)e?s? (?:Schwerpunkt)?thema/i,
+    /jede (?:der \w+ )?Region[^.]{0,40}\bein(?:em)? (?:einzigen )?(?:Schwerpunkt)?thema\b/i,
+  ],
+  en: [
+    /each (?:of the \w+ )?region (?:has|leads on|stands for|takes on) (?:exactly )?(?:one|a single|its own) (?:priority )?theme/i,
+    /every (?:of the \w+ )?region[^.]{0,40}\b(?:one|a single) (?:priority )?theme\b/i,
+  ],
+};
+
+/** Sentences that close the source's open list ("darunter"): each region with one theme. */
+export function closedThemeList(words: string, language: Language): string[] {
+  return closedThemeClaims[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+}
+
+const workInClusterClaims: Record<Language, RegExp[]> = {
+  de: [
+    /\b(?:arbeiten|arbeitet|beschäftigt|tätig)\b[^.;:]{0,60}\bim Cluster\b/i,
+    /\bim Cluster\b[^.;:]{0,60}\b(?:arbeiten|arbeitet|beschäftigt|tätig)\b/i,
+    /\bBeschäftigte im Cluster\b/i,
+  ],
+  en: [
+    /\b(?:work|works|working|employed)\b[^.;:]{0,60}\bin the (?:[\w-]+ ){0,3}cluster\b/i,
+    /\b(?:employees|people employed) (?:in|of) the (?:[\w-]+ ){0,3}cluster\b/i,
+  ],
+};
+
+/** Sentences saying people work "in the cluster": the cluster represents its employees. */
+export function workInTheCluster(words: string, language: Language): string[] {
+  return workInClusterClaims[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+}
+
+const sharedOutManagement: Record<Language, RegExp[]> = {
+  de: [/teilen sich[^.]{0,60}Clustermanagement/i, /Clustermanagement[^.]{0,60}teilen sich/i],
+  en: [
+    /\bshare[sd]? (?:out )?the cluster management\b/i,
+    /cluster management is (?:shared|split)/i,
+  ],
+};
+
+/** Sentences that split the joint cluster management up between the agencies. */
+export function clusterManagementSharedOut(words: string, language: Language): string[] {
+  return sharedOutManagement[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+}
+
+/** Words a text uses for something the glossary names otherwise, with the right term. */
+export function avoidedTerms(
+  words: string,
+  glossary: Glossary,
+  language: Language,
+): { found: string; use: string }[] {
+  return Object.values(glossary).flatMap(({ [language]: entry }) =>
+    entry.avoid
+      .filter((variant) => phrasePattern(variant).test(normalise(words)))
+      .map((variant) => ({ found: variant, use: entry.term })),
+  );
+}
+
+/** Whether a text uses a glossary term (in any case, Mediopunkt or not). */
+export function usesTerm(words: string, term: string): boolean {
+  return normalise(words).toLowerCase().includes(term.toLowerCase());
+}
+
+/**
+ * Places where a name in another language stands unmarked: `term` in a text whose nearest
+ * `lang` is not `termLanguage` (WCAG 3.1.2).
+ */
+export function unmarkedForeignTerm(doc: ParsedPage, term: string, termLanguage: string): string[] {
+  const problems: string[] = [];
+  const visit = (node: AnyNode, lang: string | undefined): void => {
+    if (isTag(node)) {
+      const own = getAttributeValue(node, "lang") ?? lang;
+      for (const child of node.children) visit(child, own);
+    } else if (isText(node) && usesTerm(textContent(node), term) && lang !== termLanguage) {
+      problems.push(`"${normalise(textContent(node)).trim()}" (lang=${lang ?? "none"})`);
+    }
+  };
+  const root = doc.first(tag("html"));
+  if (root !== null) visit(root, undefined);
+  return problems;
+}
+
+/** A browser title "Page – Site" whose page part already says the site's name. */
+export function titleRepeatsSiteName(title: string): boolean {
+  const separator = title.lastIndexOf(" – ");
+  if (separator === -1) return false;
+  const page = title.slice(0, separator).toLowerCase();
+  return page.includes(title.slice(separator + 3).toLowerCase());
+}
+
+/** Dates written the American way ("November 22, 2026") in English text. */
+export function americanDates(words: string): string[] {
+  return [
+    ...words.matchAll(
+      /\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b/g,
+    ),
+  ].map((match) => match[0]);
+}
+
+/**
+ * A fact whose German text does not open with the source's own hedge: the first word of
+ * `quote` ("über 21.400 Unternehmen") must open the German rendering ("über 21.400").
+ */
+export function hedgeDiffersFromSource(fact: Fact, germanText: string): string[] {
+  if (fact.qualifier === undefined) return [];
+  const hedge = /^(?:mehr als|\S+)/i.exec(fact.quote)?.[0] ?? "";
+  return germanText.toLowerCase().startsWith(`${hedge.toLowerCase()} `)
+    ? []
+    : [`the source says "${fact.quote}", the site "${germanText}"`];
+}
+
+/** How the sources page names its details, and how it shows a placeholder, in one language. */
+export interface SourceDetailNames {
+  url: string;
+  retrievedOn: string;
+  unconfirmed: string;
+  placeholder: (value: string) => string;
+}
+
+/**
+ * Details the sources page must show for each source: the web address and retrieval date
+ * (as placeholders until filled in), and a mark on a publisher still to be confirmed.
+ */
+export function missingSourceDetails(
+  doc: ParsedPage,
+  sources: Sources,
+  language: Language,
+  names: SourceDetailNames,
+): string[] {
+  return Object.entries(sources).flatMap(([id, source]) => {
+    const section = doc.first(tag("section", { "aria-labelledby": `source-${id}` }));
+    if (section === null) return [`no section for the source "${id}"`];
+    const details = new Map<string, string>();
+    let term = "";
+    for (const item of within(section, (element: Element) => ["dt", "dd"].includes(element.name))) {
+      if (item.name === "dt") term = normalise(text(item)).trim();
+      else details.set(term, normalise(text(item)).trim());
+    }
+    const problems: string[] = [];
+    for (const field of ["url", "retrievedOn"] as const) {
+      const entry = source[field];
+      const shown = details.get(names[field]);
+      const wanted = entry.placeholder ? names.placeholder(entry.value[language]) : entry.value;
+      if (shown === undefined) problems.push(`${id}: no "${names[field]}"`);
+      else if (
+        field === "retrievedOn" && !entry.placeholder ? shown.includes("[") : shown !== wanted
+      )
+        problems.push(`${id}: "${names[field]}" shows "${shown}", not "${wanted}"`);
+    }
+    const publisher = [...details.values()][0] ?? "";
+    if (!source.publisher.confirmed && !publisher.includes(names.unconfirmed)) {
+      problems.push(`${id}: the publisher is not marked as to be confirmed`);
+    }
+    return problems;
+  });
+}
+
+/** Parses a snippet of HTML as a page of the given language, for the bad inputs of the tests. */
+export function snippet(language: Language, main: string, title = "Seite – Website"): ParsedPage {
+  return parseHtml(
+    `<html lang="${language}"><head><title>${title}</title></head><body><main>${main}</main></body></html>`,
+  );
+}
