@@ -7,10 +7,11 @@
  */
 import { CouldNotCheckError, type Gate } from "../gate.ts";
 import { readPages } from "../i18n/pages.ts";
-import { readAllowList } from "./allow-list.ts";
+import { projectFolders } from "../../lib/project.ts";
+import { ALLOW_LIST_FILE, readAllowList } from "./allow-list.ts";
 import { checkEasyLanguagePage } from "./check.ts";
 
-export { ALLOW_LIST_FILE, parseAllowList } from "./allow-list.ts";
+export { ALLOW_LIST_FILE, parseAllowList, type Allowed } from "./allow-list.ts";
 export { checkEasyLanguagePage, type EasyLanguagePage } from "./check.ts";
 
 /** The check as a gate for the shared runner; it takes no options. */
@@ -18,7 +19,13 @@ export const leichteSpracheGate: Gate<Record<string, never>> = {
   name: "leichte-sprache",
   summary:
     "Checks the pages marked `easyLanguage: true` against the rules of Leichte Sprache (German) and easy read (English).",
-  usage: "",
+  usage: `Usage: npm run check:leichte-sprache [-- --json]
+
+Checks every page under ${projectFolders.site}/<language>/ whose front matter says
+easyLanguage: true. Proper names that must break a rule go in ${ALLOW_LIST_FILE}, each with
+a reason.
+
+Options:`,
   options: {},
   parse: () => ({}),
   async run(_options, context) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CouldNotCheckError, type GateContext } from "../../../src/checks/gate.ts";
 import { leichteSpracheGate } from "../../../src/checks/leichte-sprache/index.ts";
+import { runGateCli } from "../../../src/checks/runner.ts";
 import { projectRoot } from "../../support/project.ts";
 import { makeTempDir } from "../../support/temp.ts";
 
@@ -55,5 +56,23 @@ describe("the Leichte Sprache gate", () => {
       "src/site/de/schwer.md": `${frontMatter(false)}Das ist schwer.\n`,
     });
     await expect(leichteSpracheGate.run({}, context(root))).rejects.toThrow(CouldNotCheckError);
+  });
+});
+
+describe("npm run check:leichte-sprache", () => {
+  it("prints each finding as file:line:col: severity: rule: message and exits 1 on an error", async () => {
+    const root = await projectWith({
+      "src/site/en/easy.md": `${frontMatter(true)}There are two texts.\n`,
+    });
+    let printed = "";
+    const exitCode = await runGateCli(leichteSpracheGate, [], {
+      projectRoot: root,
+      stdout: (text) => (printed += text),
+      stderr: (text) => (printed += text),
+    });
+    expect(exitCode).toBe(1);
+    expect(printed).toContain(
+      'src/site/en/easy.md:7:11: error: number-word: "two" is a number written as a word',
+    );
   });
 });

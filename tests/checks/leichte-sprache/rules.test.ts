@@ -5,7 +5,7 @@ import {
 } from "../../../src/checks/leichte-sprache/index.ts";
 import type { Language } from "../../../src/lib/languages.ts";
 
-const nothingAllowed = () => false;
+const nothingAllowed: Allowed = () => false;
 
 function findings(body: string, language: Language, allowed = nothingAllowed) {
   return checkEasyLanguagePage(
