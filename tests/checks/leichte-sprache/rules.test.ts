@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkEasyLanguagePage,
   parseAllowList,
+  type Allowed,
 } from "../../../src/checks/leichte-sprache/index.ts";
 import type { Language } from "../../../src/lib/languages.ts";
 
