@@ -1,4 +1,4 @@
-import type { Publisher } from "./data/schemas.ts";
+import type { PublisherDetail } from "./data/schemas.ts";
 import type { Translate } from "./format.ts";
 import type { Language } from "./languages.ts";
 
@@ -7,7 +7,7 @@ import type { Language } from "./languages.ts";
  * placeholders, so a site published before they were replaced does not pass them off as facts.
  */
 export function publisherText(
-  entry: Publisher[keyof Publisher],
+  entry: PublisherDetail,
   language: Language,
   t: Translate,
 ): string {
