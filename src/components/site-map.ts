@@ -10,8 +10,6 @@ export interface SiteMapProps {
   translations: Translations;
   /** Translation keys of the menus' pages (`site.navigation`): they come first, in menu order. */
   navigation: { main: readonly string[]; footer: readonly string[] };
-  /** The translation key of the site map page itself, marked as current. */
-  currentKey: string;
 }
 
 /**
@@ -36,13 +34,15 @@ export function siteMapPages(props: SiteMapProps): [string, PageRef][] {
     );
 }
 
-/** The site map's list of pages, each linked by its title. */
+/**
+ * The site map's list of pages, each linked by its title. Its own entry is not marked as
+ * current: the footer menu already does that, and a page marks itself once.
+ */
 export function siteMap(props: SiteMapProps): Html {
-  const items = siteMapPages(props).map(([key, page]) => {
-    const current = key === props.currentKey && html` aria-current="page"`;
-    return html`
-  <li><a href="${page.url}"${current}>${page.title}</a></li>`;
-  });
+  const items = siteMapPages(props).map(
+    ([, page]) => html`
+  <li><a href="${page.url}">${page.title}</a></li>`,
+  );
   return html`<ul class="site-map">${items}
 </ul>`;
 }

@@ -11,7 +11,6 @@ import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
 /** What these layouts read of the data Eleventy gives a template. */
 interface LayoutData {
   lang?: unknown;
-  translationKey?: unknown;
   content: string;
   page: { url: string; inputPath: string };
   collections: { translations: Translations };
@@ -67,7 +66,6 @@ export default function accessibilityPlugin(
         language,
         translations: data.collections.translations,
         navigation: options.navigation,
-        currentKey: typeof data.translationKey === "string" ? data.translationKey : "",
       }).markup
     }`;
   });

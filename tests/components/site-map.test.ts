@@ -4,9 +4,7 @@ import { attribute, parseHtml, tag, text } from "../support/html.ts";
 import { translations } from "./support.ts";
 
 function listed(language: "de" | "en", navigation = { main: ["sources"], footer: ["home"] }) {
-  const page = parseHtml(
-    siteMap({ language, translations, navigation, currentKey: "home" }).markup,
-  );
+  const page = parseHtml(siteMap({ language, translations, navigation }).markup);
   return page.all(tag("a")).map((link) => [attribute(link, "href"), text(link)]);
 }
 
@@ -22,18 +20,5 @@ describe("site map", () => {
   it("leaves out pages kept out of the sitemap", () => {
     expect(listed("de").map(([url]) => url)).not.toContain("/de/nur/");
     expect(listed("de")).toHaveLength(3);
-  });
-
-  it("marks the site map's own entry as the current page", () => {
-    const page = parseHtml(
-      siteMap({
-        language: "de",
-        translations,
-        navigation: { main: [], footer: [] },
-        currentKey: "sources",
-      }).markup,
-    );
-    const current = page.all((element) => attribute(element, "aria-current") === "page");
-    expect(current.map((link) => attribute(link, "href"))).toEqual(["/de/quellen/"]);
   });
 });
