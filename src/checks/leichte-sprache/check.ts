@@ -31,7 +31,12 @@ export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed):
   const findings: Finding[] = [];
   let sentences = 0;
   for (const block of textBlocks(page.body, page.bodyLine)) {
-    const input = { block, sentences: sentencesOf(block.text, page.language), allowed };
+    const input = {
+      language: page.language,
+      block,
+      sentences: sentencesOf(block.text, page.language),
+      allowed,
+    };
     sentences += input.sentences.length;
     for (const rule of applicable) {
       for (const hit of rule.check(input)) {

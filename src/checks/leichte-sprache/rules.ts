@@ -7,6 +7,7 @@ import { thresholds } from "./thresholds.ts";
 
 /** What a rule sees of one text block. */
 export interface RuleInput {
+  language: Language;
   block: TextBlock;
   sentences: Sentence[];
   /** Whether the allow-list accepts a word (proper names). */
@@ -76,10 +77,11 @@ const acronym = (word: string) => /^\p{Lu}{2,}$/u.test(word);
 const romanNumeral =
   /^(?=[MDCLXVI]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
-const germanNumberWords =
-  /^(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|zwanzig|dreißig|(?:vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend)$/iu;
-const englishNumberWords =
-  /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand)$/iu;
+/** Numbers written as words, which easy language writes in digits. */
+const numberWords: Record<Language, RegExp> = {
+  de: /^(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|zwanzig|dreißig|(?:vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend)$/iu,
+  en: /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand)$/iu,
+};
 
 const negations = wordSet([
   "nicht",
@@ -154,34 +156,16 @@ export const rules: readonly Rule[] = [
   {
     id: "abbreviation",
     severity: "error",
-    languages: ["de"],
+    languages: ["de", "en"],
     check: (input) => [
       ...eachMatch(
         input,
-        abbreviations.de,
+        abbreviations[input.language],
         (match) => `"${match}" is an abbreviation; write the words out`,
       ),
       ...eachWord(
         input,
         (word) => acronym(word) && !romanNumeral.test(word) && !input.allowed(word),
-        (word) =>
-          `"${word}" is an abbreviation; write the words out (or add a proper name to the allow-list)`,
-      ),
-    ],
-  },
-  {
-    id: "abbreviation",
-    severity: "error",
-    languages: ["en"],
-    check: (input) => [
-      ...eachMatch(
-        input,
-        abbreviations.en,
-        (match) => `"${match}" is an abbreviation; write the words out`,
-      ),
-      ...eachWord(
-        input,
-        (word) => acronym(word) && !input.allowed(word),
         (word) =>
           `"${word}" is an abbreviation; write the words out (or add a proper name to the allow-list)`,
       ),
@@ -234,22 +218,11 @@ export const rules: readonly Rule[] = [
   {
     id: "number-word",
     severity: "error",
-    languages: ["de"],
+    languages: ["de", "en"],
     check: (input) =>
       eachWord(
         input,
-        (word) => germanNumberWords.test(word),
-        (word) => `"${word}" is a number written as a word; write it in digits`,
-      ),
-  },
-  {
-    id: "number-word",
-    severity: "error",
-    languages: ["en"],
-    check: (input) =>
-      eachWord(
-        input,
-        (word) => englishNumberWords.test(word),
+        (word) => numberWords[input.language].test(word),
         (word) => `"${word}" is a number written as a word; write it in digits`,
       ),
   },
