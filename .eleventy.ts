@@ -3,6 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
+import accessibilityPlugin from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
@@ -41,6 +42,12 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(layoutsPlugin, {
     translator,
     baseUrl,
+    navigation: data.site.navigation,
+  });
+  eleventyConfig.addPlugin(accessibilityPlugin, {
+    translator,
+    accessibility: data.site.accessibility,
+    publisher: data.publisher,
     navigation: data.site.navigation,
   });
   eleventyConfig.addPlugin(assetsPlugin);

@@ -46,11 +46,34 @@ export default {
       en: "Name and seat of the hosting provider",
     },
   },
-  arbitrationBody: {
-    placeholder: true,
-    value: {
-      de: "Zuständige Schlichtungsstelle nach dem Behindertengleichstellungsrecht des Landes oder Bundes",
-      en: "The arbitration body responsible under federal or state disability equality law",
+  /**
+   * Which arbitration body (Schlichtungsstelle) the accessibility statement names. A federal
+   * body ("federal", the default) names the Schlichtungsstelle nach § 16 BGG at the Federal
+   * Government Commissioner for Matters relating to Persons with Disabilities. A state body sets
+   * `level: "state"` and fills in `state` with the body its state's disability equality law names.
+   */
+  arbitration: {
+    level: "federal",
+    federal: { webAddress: "https://www.schlichtungsstelle-bgg.de" },
+    state: {
+      name: {
+        placeholder: true,
+        value: {
+          de: "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz des Landes",
+          en: "Arbitration body under the state's disability equality law",
+        },
+      },
+      address: {
+        placeholder: true,
+        value: { de: "Anschrift der Schlichtungsstelle", en: "Address of the arbitration body" },
+      },
+      webAddress: {
+        placeholder: true,
+        value: {
+          de: "Internetadresse der Schlichtungsstelle",
+          en: "Web address of the arbitration body",
+        },
+      },
     },
   },
 } satisfies z.input<typeof publisherModule>;

@@ -9,10 +9,13 @@ export default {
     // done and the start page offers no German Sign Language video yet.
     status: "partial",
     evaluatedOn: "2026-11-22",
+    evaluationMethod: "automatedSelfAssessment",
+    knownBarriers: ["signLanguageVideo", "assistiveTechnologyReview", "easyReadReaderTest"],
+    reviewedOn: "2026-11-25",
   },
   navigation: {
     main: ["home", "berlin-brandenburg", "nrw", "key-figures", "sources", "easy-read"],
-    footer: ["accessibility", "legal-notice", "privacy"],
+    footer: ["accessibility", "legal-notice", "privacy", "site-map"],
   },
   keyFigures: {
     regions: ["berlinBrandenburg", "nrw"],

@@ -2,7 +2,8 @@ import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
 import type { Translations } from "../lib/pages.ts";
-import { menu } from "./menu.ts";
+import { feedbackId, statementKey } from "./accessibility-statement.ts";
+import { menu, pageIn } from "./menu.ts";
 
 /** Parameters of the site footer. */
 export interface SiteFooterProps {
@@ -19,8 +20,9 @@ export interface SiteFooterProps {
 }
 
 /**
- * The site footer: where the figures come from, and the menu to the accessibility statement,
- * legal notice and privacy page.
+ * The site footer: where the figures come from, a link to report a barrier (the accessibility
+ * statement's feedback section, BITV 2.0 § 7), and the footer menu (accessibility statement,
+ * legal notice, privacy page, site map).
  */
 export function siteFooter(props: SiteFooterProps): Html {
   const { language, currentKey, translations, t } = props;
@@ -32,8 +34,10 @@ export function siteFooter(props: SiteFooterProps): Html {
     currentKey,
     translations,
   });
+  const statement = pageIn(translations, statementKey, language);
   return html`<footer class="site-footer">
       <p>${t("common.sourcesNote")}</p>
+      <p><a href="${statement.url}#${feedbackId}">${t("accessibility.reportBarrier")}</a></p>
       ${footerMenu}
     </footer>`;
 }

@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Publisher } from "../lib/data/schemas.ts";
+import type { PublisherDetail } from "../lib/data/schemas.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { publisherText } from "../lib/publisher.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
@@ -11,7 +11,7 @@ export default function publisherPlugin(
 ) {
   eleventyConfig.addFilter(
     "publisherText",
-    function (this: TemplateContext, entry: Publisher[keyof Publisher]) {
+    function (this: TemplateContext, entry: PublisherDetail) {
       const language = pageLanguage(this);
       return withPage(this, () =>
         publisherText(entry, language, (key, values) =>

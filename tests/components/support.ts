@@ -1,7 +1,7 @@
 import type { Translate } from "../../src/lib/i18n.ts";
 import type { Translations } from "../../src/lib/pages.ts";
 
-/** Two pages in both languages and one page in German only. */
+/** Three pages in both languages (one of them the accessibility statement) and one in German only. */
 export const translations: Translations = {
   home: {
     de: {
@@ -32,6 +32,22 @@ export const translations: Translations = {
       title: "Sources",
       navTitle: "Sources",
       inputPath: "src/site/en/sources.md",
+      sitemap: true,
+    },
+  },
+  accessibility: {
+    de: {
+      url: "/de/barrierefreiheit/",
+      title: "Erklärung zur Barrierefreiheit",
+      navTitle: "Barrierefreiheit",
+      inputPath: "src/site/de/barrierefreiheit.md",
+      sitemap: true,
+    },
+    en: {
+      url: "/en/accessibility/",
+      title: "Accessibility statement",
+      navTitle: "Accessibility",
+      inputPath: "src/site/en/accessibility.md",
       sitemap: true,
     },
   },

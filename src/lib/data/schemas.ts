@@ -87,6 +87,8 @@ const toReplace = z.union([
   z.strictObject({ value: text, placeholder: z.literal(false) }),
   z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
 ]);
+/** A publisher detail: filled in, or still a placeholder. */
+export type PublisherDetail = z.infer<typeof toReplace>;
 
 /** `data/sources.ts`: the publications the site's facts come from. */
 export const sourcesModule = z.record(
@@ -138,8 +140,17 @@ export const publisherModule = z.strictObject({
   responsibleForContent: toReplace,
   dataProtectionOfficer: toReplace,
   hosting: toReplace,
-  /** The arbitration body readers may turn to when a barrier report gets no satisfactory answer. */
-  arbitrationBody: toReplace,
+  /**
+   * The arbitration body (Schlichtungsstelle) readers may turn to when a barrier report gets no
+   * satisfactory answer. Which one depends on whether the publisher is a federal or a state body.
+   */
+  arbitration: z.strictObject({
+    level: z.enum(["federal", "state"]),
+    /** The Schlichtungsstelle nach § 16 BGG, for federal bodies; its name is a locale string. */
+    federal: z.strictObject({ webAddress: z.url() }),
+    /** The body a state's disability equality law names, for state bodies. */
+    state: z.strictObject({ name: toReplace, address: toReplace, webAddress: toReplace }),
+  }),
 });
 export type Publisher = z.infer<typeof publisherModule>;
 
@@ -147,9 +158,20 @@ export type Publisher = z.infer<typeof publisherModule>;
 export const siteModule = z.strictObject({
   /** Used when the `SITE_URL` environment variable is not set. */
   defaultBaseUrl: z.url(),
+  /** What the accessibility statement says; its sentences are in `locales/<language>/accessibility.json`. */
   accessibility: z.strictObject({
+    /** Compliance with EN 301 549 (WCAG 2.1 AA): fully, partially or not. */
     status: z.enum(["full", "partial", "none"]),
+    /** The day of the last evaluation. */
     evaluatedOn: z.iso.date(),
+    /** How it was evaluated. */
+    evaluationMethod: z.enum(["automatedSelfAssessment", "selfAssessment", "externalAudit"]),
+    /** What is not yet accessible, each with its reason (`accessibility.barrier.<id>`). */
+    knownBarriers: z.array(
+      z.enum(["signLanguageVideo", "assistiveTechnologyReview", "easyReadReaderTest"]),
+    ),
+    /** The day the statement was last reviewed; the build warns when it is over 12 months old. */
+    reviewedOn: z.iso.date(),
   }),
   navigation: z.strictObject({
     main: z.array(text).min(1),

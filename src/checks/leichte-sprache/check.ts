@@ -1,0 +1,60 @@
+import type { Finding } from "../gate.ts";
+import type { Language } from "../../lib/languages.ts";
+import type { Allowed } from "./allow-list.ts";
+import { textBlocks } from "./blocks.ts";
+import { rules } from "./rules.ts";
+import { sentencesOf } from "./text.ts";
+
+/** A page in Leichte Sprache or easy read, as the check reads it. */
+export interface EasyLanguagePage {
+  /** Relative to the project, e.g. `src/site/de/leichte-sprache.md`. */
+  file: string;
+  language: Language;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** What checking a page found, and how many sentences it read. */
+export interface PageResult {
+  findings: Finding[];
+  sentences: number;
+}
+
+/**
+ * Checks every heading, paragraph and list item of a page against the rules of its language
+ * (German: Leichte Sprache; English: easy read). Findings are in the order of the page.
+ */
+export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed): PageResult {
+  const applicable = rules.filter((rule) => rule.languages.includes(page.language));
+  const findings: Finding[] = [];
+  let sentences = 0;
+  for (const block of textBlocks(page.body, page.bodyLine)) {
+    const input = {
+      language: page.language,
+      block,
+      sentences: sentencesOf(block.text, page.language),
+      allowed,
+    };
+    sentences += input.sentences.length;
+    for (const rule of applicable) {
+      for (const hit of rule.check(input)) {
+        const { line, column } = block.position(hit.offset);
+        findings.push({
+          rule: rule.id,
+          severity: rule.severity,
+          message: hit.message,
+          location: { file: page.file, line, column },
+          excerpt: hit.excerpt,
+        });
+      }
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  );
+  return { findings, sentences };
+}

@@ -1,0 +1,115 @@
+import type { Publisher, PublisherDetail, Site } from "../lib/data/schemas.ts";
+import { formatDate } from "../lib/format.ts";
+import { html, type Html } from "../lib/html.ts";
+import type { Translate } from "../lib/i18n.ts";
+import type { Language } from "../lib/languages.ts";
+import { publisherText } from "../lib/publisher.ts";
+
+/** The translation key of the accessibility statement's pages. */
+export const statementKey = "accessibility";
+
+/** The id of the statement's feedback section, which every page's footer links to. */
+export const feedbackId = "feedback";
+
+/** Parameters of the accessibility statement. */
+export interface AccessibilityStatementProps {
+  /** The page's language. */
+  language: Language;
+  /** What the statement says (`site.accessibility`). */
+  accessibility: Site["accessibility"];
+  /** Contact details and the arbitration body (`data/publisher.ts`). */
+  publisher: Publisher;
+  /** The page's own text: how the website was tested. */
+  content: Html;
+  /** UI strings in the page's language. */
+  t: Translate;
+  /** Marks a link to another host for screen readers (`common.externalLink`). */
+  externalLinkMarker: string;
+}
+
+function detail(entry: PublisherDetail, props: AccessibilityStatementProps): string {
+  return publisherText(entry, props.language, props.t);
+}
+
+/** A definition list of label/value pairs. */
+function definitions(className: string, rows: readonly (readonly [string, Html | string])[]): Html {
+  return html`<dl class="${className}">${rows.map(
+    ([term, value]) => html`
+  <dt>${term}</dt>
+  <dd>${value}</dd>`,
+  )}
+</dl>`;
+}
+
+function externalLink(href: string, props: AccessibilityStatementProps): Html {
+  return html`<a href="${href}" rel="external noreferrer">${href}<span class="visually-hidden"> ${props.externalLinkMarker}</span></a>`;
+}
+
+/** The arbitration body for the publisher's level: federal (§ 16 BGG) or the state's own. */
+function arbitrationBody(props: AccessibilityStatementProps): Html {
+  const { arbitration } = props.publisher;
+  const { t } = props;
+  if (arbitration.level === "federal") {
+    return html`${definitions("arbitration-body", [
+      [t("accessibility.contact.name"), t("accessibility.arbitration.federal.name")],
+      [t("accessibility.webAddress"), externalLink(arbitration.federal.webAddress, props)],
+    ])}
+<p>${t("accessibility.arbitration.federal.procedure")}</p>`;
+  }
+  const { name, address, webAddress } = arbitration.state;
+  return html`${definitions("arbitration-body", [
+    [t("accessibility.contact.name"), detail(name, props)],
+    [t("accessibility.contact.address"), detail(address, props)],
+    [
+      t("accessibility.webAddress"),
+      webAddress.placeholder ? detail(webAddress, props) : externalLink(webAddress.value, props),
+    ],
+  ])}
+<p>${t("accessibility.arbitration.state.procedure")}</p>`;
+}
+
+/**
+ * The accessibility statement after the EU model (2018/1523) and § 12b BGG: compliance status,
+ * what is not yet accessible and why, how and when the site was evaluated (the page's own text
+ * plus the dates), the statement's last review, the feedback channel and the arbitration body.
+ * Everything but the page's own text comes from typed data and locale strings.
+ */
+export function accessibilityStatement(props: AccessibilityStatementProps): Html {
+  const { accessibility, publisher, language, t } = props;
+  const barriers =
+    accessibility.knownBarriers.length === 0
+      ? html`<p>${t("accessibility.noKnownBarriers")}</p>`
+      : html`<ul>${accessibility.knownBarriers.map(
+          (barrier) => html`
+  <li>${t(`accessibility.barrier.${barrier}`)}</li>`,
+        )}
+</ul>`;
+  return html`<p>${t("accessibility.intro")}</p>
+<h2 id="status">${t("accessibility.heading.status")}</h2>
+<p>${t("accessibility.statusSentence", { status: t(`accessibility.status.${accessibility.status}`) })}</p>
+<h2 id="barriers">${t("accessibility.heading.barriers")}</h2>
+${barriers}
+${props.content}
+${definitions("statement-dates", [
+  [t("accessibility.evaluatedOn"), formatDate(accessibility.evaluatedOn, language)],
+  [
+    t("accessibility.evaluationMethod"),
+    t(`accessibility.method.${accessibility.evaluationMethod}`),
+  ],
+  [t("accessibility.reviewedOn"), formatDate(accessibility.reviewedOn, language)],
+])}
+<h2 id="${feedbackId}">${t("accessibility.heading.feedback")}</h2>
+<p>${t("accessibility.feedbackIntro")}</p>
+${definitions("publisher-details", [
+  [t("accessibility.contact.organisation"), detail(publisher.organisation, props)],
+  [
+    t("accessibility.contact.address"),
+    html`${detail(publisher.street, props)}, ${detail(publisher.postcodeAndTown, props)}`,
+  ],
+  [t("accessibility.contact.email"), detail(publisher.email, props)],
+  [t("accessibility.contact.phone"), detail(publisher.phone, props)],
+])}
+<h2 id="arbitration">${t("accessibility.heading.arbitration")}</h2>
+<p>${t("accessibility.arbitrationIntro")}</p>
+${arbitrationBody(props)}`;
+}

@@ -1,0 +1,76 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { accessibilityStatement } from "../components/accessibility-statement.ts";
+import { siteMap } from "../components/site-map.ts";
+import type { Publisher, Site } from "../lib/data/schemas.ts";
+import { trustedHtml } from "../lib/html.ts";
+import type { Translator } from "../lib/i18n.ts";
+import type { Translations } from "../lib/pages.ts";
+import { statementReviewWarning } from "../lib/statement-review.ts";
+import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
+
+/** What these layouts read of the data Eleventy gives a template. */
+interface LayoutData {
+  lang?: unknown;
+  content: string;
+  page: { url: string; inputPath: string };
+  collections: { translations: Translations };
+}
+
+/**
+ * Pages BITV 2.0 asks for, drawn from data rather than typed into Markdown:
+ * - `layout: layouts/accessibility-statement.11ty.js`: the accessibility statement from
+ *   `site.accessibility` and `data/publisher.ts`, around the page's own text on testing;
+ * - `layout: layouts/site-map.11ty.js`: every page of the language (WCAG 2.4.5);
+ * and a warning on the console when the statement's last review is over 12 months old.
+ */
+export default function accessibilityPlugin(
+  eleventyConfig: UserConfig,
+  options: {
+    translator: Translator;
+    accessibility: Site["accessibility"];
+    publisher: Publisher;
+    navigation: Site["navigation"];
+  },
+) {
+  const layout = (name: string, render: (data: LayoutData) => string) => {
+    eleventyConfig.addTemplate(
+      `_includes/layouts/${name}.11ty.js`,
+      {
+        render(data: LayoutData): string {
+          const context: TemplateContext = { ctx: data, page: data.page };
+          return withPage(context, () => render(data));
+        },
+      },
+      { layout: "page" },
+    );
+  };
+
+  layout("accessibility-statement", (data) => {
+    const language = pageLanguage({ ctx: data });
+    const t = (key: string, values?: Record<string, unknown>) =>
+      options.translator.t(language, key, values);
+    return accessibilityStatement({
+      language,
+      accessibility: options.accessibility,
+      publisher: options.publisher,
+      content: trustedHtml(data.content),
+      t,
+      externalLinkMarker: t("common.externalLink"),
+    }).markup;
+  });
+
+  layout("site-map", (data) => {
+    const language = pageLanguage({ ctx: data });
+    return `${data.content}${
+      siteMap({
+        language,
+        translations: data.collections.translations,
+        navigation: options.navigation,
+      }).markup
+    }`;
+  });
+
+  // Only the console hears of the build's date: the pages stay the same whenever they are built.
+  const warning = statementReviewWarning(options.accessibility.reviewedOn, new Date());
+  if (warning !== undefined) console.warn(warning);
+}

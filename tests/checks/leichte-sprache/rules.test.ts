@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkEasyLanguagePage,
+  parseAllowList,
+  type Allowed,
+} from "../../../src/checks/leichte-sprache/index.ts";
+import type { Language } from "../../../src/lib/languages.ts";
+
+const nothingAllowed: Allowed = () => false;
+
+function findings(body: string, language: Language, allowed = nothingAllowed) {
+  return checkEasyLanguagePage(
+    { file: `src/site/${language}/page.md`, language, body, bodyLine: 5 },
+    allowed,
+  ).findings;
+}
+
+function rulesHit(body: string, language: Language): string[] {
+  return findings(body, language).map((finding) => `${finding.severity}:${finding.rule}`);
+}
+
+// Each rule with a sentence that breaks it and a similar one that keeps it.
+const cases: { rule: string; severity: string; language: Language; bad: string; good: string }[] = [
+  {
+    rule: "sentence-length",
+    severity: "error",
+    language: "de",
+    bad: "Auf dieser Seite stehen viele Zahlen über die Arbeit in den Kranken·häusern und Apotheken in Berlin und Brandenburg.",
+    good: "Auf dieser Seite stehen viele Zahlen über die Arbeit in Kranken·häusern.",
+  },
+  {
+    rule: "sentence-length",
+    severity: "error",
+    language: "en",
+    bad: "This page has a lot of numbers about the work in hospitals and chemists in Berlin and Brandenburg.",
+    good: "This page has a lot of numbers about work in hospitals.",
+  },
+  {
+    rule: "one-sentence-per-line",
+    severity: "error",
+    language: "de",
+    bad: "Oben ist ein Menü. Klicken Sie darauf.",
+    good: "Oben ist ein Menü.\n\nKlicken Sie darauf.",
+  },
+  {
+    rule: "abbreviation",
+    severity: "error",
+    language: "de",
+    bad: "Dort arbeiten z. B. Apotheken.",
+    good: "Dort arbeiten zum Beispiel Apotheken.",
+  },
+  {
+    rule: "abbreviation",
+    severity: "error",
+    language: "de",
+    bad: "Die Zahlen kommen aus NRW.",
+    good: "Die Zahlen kommen aus Nordrhein-Westfalen.",
+  },
+  {
+    rule: "abbreviation",
+    severity: "error",
+    language: "en",
+    bad: "There are many firms, e.g. chemists.",
+    good: "There are many firms, for example chemists.",
+  },
+  {
+    rule: "roman-numeral",
+    severity: "error",
+    language: "de",
+    bad: "Das steht in Teil II.",
+    good: "Das steht in Teil 2.",
+  },
+  {
+    rule: "semicolon",
+    severity: "error",
+    language: "de",
+    bad: "Oben ist ein Menü; unten sind Links.",
+    good: "Oben ist ein Menü.",
+  },
+  {
+    rule: "semicolon",
+    severity: "error",
+    language: "en",
+    bad: "There is a menu; there are links.",
+    good: "There is a menu.",
+  },
+  {
+    rule: "parenthesis",
+    severity: "error",
+    language: "de",
+    bad: "Das Land (Brandenburg) nennt Beispiele.",
+    good: "Das Land [Brandenburg](/de/brandenburg/){lang=de} nennt Beispiele.",
+  },
+  {
+    rule: "parenthesis",
+    severity: "error",
+    language: "en",
+    bad: "The state (Brandenburg) gives examples.",
+    good: "The state of [Brandenburg](/en/brandenburg/) gives examples.",
+  },
+  {
+    rule: "long-word",
+    severity: "error",
+    language: "de",
+    bad: "Das ist die Gesundheitswirtschaft.",
+    good: "Das ist die Gesundheits·wirtschaft.",
+  },
+  {
+    rule: "number-word",
+    severity: "error",
+    language: "de",
+    bad: "Es gibt zwei Texte.",
+    good: "Es gibt 2 Texte.",
+  },
+  {
+    rule: "number-word",
+    severity: "error",
+    language: "en",
+    bad: "There are two texts.",
+    good: "There are 2 texts.",
+  },
+  {
+    rule: "percent-sign",
+    severity: "error",
+    language: "de",
+    bad: "Dort arbeiten 80 % der Menschen.",
+    good: "Dort arbeiten 8 von 10 Menschen.",
+  },
+  {
+    rule: "negation",
+    severity: "warning",
+    language: "de",
+    bad: "Das Video ist nicht fertig.",
+    good: "Das Video fehlt noch.",
+  },
+  {
+    rule: "subjunctive",
+    severity: "warning",
+    language: "de",
+    bad: "Das wäre gut.",
+    good: "Das ist gut.",
+  },
+  {
+    rule: "genitive",
+    severity: "warning",
+    language: "de",
+    bad: "Das ist die Seite des Landes.",
+    good: "Das ist die Seite vom Land.",
+  },
+  {
+    rule: "subordinate-clause",
+    severity: "warning",
+    language: "de",
+    bad: "Wir schreiben, dass die Seite gut ist.",
+    good: "Wir schreiben: Die Seite ist gut.",
+  },
+  {
+    rule: "passive",
+    severity: "warning",
+    language: "de",
+    bad: "Die Website wird geprüft.",
+    good: "Wir prüfen die Website.",
+  },
+];
+
+describe("each Leichte Sprache and easy-read rule", () => {
+  it.each(cases)("$rule ($language) objects to “$bad” but not to “$good”", (example) => {
+    expect(rulesHit(example.bad, example.language)).toContain(
+      `${example.severity}:${example.rule}`,
+    );
+    expect(rulesHit(example.good, example.language)).toEqual([]);
+  });
+});
+
+describe("the positions the check reports", () => {
+  it("are the file's own line and column, front matter and list indentation counted", () => {
+    const [finding] = findings("## Oben\n\n- Das ist ein Menü; mehr nicht", "de");
+    expect(finding?.location).toEqual({ file: "src/site/de/page.md", line: 7, column: 19 });
+  });
+
+  it("count a sentence written over two lines as one sentence", () => {
+    const long =
+      "Auf dieser Seite stehen viele Zahlen\nüber die Arbeit in Kranken·häusern und in Apotheken in Berlin und Brandenburg.";
+    expect(rulesHit(long, "de")).toEqual(["error:sentence-length"]);
+  });
+});
+
+describe("the allow-list", () => {
+  const allowList = JSON.stringify({
+    entries: [{ word: "Gesundheitscampus", reason: "The proper name of the campus in Bochum." }],
+  });
+
+  it("lets a listed proper name stand as a long word, but no other", () => {
+    const allowed = parseAllowList("leichte-sprache-allow.json", allowList);
+    expect(findings("Der Gesundheitscampus ist in Bochum.", "de", allowed)).toEqual([]);
+    expect(
+      findings("Die Gesundheitswirtschaft ist groß.", "de", allowed).map((f) => f.rule),
+    ).toEqual(["long-word"]);
+  });
+
+  it("refuses an entry without a reason, naming the file and entry", () => {
+    expect(() =>
+      parseAllowList(
+        "leichte-sprache-allow.json",
+        JSON.stringify({ entries: [{ word: "Gesundheitscampus" }] }),
+      ),
+    ).toThrow(/leichte-sprache-allow\.json \(entries\.0\.reason\): it has no "reason"/);
+  });
+});
