@@ -8,6 +8,7 @@ import factsPlugin from "./src/plugins/facts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
 import layoutsPlugin from "./src/plugins/layouts.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
+import openDataPlugin from "./src/plugins/open-data.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
@@ -38,6 +39,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts: data.facts, translator });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
+  eleventyConfig.addPlugin(openDataPlugin, { data, translator, baseUrl });
   eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(layoutsPlugin, {

@@ -11,7 +11,7 @@ export default {
     evaluatedOn: "2026-11-22",
   },
   navigation: {
-    main: ["home", "berlin-brandenburg", "nrw", "key-figures", "sources", "easy-read"],
+    main: ["home", "berlin-brandenburg", "nrw", "key-figures", "sources", "open-data", "easy-read"],
     footer: ["accessibility", "legal-notice", "privacy"],
   },
   keyFigures: {

@@ -57,6 +57,15 @@ const namedThing = z.strictObject({
   meaning: localizedText,
 });
 
+/**
+ * A value the publisher must fill in before the site goes live. Shipped values are
+ * placeholders, described in both languages and shown as such on the pages.
+ */
+const toReplace = z.union([
+  z.strictObject({ value: text, placeholder: z.literal(false) }),
+  z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
+]);
+
 /** `data/sources.ts`: the publications the site's facts come from. */
 export const sourcesModule = z.record(
   sourceId,
@@ -66,6 +75,10 @@ export const sourcesModule = z.record(
     /** The language the source is written in (all current sources are German). */
     language: z.enum(["de", "en"]),
     topic: localizedText,
+    /** The publication's web address, for the downloads and citations. */
+    url: toReplace,
+    /** The day the publication was read (`2026-11-22`), for the downloads and citations. */
+    retrievedOn: toReplace,
   }),
 );
 export type Sources = z.infer<typeof sourcesModule>;
@@ -99,15 +112,6 @@ export const regionsModule = z.strictObject({
 });
 export type Regions = z.infer<typeof regionsModule>;
 
-/**
- * A value the publisher must fill in before the site goes live. Shipped values are
- * placeholders, described in both languages and shown as such on the pages.
- */
-const toReplace = z.union([
-  z.strictObject({ value: text, placeholder: z.literal(false) }),
-  z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
-]);
-
 /** `data/publisher.ts`: who publishes the site, for the legal notice and the privacy page. */
 export const publisherModule = z.strictObject({
   organisation: toReplace,
@@ -121,6 +125,12 @@ export const publisherModule = z.strictObject({
   hosting: toReplace,
   /** The arbitration body readers may turn to when a barrier report gets no satisfactory answer. */
   arbitrationBody: toReplace,
+  /** The body's contributor URI in DCAT-AP.de (`http://dcat-ap.de/def/contributors/…`), for GovData. */
+  contributorId: toReplace,
+  /** The open data's licence, a URI of `http://dcat-ap.de/def/licenses/` (e.g. `…/dl-by-de/2.0`). */
+  licence: toReplace,
+  /** The email address readers of the open data write to with questions about it. */
+  dataContact: toReplace,
 });
 export type Publisher = z.infer<typeof publisherModule>;
 
