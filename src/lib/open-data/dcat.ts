@@ -208,7 +208,7 @@ export function dcatTurtle(
   const organisationName = publisherValue(publisher.organisation, (name) => literal(name));
   add(agent, term("rdf", "type"), term("foaf", "Agent"));
   add(agent, term("foaf", "name"), ...organisationName);
-  add(contact, term("rdf", "type"), term("vcard", "Organization"));
+  add(contact, term("rdf", "type"), term("vcard", "Kind"));
   add(contact, term("vcard", "fn"), ...organisationName);
   add(
     contact,
