@@ -1,7 +1,7 @@
 import type { Language } from "../languages.ts";
 
 /**
- * A file size as readers of the language write it, in decimal units: "850 byte",
+ * A file size as readers of the language write it, in decimal units: "850 Byte" / "850 byte",
  * "3,4 kB" / "3.4 kB", "1,2 MB" / "1.2 MB".
  */
 export function formatFileSize(bytes: number, language: Language): string {
