@@ -11,6 +11,7 @@ import linkCheckPlugin from "./src/plugins/link-check.ts";
 import layoutsPlugin from "./src/plugins/layouts.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
 import nunjucksPlugin from "./src/plugins/nunjucks.ts";
+import openDataPlugin from "./src/plugins/open-data.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
@@ -37,6 +38,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
+  eleventyConfig.addPlugin(openDataPlugin, { data, translator, baseUrl });
   eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl, factMarkup: facts.markup });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(layoutsPlugin, {

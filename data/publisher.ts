@@ -76,4 +76,27 @@ export default {
       },
     },
   },
+  // The open data's metadata for GovData (dcat.ttl): a URI from DCAT-AP.de's contributor list,
+  // a licence URI from http://dcat-ap.de/def/licenses/ and an email address.
+  contributorId: {
+    placeholder: true,
+    value: {
+      de: "Kennung der herausgebenden Stelle in der DCAT-AP.de-Liste der Datenbereitsteller",
+      en: "The publishing body's identifier in the DCAT-AP.de list of data contributors",
+    },
+  },
+  licence: {
+    placeholder: true,
+    value: {
+      de: "Lizenz der Daten aus dem DCAT-AP.de-Lizenzvokabular",
+      en: "Licence of the data from the DCAT-AP.de licence vocabulary",
+    },
+  },
+  dataContact: {
+    placeholder: true,
+    value: {
+      de: "E-Mail-Adresse für Fragen zu den offenen Daten",
+      en: "Email address for questions about the open data",
+    },
+  },
 } satisfies z.input<typeof publisherModule>;

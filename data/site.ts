@@ -14,7 +14,7 @@ export default {
     reviewedOn: "2026-11-25",
   },
   navigation: {
-    main: ["home", "berlin-brandenburg", "nrw", "key-figures", "sources", "easy-read"],
+    main: ["home", "berlin-brandenburg", "nrw", "key-figures", "sources", "open-data", "easy-read"],
     footer: ["accessibility", "legal-notice", "privacy", "site-map"],
   },
   keyFigures: {

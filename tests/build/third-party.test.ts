@@ -104,6 +104,30 @@ function languageOf(html: string): Language {
   return language;
 }
 
+/**
+ * Every element of a page a browser would run as code: event-handler attributes and script
+ * elements, except a JSON-LD data block (`type="application/ld+json"`, nothing but valid JSON,
+ * no other attribute), which browsers never execute.
+ */
+function executableCode(html: string): string[] {
+  return elementsOf(html)
+    .filter((element) => {
+      const names = Object.keys(element.attribs);
+      if (names.some((name) => name.startsWith("on"))) return true;
+      if (element.name !== "script") return false;
+      if (names.join(" ") !== "type" || element.attribs.type !== "application/ld+json") {
+        return true;
+      }
+      try {
+        JSON.parse(text(element));
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .map((element) => `<${element.name} ${Object.keys(element.attribs).join(" ")}>`);
+}
+
 /** A content security policy as directives and their sources. */
 function parsePolicy(policy: string): Map<string, string[]> {
   return new Map(
@@ -149,18 +173,18 @@ describe("the built site", () => {
     }
   });
 
-  it("has no JavaScript: no script element, no event handler, no script file", async () => {
-    for (const page of built.pages) {
-      const scripts = elementsOf(page.html)
-        .filter(
-          (element) =>
-            element.name === "script" ||
-            Object.keys(element.attribs).some((name) => name.startsWith("on")),
-        )
-        .map((element) => `<${element.name} ${Object.keys(element.attribs).join(" ")}>`);
-      expect(scripts, page.file).toEqual([]);
-    }
+  it("has no JavaScript: no executable script element, no event handler, no script file", async () => {
+    for (const page of built.pages) expect(executableCode(page.html), page.file).toEqual([]);
     expect(await glob("**/*.{js,mjs,cjs}", { cwd: built.outputDir })).toEqual([]);
+  });
+
+  it("carries JSON-LD data blocks only on the data pages, one each", () => {
+    const blocks = built.pages.flatMap((page) =>
+      elementsOf(page.html)
+        .filter((element) => element.name === "script")
+        .map(() => page.url),
+    );
+    expect(blocks.sort()).toEqual(["/de/daten/", "/en/data/"]);
   });
 
   it("marks every link to another host with the locale's marker", async () => {
@@ -202,6 +226,24 @@ describe("the built site", () => {
     expect(headers.get("Cross-Origin-Opener-Policy")).toBe("same-origin");
     expect(headers.get("Permissions-Policy")).toMatch(/\bcamera=\(\)/);
     expect(headers.get("Permissions-Policy")).toMatch(/\bgeolocation=\(\)/);
+  });
+});
+
+describe("the check for executable code", () => {
+  it("accepts a JSON-LD data block and refuses scripts, other script types, sources and broken JSON", () => {
+    expect(
+      executableCode('<script type="application/ld+json">{"@type":"Dataset"}</script>'),
+    ).toEqual([]);
+    expect(
+      [
+        "<script>alert(1)</script>",
+        '<script type="module">import "/x.js"</script>',
+        '<script type="text/javascript">{"@type":"Dataset"}</script>',
+        '<script type="application/ld+json" src="/x.json"></script>',
+        '<script type="application/ld+json">{"@type": "Dataset"</script>',
+        '<p onclick="alert(1)">Text</p>',
+      ].map((html) => executableCode(html).length),
+    ).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });
 

@@ -41,12 +41,7 @@ Options:`,
     return {
       findings: [
         // A page whose front matter cannot be read may be one marked as Leichte Sprache.
-        ...unreadable.map((finding) => ({
-          rule: finding.code,
-          severity: finding.severity,
-          message: finding.message,
-          location: finding.location,
-        })),
+        ...unreadable,
         ...results.flatMap((result) => result.findings),
       ],
       checked: {

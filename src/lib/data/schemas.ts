@@ -151,6 +151,12 @@ export const publisherModule = z.strictObject({
     /** The body a state's disability equality law names, for state bodies. */
     state: z.strictObject({ name: toReplace, address: toReplace, webAddress: toReplace }),
   }),
+  /** The body's contributor URI in DCAT-AP.de (`http://dcat-ap.de/def/contributors/…`), for GovData. */
+  contributorId: toReplace,
+  /** The open data's licence, a URI of `http://dcat-ap.de/def/licenses/` (e.g. `…/dl-by-de/2.0`). */
+  licence: toReplace,
+  /** The email address readers of the open data write to with questions about it. */
+  dataContact: toReplace,
 });
 export type Publisher = z.infer<typeof publisherModule>;
 

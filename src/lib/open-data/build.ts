@@ -1,0 +1,58 @@
+import type { SiteData } from "../data/schemas.ts";
+import type { Translator } from "../i18n.ts";
+import { languages, type Language } from "../languages.ts";
+import { factsCsv } from "./csv.ts";
+import { dcatTurtle } from "./dcat.ts";
+import { factsJson, factsSchema } from "./facts-json.ts";
+import {
+  catalogueFile,
+  openDataFiles,
+  type BuiltOpenDataFile,
+  type OpenDataFile,
+} from "./files.ts";
+import { factRecords, filledIn, type InEachLanguage } from "./records.ts";
+
+/** What the open-data files are built from besides the data modules. */
+export interface OpenDataOptions {
+  translator: Translator;
+  baseUrl: string;
+  /** The data page in each language (site paths). */
+  landingPages: Record<Language, string>;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Builds every open-data file from the validated data modules, in the order of
+ * `openDataFiles`. The catalogue is built last: it gives the other files' sizes.
+ */
+export function buildOpenData(data: SiteData, options: OpenDataOptions): BuiltOpenDataFile[] {
+  const { translator, baseUrl } = options;
+  const records = factRecords(data.facts, data.sources, translator);
+  const title = Object.fromEntries(
+    languages.map((language) => [language, translator.t(language, "openData.dataset.title")]),
+  ) as InEachLanguage;
+  const csvIn = (language: Language) =>
+    factsCsv(records, language, (key, values) => translator.t(language, key, values));
+  const contents: Record<Exclude<OpenDataFile["key"], "dcat">, () => string> = {
+    factsJson: () =>
+      factsJson(records, { baseUrl, title, licence: filledIn(data.publisher.licence) }),
+    factsSchema: () => factsSchema({ baseUrl, title }),
+    csvGerman: () => csvIn("de"),
+    csvEnglish: () => csvIn("en"),
+  };
+  const built = openDataFiles.flatMap((file) =>
+    file.key === "dcat" ? [] : [{ ...file, bytes: encoder.encode(contents[file.key]()) }],
+  );
+  const turtle = dcatTurtle(
+    built.filter((file) => file.distribution),
+    {
+      baseUrl,
+      translator,
+      publisher: data.publisher,
+      regions: [...new Set(records.map((record) => record.region))],
+      landingPages: options.landingPages,
+    },
+  );
+  return [...built, { ...catalogueFile, bytes: encoder.encode(turtle) }];
+}

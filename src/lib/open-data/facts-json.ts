@@ -1,0 +1,123 @@
+import { absoluteUrl } from "../base-url.ts";
+import { languages } from "../languages.ts";
+import { openDataPath, schemaFile } from "./files.ts";
+import type { FactRecord, InEachLanguage } from "./records.ts";
+
+/** What `facts.json` says about the dataset besides the facts. */
+export interface FactsJsonOptions {
+  baseUrl: string;
+  title: InEachLanguage;
+  /** The licence's URI, or null while `data/publisher.ts` holds a placeholder. */
+  licence: string | null;
+}
+
+/** The address of `facts.schema.json` on the published site, its `$id`. */
+export function factsSchemaUrl(baseUrl: string): string {
+  return absoluteUrl(openDataPath(schemaFile), baseUrl);
+}
+
+/** `facts.json`: every fact with its machine values, texts in both languages and source. */
+export function factsJson(records: readonly FactRecord[], options: FactsJsonOptions): string {
+  const document = {
+    $schema: factsSchemaUrl(options.baseUrl),
+    title: options.title,
+    licence: options.licence,
+    facts: records,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const inEachLanguage = {
+  type: "object",
+  properties: Object.fromEntries(
+    languages.map((language) => [language, { type: "string", minLength: 1 }]),
+  ),
+  required: [...languages],
+  additionalProperties: false,
+};
+const nullableString = (pattern: string, description: string) => ({
+  description,
+  type: ["string", "null"],
+  pattern,
+});
+
+/**
+ * `facts.schema.json`: the JSON Schema (2020-12) `facts.json` conforms to. Its descriptions are
+ * English, the language JSON Schema keywords are written in.
+ */
+export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string {
+  const { baseUrl } = options;
+  const schema = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: factsSchemaUrl(baseUrl),
+    title: options.title.en,
+    type: "object",
+    required: ["$schema", "title", "licence", "facts"],
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string", const: factsSchemaUrl(baseUrl) },
+      title: { $ref: "#/$defs/inEachLanguage" },
+      licence: nullableString(
+        "^https?://",
+        "URI of the licence; null until the publishing body has chosen one",
+      ),
+      facts: { type: "array", minItems: 1, items: { $ref: "#/$defs/fact" } },
+    },
+    $defs: {
+      inEachLanguage,
+      fact: {
+        type: "object",
+        required: [
+          "id",
+          "region",
+          "measure",
+          "value",
+          "unit",
+          "qualifier",
+          "label",
+          "text",
+          "source",
+        ],
+        additionalProperties: false,
+        properties: {
+          id: { type: "string", pattern: "^[a-z][a-zA-Z]*\\.[a-z][a-zA-Z]*$" },
+          region: { type: "string", minLength: 1 },
+          measure: { type: "string", minLength: 1 },
+          value: { type: "number", minimum: 0 },
+          unit: {
+            description:
+              "count: a number of people or companies; EUR: euros; share: a part of a whole between 0 and 1; year: a calendar year",
+            enum: ["count", "EUR", "share", "year"],
+          },
+          qualifier: {
+            description:
+              "The source's hedge on the figure: almost (just under), moreThan (over), about (roughly); null when the source gives the figure plainly",
+            enum: ["about", "almost", "moreThan", null],
+          },
+          label: { $ref: "#/$defs/inEachLanguage" },
+          text: {
+            $ref: "#/$defs/inEachLanguage",
+            description: "The figure as the website writes it, with the source's hedge",
+          },
+          source: {
+            type: "object",
+            required: ["id", "publisher", "title", "language", "url", "retrievedOn"],
+            additionalProperties: false,
+            properties: {
+              id: { type: "string", minLength: 1 },
+              publisher: { type: "string", minLength: 1 },
+              title: { type: "string", minLength: 1 },
+              language: { enum: [...languages] },
+              url: nullableString("^https?://", "null until the publisher has filled it in"),
+              retrievedOn: nullableString(
+                "^\\d{4}-\\d{2}-\\d{2}$",
+                "The day the source was read; null until the publisher has filled it in",
+              ),
+            },
+          },
+        },
+      },
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -1,0 +1,80 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { absoluteUrl } from "../lib/base-url.ts";
+import type { SiteData } from "../lib/data/schemas.ts";
+import type { Translator } from "../lib/i18n.ts";
+import { languages, type Language } from "../lib/languages.ts";
+import { buildOpenData } from "../lib/open-data/build.ts";
+import { openDataCitation } from "../lib/open-data/citation.ts";
+import { formatFileSize } from "../lib/open-data/file-size.ts";
+import { openDataPath } from "../lib/open-data/files.ts";
+import { datasetJsonLd } from "../lib/open-data/json-ld.ts";
+import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
+
+/** The data pages (`translationKey: open-data`), the dataset's landing pages in the metadata. */
+export const dataPages: Record<Language, string> = { de: "/de/daten/", en: "/en/data/" };
+
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * The open data: every figure of `data/facts.ts` as files in `/data/` (JSON with its schema,
+ * CSV in a German and an English dialect, DCAT-AP.de metadata), built from the data modules
+ * as templates of the build, so they go through the staging folder like every page. For the
+ * data pages (`layouts/open-data.njk`):
+ * - `openData.files`: each file's `key`, `name`, `url`, `mediaType` and `byteSize`;
+ * - `openData.jsonLd[lang]`: the schema.org description of the dataset as JSON-LD;
+ * - `{{ bytes | fileSize }}`: a size in the page's language ("3,4 kB");
+ * - `{{ page.url | openDataCitation }}`: how to cite the data found at that page.
+ */
+export default function openDataPlugin(
+  eleventyConfig: UserConfig,
+  options: { data: SiteData; translator: Translator; baseUrl: string },
+) {
+  const { data, translator, baseUrl } = options;
+  const files = buildOpenData(data, { translator, baseUrl, landingPages: dataPages });
+  for (const file of files) {
+    // Decoding keeps a byte-order mark, so the written file has exactly the built bytes.
+    const content = decoder.decode(file.bytes);
+    eleventyConfig.addTemplate(
+      `open-data/${file.name}.11ty.js`,
+      { render: () => content },
+      { permalink: openDataPath(file), eleventyExcludeFromCollections: true },
+    );
+  }
+  const distributions = files.filter((file) => file.distribution);
+  eleventyConfig.addGlobalData("openData", {
+    files: files.map((file) => ({
+      key: file.key,
+      name: file.name,
+      url: openDataPath(file),
+      mediaType: file.mediaType,
+      byteSize: file.bytes.byteLength,
+    })),
+    jsonLd: Object.fromEntries(
+      languages.map((language) => [
+        language,
+        datasetJsonLd(distributions, {
+          baseUrl,
+          language,
+          t: (key, values) => translator.t(language, key, values),
+          publisher: data.publisher,
+          landingPage: dataPages[language],
+        }),
+      ]),
+    ),
+  });
+  eleventyConfig.addFilter("fileSize", function (this: TemplateContext, bytes: number) {
+    return formatFileSize(bytes, pageLanguage(this));
+  });
+  eleventyConfig.addFilter("openDataCitation", function (this: TemplateContext, url: string) {
+    const language = pageLanguage(this);
+    return withPage(this, () =>
+      openDataCitation({
+        language,
+        t: (key, values) => translator.t(language, key, values),
+        publisher: data.publisher,
+        sources: data.sources,
+        url: absoluteUrl(url, baseUrl),
+      }),
+    );
+  });
+}
