@@ -6,7 +6,7 @@
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatLocation } from "../lib/errors.ts";
 import { html } from "../lib/html.ts";
 import { projectFolders, projectPath } from "../lib/project.ts";
@@ -19,6 +19,7 @@ import {
   type GateOutcome,
   type GateReport,
   type GateStatus,
+  type ParsedArguments,
 } from "./gate.ts";
 
 /** Where the runner prints and which project it checks (the current folder unless given). */
@@ -196,16 +197,20 @@ async function writeReports(report: GateReport, title: string, root: string): Pr
   return `${projectFolders.reports}/${report.gate}/`;
 }
 
-function parseCommandLine(gate: Gate<unknown>, argv: string[]) {
+/**
+ * Reads a command line with `parseArgs` (strict, `-h`/`--help` added), a wrong one thrown as
+ * `UsageError`: for the gates and for the project's other commands alike.
+ */
+export function parseCommandLine(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  allowPositionals: boolean,
+): ParsedArguments {
   try {
     return parseArgs({
       args: argv,
-      options: {
-        ...gate.options,
-        help: { type: "boolean", short: "h" },
-        json: { type: "boolean" },
-      },
-      allowPositionals: gate.allowPositionals ?? false,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals,
       strict: true,
     });
   } catch (error) {
@@ -235,7 +240,11 @@ export async function runGateCli<O, D>(
   let options: O;
   let json = false;
   try {
-    const args = parseCommandLine(anyGate, argv);
+    const args = parseCommandLine(
+      argv,
+      { ...gate.options, json: { type: "boolean" } },
+      gate.allowPositionals ?? false,
+    );
     if (args.values.help === true) {
       stdout(helpText(anyGate));
       return ExitCode.passed;
@@ -310,4 +319,27 @@ export async function runGateCli<O, D>(
     `${title}: ${summaryLine(report)}\nReport: ${written}report.html\n`,
   );
   return report.exitCode;
+}
+
+/** What a gate printed and its exit code, from {@link runGateCaptured}. */
+export interface CapturedRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a gate as its command does in `projectRoot`, keeping what it prints instead of printing it. */
+export async function runGateCaptured<O, D>(
+  gate: Gate<O, D>,
+  argv: string[],
+  projectRoot: string,
+): Promise<CapturedRun> {
+  let stdout = "";
+  let stderr = "";
+  const exitCode = await runGateCli(gate, argv, {
+    projectRoot,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { exitCode, stdout, stderr };
 }

@@ -8,7 +8,7 @@ import {
   type Finding,
   type Gate,
 } from "../../src/checks/gate.ts";
-import { runGateCli } from "../../src/checks/runner.ts";
+import { runGateCaptured, type CapturedRun } from "../../src/checks/runner.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 interface WordOptions {
@@ -75,10 +75,7 @@ Options:
   fails: (finding, options) => finding.severity === "error" || options.strict,
 };
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
+interface Captured extends CapturedRun {
   root: string;
 }
 
@@ -96,14 +93,7 @@ async function run(
   gate: Gate<WordOptions> = wordGate,
 ): Promise<Captured> {
   const root = await project(files);
-  let stdout = "";
-  let stderr = "";
-  const code = await runGateCli(gate, argv, {
-    projectRoot: root,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr, root };
+  return { ...(await runGateCaptured(gate, argv, root)), root };
 }
 
 async function readReport(root: string): Promise<unknown> {
@@ -117,7 +107,7 @@ const hedging = { "a.txt": "all fine\nmaybe" };
 describe("runGateCli", () => {
   it("exits 0 when nothing is found and says what it checked", async () => {
     const result = await run(["--word", "bad", "a.txt"], clean);
-    expect(result.code).toBe(0);
+    expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Looked for "bad".');
     expect(result.stdout).toContain(
       "Word check: Checked 1 file, 2 lines: 0 errors, 0 warnings. PASSED",
@@ -126,35 +116,35 @@ describe("runGateCli", () => {
 
   it("exits 1 on a finding, one line each as file:line:col: severity: rule: message", async () => {
     const result = await run(["--word", "bad", "a.txt"], forbidden);
-    expect(result.code).toBe(1);
+    expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('a.txt:2:5: error: forbidden-word: "bad" is not allowed\n');
     expect(result.stdout).toContain("1 error, 0 warnings. FAILED");
   });
 
   it("passes with a warning, and fails on it when the gate says so (--strict)", async () => {
     const relaxed = await run(["--word", "bad", "a.txt"], hedging);
-    expect(relaxed.code).toBe(0);
+    expect(relaxed.exitCode).toBe(0);
     expect(relaxed.stdout).toContain("a.txt:2: warning: hedging: say it or leave it out");
     const strict = await run(["--word", "bad", "--strict", "a.txt"], hedging);
-    expect(strict.code).toBe(1);
+    expect(strict.exitCode).toBe(1);
     expect(strict.stdout).toContain("0 errors, 1 warning. FAILED");
   });
 
   it("exits 2 when nothing was checked, never passing on nothing", async () => {
     const nothing = await run(["--word", "bad"], clean);
-    expect(nothing.code).toBe(2);
+    expect(nothing.exitCode).toBe(2);
     expect(nothing.stderr).toContain("nothing was checked (0 files, 0 lines). COULD NOT CHECK");
     expect(await readReport(nothing.root)).toMatchObject({
       status: "could-not-check",
       exitCode: 2,
     });
     const something = await run(["--word", "bad", "a.txt"], clean);
-    expect(something.code).toBe(0);
+    expect(something.exitCode).toBe(0);
   });
 
   it("exits 2 when the gate could not check, naming why", async () => {
     const result = await run(["--word", "bad", "missing.txt"], clean);
-    expect(result.code).toBe(2);
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("Word check: missing.txt: no such file. COULD NOT CHECK");
     expect(await readReport(result.root)).toMatchObject({
       status: "could-not-check",
@@ -168,7 +158,7 @@ describe("runGateCli", () => {
       run: () => Promise.reject(new Error("disk on fire")),
     };
     const result = await run(["--word", "bad", "a.txt"], clean, broken);
-    expect(result.code).toBe(2);
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
       "Word check: the check stopped because of an unexpected error (disk on fire). COULD NOT CHECK",
     );
@@ -177,7 +167,7 @@ describe("runGateCli", () => {
   it("exits 2 on a wrong command line, with the help, and writes no report", async () => {
     for (const argv of [["--word", "bad", "--bogus", "a.txt"], ["a.txt"], ["--word"]]) {
       const result = await run(argv, clean);
-      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.exitCode, argv.join(" ")).toBe(2);
       expect(result.stderr).toContain("Word check: ");
       expect(result.stderr).toContain("Usage: words --word WORD FILE...");
       await expect(readReport(result.root)).rejects.toThrow(/ENOENT/);
@@ -189,7 +179,7 @@ describe("runGateCli", () => {
   it("prints the gate's help with the options every gate shares, and exits 0", async () => {
     for (const flag of ["--help", "-h"]) {
       const result = await run([flag], clean);
-      expect(result.code).toBe(0);
+      expect(result.exitCode).toBe(0);
       expect(result.stdout).toMatch(/^Finds a forbidden word in text files\.\n/);
       expect(result.stdout).toContain("--strict        fail on warnings too");
       expect(result.stdout).toContain("--json");
@@ -200,7 +190,7 @@ describe("runGateCli", () => {
 
   it("prints the report as JSON on stdout with --json, progress on stderr", async () => {
     const result = await run(["--word", "bad", "--json", "a.txt"], forbidden);
-    expect(result.code).toBe(1);
+    expect(result.exitCode).toBe(1);
     const report = gateReportSchema.parse(JSON.parse(result.stdout));
     expect(report).toMatchObject({ gate: "words", status: "failed", exitCode: 1 });
     expect(report.findings[0]).toMatchObject({
@@ -270,11 +260,11 @@ describe("runGateCli", () => {
           }),
       };
       const result = await run(["--word", "bad", "a.txt"], clean, waiting);
-      expect(result.code).toBe(code);
+      expect(result.exitCode).toBe(code);
       expect(cleanedUp).toBe(true);
       expect(result.stderr).toContain(`stopped by ${signal}`);
       expect(process.listenerCount(signal)).toBe(listenersBefore);
     }
-    expect((await run(["--word", "bad", "a.txt"], clean)).code).toBe(0);
+    expect((await run(["--word", "bad", "a.txt"], clean)).exitCode).toBe(0);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isLanguage, languageOfInputPath, otherLanguages } from "../../src/lib/languages.ts";
+import {
+  isLanguage,
+  languageName,
+  languageOfInputPath,
+  otherLanguages,
+} from "../../src/lib/languages.ts";
 
 describe("languages", () => {
   it("reads a page's language from its folder under src", () => {
@@ -20,5 +25,11 @@ describe("languages", () => {
 
   it("lists the other languages for the switcher", () => {
     expect(otherLanguages("de")).toEqual(["en"]);
+  });
+
+  it("names the site's languages in English for messages, and any other code as a code", () => {
+    expect(languageName("de")).toBe("German");
+    expect(languageName("en")).toBe("English");
+    expect(languageName("und")).toBe('language "und"');
   });
 });

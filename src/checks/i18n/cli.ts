@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { CouldNotCheckError, ExitCode, UsageError, type ParsedArguments } from "../gate.ts";
-import type { GateIo } from "../runner.ts";
+import { parseCommandLine, type GateIo } from "../runner.ts";
 import { inspectTranslations } from "./check.ts";
 import { markKeys, markPages, type KeySelection } from "./mark.ts";
 import { translationStatus } from "./status.ts";
@@ -50,18 +50,7 @@ async function runCommand(command: Command, argv: string[], io: GateIo): Promise
   const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
   const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
   try {
-    const args = (() => {
-      try {
-        return parseArgs({
-          args: argv,
-          options: { ...command.options, help: { type: "boolean", short: "h" } },
-          allowPositionals: command.allowPositionals,
-          strict: true,
-        });
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
-    })();
+    const args = parseCommandLine(argv, command.options, command.allowPositionals);
     if (args.values.help === true) {
       stdout(command.usage);
       return ExitCode.passed;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ContentError } from "../../lib/errors.ts";
 import { parseLocaleFile, type LocaleTree } from "../../lib/i18n.ts";
 import { languages, type Language } from "../../lib/languages.ts";
+import { projectFolders, projectPath } from "../../lib/project.ts";
 import { locateJsonKeys, type Position } from "./json-keys.ts";
 import { CouldNotCheckError } from "../gate.ts";
 import type { Finding } from "./types.ts";
@@ -50,7 +51,7 @@ export function inBrokenFile(locales: Locales, key: string): boolean {
 
 /** The locale file a text of `name` belongs in, in `language`. */
 export function localeFilePath(language: Language, name: string): string {
-  return `locales/${language}/${name}.json`;
+  return `${projectFolders.locales}/${language}/${name}.json`;
 }
 
 function isTree(value: unknown): value is LocaleTree {
@@ -79,10 +80,10 @@ async function fileNames(folder: string): Promise<string[]> {
  * text's line and column. A broken file is reported and left out; the others are still read.
  */
 export async function readLocales(projectRoot: string): Promise<Locales> {
-  const localesDir = path.join(projectRoot, "locales");
+  const localesDir = projectPath(projectFolders.locales, projectRoot);
   if (!existsSync(localesDir)) {
     throw new CouldNotCheckError(
-      `there is no locales/ folder in ${projectRoot}: run the command in the project folder`,
+      `there is no ${projectFolders.locales}/ folder in ${projectRoot}: run the command in the project folder`,
     );
   }
   const locales: Locales = {
@@ -98,7 +99,7 @@ export async function readLocales(projectRoot: string): Promise<Locales> {
       const names = await fileNames(path.join(localesDir, language));
       return Promise.all(
         names.map(async (fileName) => {
-          const file = `locales/${language}/${fileName}`;
+          const file = `${projectFolders.locales}/${language}/${fileName}`;
           const text = await readFile(path.join(projectRoot, file), "utf8");
           return { language, name: path.basename(fileName, ".json"), file, text };
         }),

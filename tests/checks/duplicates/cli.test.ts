@@ -3,29 +3,16 @@ import { dirname, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { duplicatesGate, type DuplicateDetails } from "../../../src/checks/duplicates/gate.ts";
 import { gateReportSchema } from "../../../src/checks/gate.ts";
-import { runGateCli } from "../../../src/checks/runner.ts";
+import { runGateCaptured, type CapturedRun } from "../../../src/checks/runner.ts";
 import { runScript } from "../../support/project.ts";
 import { makeTempDir } from "../../support/temp.ts";
 import { projectRoot } from "./fixtures.ts";
 
-interface Run {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
 let folder: string;
 
 /** Runs `npm run check:duplicates` in-process in the temporary folder, as from a project root. */
-async function runCli(...args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const exitCode = await runGateCli(duplicatesGate, args, {
-    projectRoot: folder,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { exitCode, stdout, stderr };
+function runCli(...args: string[]): Promise<CapturedRun> {
+  return runGateCaptured(duplicatesGate, args, folder);
 }
 
 async function write(path: string, content: string): Promise<void> {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gateReportSchema } from "../../../src/checks/gate.ts";
 import { translationGate } from "../../../src/checks/i18n/gate.ts";
-import { runGateCli } from "../../../src/checks/runner.ts";
+import { runGateCaptured } from "../../../src/checks/runner.ts";
 import { projectRoot, runScript } from "../../support/project.ts";
 import { makeTempDir } from "../../support/temp.ts";
 import { baseFiles, createFixture } from "./fixture.ts";
@@ -15,13 +15,7 @@ const withoutGreeting = (baseFiles["locales/en/common.json"] ?? "").replace(
 
 /** Runs `npm run check:i18n` in-process, as the script does, in the project at `root`. */
 async function checkI18n(root: string, argv: string[] = []) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runGateCli(translationGate, argv, {
-    projectRoot: root,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
+  const { exitCode: status, stdout, stderr } = await runGateCaptured(translationGate, argv, root);
   return { status, stdout, stderr };
 }
 
@@ -91,20 +85,23 @@ describe("npm run check:i18n", () => {
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain("there is no locales/ folder");
 
-    const noLocales = await createFixture();
-    await rm(path.join(noLocales, "locales/de/common.json"));
-    await rm(path.join(noLocales, "locales/en/common.json"));
-    const withoutLocales = await checkI18n(noLocales);
-    expect(withoutLocales.status).toBe(2);
-    expect(withoutLocales.stderr).toContain("no locale file was found in locales/");
-
-    const noPages = await createFixture();
-    await rm(path.join(noPages, "src/site/de/start.md"));
-    await rm(path.join(noPages, "src/site/en/home.md"));
-    const withoutPages = await checkI18n(noPages);
-    expect(withoutPages.status).toBe(2);
-    expect(withoutPages.stderr).toContain("no page was found in src/site/<language>/");
-    expect(withoutPages.stderr).toContain("COULD NOT CHECK");
+    for (const [files, problem] of [
+      [
+        ["locales/de/common.json", "locales/en/common.json"],
+        "no locale file was found in locales/",
+      ],
+      [
+        ["src/site/de/start.md", "src/site/en/home.md"],
+        "no page was found in src/site/<language>/",
+      ],
+    ] as const) {
+      const root = await createFixture();
+      for (const file of files) await rm(path.join(root, file));
+      const result = await checkI18n(root);
+      expect(result.status, problem).toBe(2);
+      expect(result.stderr).toContain(problem);
+      expect(result.stderr).toContain("COULD NOT CHECK");
+    }
   });
 
   it("runs as a script end to end, writing reports/i18n/report.json", async () => {
