@@ -27,12 +27,9 @@ describe("findNestingProblems", () => {
   });
 
   it("names the text holding a reference to a text that does not exist", () => {
-    expect(findNestingProblems(texts({ "common.a": "A $t(common.missing)" }))).toEqual([
-      {
-        key: "common.a",
-        message: expect.stringContaining('"$t(common.missing)" names a text that does not exist'),
-      },
-    ]);
+    const problems = findNestingProblems(texts({ "common.a": "A $t(common.missing)" }));
+    expect(problems.map((problem) => problem.key)).toEqual(["common.a"]);
+    expect(problems[0]?.message).toContain('"$t(common.missing)" names a text that does not exist');
   });
 
   it("names references that loop, with the loop spelt out", () => {
