@@ -1,6 +1,15 @@
-import { describe, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, it } from "vitest";
 import { editFile } from "../support/project.ts";
-import { buildCopy, expectEditorFailure, replaceOnce } from "./support.ts";
+import {
+  buildCopy,
+  copyWithPublishedSite,
+  expectEditorFailure,
+  expectRefusedBuild,
+  replaceOnce,
+  setLocaleString,
+} from "./support.ts";
 
 const facts = "data/facts.ts";
 
@@ -72,6 +81,90 @@ describe("a build with a mistake in a data module", () => {
       result,
       `${facts} (nrw.revenue.source)`,
       'names the source "landeszentrum", which data/sources.ts does not list',
+    );
+  });
+});
+
+describe("a build with values and names that would go wrong quietly", () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await copyWithPublishedSite();
+  });
+
+  it("stops at a $t() reference to a text that does not exist, naming the file and key", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        setLocaleString(
+          copy,
+          "locales/de/common.json",
+          ["skipLink"],
+          "Zum Inhalt $t(common.nothing)",
+        ),
+      "locales/de/common.json (common.skipLink)",
+      '"$t(common.nothing)" names a text that does not exist',
+    );
+  });
+
+  it("stops at $t() references that loop, naming the file and key", async () => {
+    await expectRefusedBuild(
+      root,
+      async (copy) => {
+        const file = "locales/de/common.json";
+        await setLocaleString(copy, file, ["skipLink"], "Zum Inhalt $t(common.externalLink)");
+        await setLocaleString(copy, file, ["externalLink"], "$t(common.skipLink)");
+      },
+      "locales/de/common.json (common.",
+      "go round in a loop",
+    );
+  });
+
+  it.each(["constructor", "__proto__", "toString"])(
+    'stops at the fact id "%s" as an unknown fact, naming the file and fact',
+    async (id) => {
+      await expectRefusedBuild(
+        root,
+        (copy) =>
+          editFile(copy, "src/site/de/index.md", (text) =>
+            replaceOnce(text, '{% fact "nrw.revenue" %}', `{% fact "${id}" %}`),
+          ),
+        `src/site/de/index.md (${id}): uses the fact "${id}", which data/facts.ts does not define`,
+      );
+    },
+  );
+
+  it("stops at a figure too large to write, naming the module and field", async () => {
+    await expectRefusedBuild(
+      root,
+      editFact("nrw.revenue", (entry) =>
+        replaceOnce(entry, "value: 58_000_000_000,", "value: 1e308,"),
+      ),
+      `${facts} (nrw.revenue.value)`,
+      "at most 1e15",
+    );
+  });
+
+  it("stops at a data module that throws, naming the module and its error", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        editFile(copy, "data/regions.ts", (text) =>
+          replaceOnce(
+            text,
+            "export default {",
+            'throw new RangeError("Tabelle fehlt");\nexport default {',
+          ),
+        ),
+      "data/regions.ts: the data module could not be loaded: RangeError: Tabelle fehlt",
+    );
+  });
+
+  it("stops at a data module that is not valid TypeScript, naming the module", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) => writeFile(path.join(copy, "data/site.ts"), "export default { ;\n"),
+      "data/site.ts: the data module could not be loaded",
     );
   });
 });

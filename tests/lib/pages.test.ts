@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { contentErrorOf } from "../support/errors.ts";
-import { frontMatterLine, indexTranslations, type PageEntry } from "../../src/lib/pages.ts";
+import {
+  frontMatterLine,
+  indexTranslations,
+  splitPage,
+  validateFrontMatter,
+  type PageEntry,
+} from "../../src/lib/pages.ts";
 
 function page(inputPath: string, url: string, data: Record<string, unknown>): PageEntry {
   return { inputPath, url, data: { title: url, description: "d", ...data } };
@@ -97,5 +103,71 @@ describe("frontMatterLine", () => {
   it("finds the line of a top-level field", () => {
     expect(frontMatterLine("---\ntitle: A\ntranslationKey: a\n---\n", "translationKey")).toBe(3);
     expect(frontMatterLine("---\ntitle: A\n---\n", "description")).toBeUndefined();
+  });
+});
+
+describe("validateFrontMatter", () => {
+  const valid = { title: "T", description: "D", translationKey: "k" };
+  const file = "src/site/de/k.md";
+
+  it("accepts the fields pages may use", () => {
+    expect(
+      validateFrontMatter(
+        {
+          ...valid,
+          navTitle: "N",
+          onlyInThisLanguage: "Nur hier",
+          sitemap: false,
+          permalink: "/de/404.html",
+          layout: "layouts/publisher.njk",
+          publisherFields: ["email"],
+          easyLanguage: true,
+          translatedFrom: "0123456789ab",
+        },
+        file,
+      ),
+    ).toMatchObject({ easyLanguage: true, permalink: "/de/404.html" });
+  });
+
+  it.each(["templateEngineOverride", "eleventyExcludeFromCollections", "eleventyComputed", "lang"])(
+    "refuses the field %s, naming it",
+    (key) => {
+      const error = contentErrorOf(() => validateFrontMatter({ ...valid, [key]: "x" }, file));
+      expect(error.location).toEqual({ file, key });
+      expect(error.message).toContain("is not a front matter field pages may use");
+    },
+  );
+
+  it.each([
+    "../../../tmp/x",
+    "/de/../../x/",
+    "/de/a//b/",
+    "/de\\x/",
+    "/assets/site.css",
+    "/sitemap.xml",
+    "de/x/",
+    "/de/Über-uns/",
+    "/de/{{ title }}/",
+  ])("refuses the permalink %s", (permalink) => {
+    const error = contentErrorOf(() => validateFrontMatter({ ...valid, permalink }, file));
+    expect(error.location).toEqual({ file, key: "permalink" });
+  });
+
+  it.each(["/de/", "/de/ueber-uns/", "/en/404.html", "/de/a/b/"])(
+    "accepts the permalink %s",
+    (permalink) => {
+      expect(validateFrontMatter({ ...valid, permalink }, file).permalink).toBe(permalink);
+    },
+  );
+});
+
+describe("splitPage", () => {
+  it("gives the body and the file line it starts on", () => {
+    expect(splitPage("---\ntitle: T\n---\nText\n")).toEqual({
+      frontMatterText: "title: T",
+      body: "Text\n",
+      bodyLine: 4,
+    });
+    expect(splitPage("Text")).toEqual({ frontMatterText: "", body: "Text", bodyLine: 1 });
   });
 });

@@ -47,6 +47,34 @@ describe("validateDataModule", () => {
     expect(error.location).toEqual({ file: "data/glossary.ts", key: "cluster.de.term" });
   });
 
+  it.each([Number.POSITIVE_INFINITY, Number.NaN, 1e308, 1e15 + 2])(
+    "refuses an amount that is not a finite figure up to 1e15 (%s)",
+    (value) => {
+      const error = contentErrorOf(() =>
+        validateDataModule("data/facts.ts", factsModule, {
+          "x.euro": { kind: "euro", value, source: "s", label },
+        }),
+      );
+      expect(error.location).toEqual({ file: "data/facts.ts", key: "x.euro.value" });
+    },
+  );
+
+  it("reads -0 as 0, so no page writes a minus before nothing", () => {
+    const facts = validateDataModule("data/facts.ts", factsModule, {
+      "x.euro": { kind: "euro", value: -0, source: "s", label },
+      "x.count": { kind: "count", value: -0, source: "s", label },
+    });
+    expect(Object.is(facts["x.euro"]?.kind === "euro" && facts["x.euro"].value, 0)).toBe(true);
+    expect(Object.is(facts["x.count"]?.kind === "count" && facts["x.count"].value, 0)).toBe(true);
+  });
+
+  it("accepts the largest amount the formatters handle", () => {
+    const facts = validateDataModule("data/facts.ts", factsModule, {
+      "x.euro": { kind: "euro", value: 1e15, source: "s", label },
+    });
+    expect(facts["x.euro"]).toMatchObject({ value: 1e15 });
+  });
+
   it("refuses a module without a default export", () => {
     expect(() => validateDataModule("data/facts.ts", factsModule, undefined)).toThrow(
       /no default export/,
