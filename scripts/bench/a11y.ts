@@ -173,8 +173,9 @@ export interface A11yBench {
 }
 
 /**
- * The gate without its cache against pa11y-ci's defaults on the same sample, alternately, and
- * the gate on the real site once every page is in a fresh cache.
+ * The gate without its cache against pa11y-ci's defaults on the same sample, alternately, the
+ * same on the real site's pages, and the gate on the real site once every page is in a fresh
+ * cache.
  */
 export async function measureAccessibility(bench: A11yBench): Promise<BenchReport["a11y"]> {
   const sampleSite = await createSampleSite(bench.syntheticSite, bench.sample, bench.baseUrl);
@@ -185,6 +186,11 @@ export async function measureAccessibility(bench: A11yBench): Promise<BenchRepor
   const runs = await interleave(bench.runs, {
     gate: () => runGate(sampleSite, { cache: false }),
     pa11y: () => runPa11yCiDefaults(sampleSite),
+  });
+  bench.log(`Accessibility gate and pa11y-ci defaults on the real site, ${bench.runs}× each…`);
+  const realRuns = await interleave(bench.runs, {
+    gate: () => runGate(bench.realSite, { cache: false }),
+    pa11y: () => runPa11yCiDefaults(bench.realSite),
   });
   const cacheDir = await mkdtemp(path.join(tmpdir(), "gw-bench-cache-"));
   bench.temporary.push(cacheDir);
@@ -206,6 +212,9 @@ export async function measureAccessibility(bench: A11yBench): Promise<BenchRepor
     runs: bench.runs,
     samplePassed: runs.gate.every((run) => run.passed),
     gatePhaseSeconds: { pa11y: phase("pa11y"), browser: phase("browser"), markup: phase("markup") },
+    realSiteSecondsPerPage: round(perPage(realRuns.gate), 3),
+    realSiteBaselineSecondsPerPage: round(perPage(realRuns.pa11y), 3),
+    realSiteRatio: round(perPage(realRuns.gate) / perPage(realRuns.pa11y), 3),
     cachedRunSeconds: round(median(cached.map((run) => run.seconds)), 3),
     realSitePages: cached[0]?.pages ?? 0,
     cachedPages: Math.min(...cached.map((run) => run.fromCache)),

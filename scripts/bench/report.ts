@@ -67,11 +67,24 @@ export interface BenchReport {
     samplePassed: boolean | null;
     /** Median seconds of the gate's phases on the sample; pa11y-ci and the browser checks overlap. */
     gatePhaseSeconds: { pa11y: number; browser: number; markup: number } | null;
+    /** The gate without its cache on the real site's pages, median seconds per page. */
+    realSiteSecondsPerPage: number | null;
+    /** pa11y-ci with its default settings on the real site's pages, median seconds per page. */
+    realSiteBaselineSecondsPerPage: number | null;
+    /** realSiteSecondsPerPage / realSiteBaselineSecondsPerPage. */
+    realSiteRatio: number | null;
     /** The gate on the real site with every page in its cache, median seconds. */
     cachedRunSeconds: number | null;
     realSitePages: number | null;
     /** Pages the cached run took from its cache: all of them unless a page fails the gate. */
     cachedPages: number | null;
+  };
+  test: {
+    /** `npm test` on the project, its caches emptied first as on a fresh clone, wall seconds. */
+    seconds: number | null;
+    exitCode: number | null;
+    /** The load average (1, 5, 15 minutes) when it started: other work slows it. */
+    loadAverage: number[] | null;
   };
   pageWeight: {
     /** The heaviest page of the real site: its HTML plus its stylesheets, gzipped, in bytes. */
@@ -92,6 +105,9 @@ export const notMeasured: BenchReport["a11y"] = {
   runs: null,
   samplePassed: null,
   gatePhaseSeconds: null,
+  realSiteSecondsPerPage: null,
+  realSiteBaselineSecondsPerPage: null,
+  realSiteRatio: null,
   cachedRunSeconds: null,
   realSitePages: null,
   cachedPages: null,
@@ -141,6 +157,7 @@ export const targets: readonly Target[] = [
     unit: "B",
   },
   { key: "pageWeight.jsBytes", label: "JavaScript shipped", limit: 0, kind: "max", unit: "B" },
+  { key: "test.seconds", label: "npm test, caches emptied", limit: 90, kind: "below", unit: "s" },
 ];
 
 /** The value under a dotted key such as `build.ratio`, or null if it was not measured. */
@@ -188,6 +205,7 @@ export function markdownTable(report: BenchReport): string {
     `| Duplicate check peak memory | ${duplicates.peakRssMiB.toFixed(0)} MiB | | |`,
     `| Translation check peak memory | ${i18n.peakRssMiB.toFixed(0)} MiB | | |`,
     `| pa11y-ci defaults, per page | ${formatValue(a11y.baselineSecondsPerPage, "s")} (gate ${a11y.ratio === null ? "–" : `${a11y.ratio.toFixed(2)} ×`}) | | |`,
+    `| Real site: gate / pa11y-ci defaults, per page | ${formatValue(a11y.realSiteSecondsPerPage, "s")} / ${formatValue(a11y.realSiteBaselineSecondsPerPage, "s")} (${a11y.realSiteRatio === null ? "–" : `${a11y.realSiteRatio.toFixed(2)} ×`}) | | |`,
     `| Gate phases on the sample: pa11y-ci / browser checks / html-validate | ${a11y.gatePhaseSeconds === null ? "not measured" : `${a11y.gatePhaseSeconds.pa11y.toFixed(1)} s / ${a11y.gatePhaseSeconds.browser.toFixed(1)} s / ${a11y.gatePhaseSeconds.markup.toFixed(1)} s`} | | |`,
     `| Heaviest page | ${pageWeight.heaviestPage} of ${pageWeight.pages} pages | | |`,
   ];

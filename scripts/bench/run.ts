@@ -1,11 +1,14 @@
+import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { resolveBaseUrl } from "../../src/lib/base-url.ts";
 import { loadSiteData } from "../../src/lib/data/load.ts";
+import { projectFolders } from "../../src/lib/project.ts";
 import { measureAccessibility, samplePages } from "./a11y.ts";
 import { generatePages } from "./generate.ts";
-import { runWorker } from "./measure.ts";
+import { runWorker, timed } from "./measure.ts";
 import { compareBuilds, measureCheck, type TaskFigures } from "./measurements.ts";
 import { measurePageWeight } from "./page-weight.ts";
 import { copyProject } from "../lib/project-copy.ts";
@@ -27,6 +30,8 @@ export interface BenchOptions {
   reportFile: string;
   /** Keep the temporary project copies, for a look at the synthetic site. */
   keep: boolean;
+  /** Also time the whole `npm test` on the project (minutes). */
+  tests: boolean;
 }
 
 /** How often each measurement is repeated, and how many pages the accessibility sample has. */
@@ -54,6 +59,7 @@ Options:
   --no-a11y       leave out the accessibility gate
   --report FILE   where the JSON report goes (default reports/bench.json)
   --keep          keep the temporary project copies and print where they are
+  --tests         also time npm test on the project, its caches (.cache/) emptied first
   -h, --help      show this text`;
 
 /** A wrong command line. */
@@ -78,6 +84,7 @@ export function parseBenchArguments(
         "no-a11y": { type: "boolean", default: false },
         report: { type: "string" },
         keep: { type: "boolean", default: false },
+        tests: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -97,6 +104,7 @@ export function parseBenchArguments(
     a11y: !values["no-a11y"],
     reportFile: path.resolve(values.report ?? path.join(projectRoot, "reports", "bench.json")),
     keep: values.keep,
+    tests: values.tests,
   };
 }
 
@@ -109,6 +117,31 @@ function checkFigures(figures: TaskFigures): CheckFigures {
     exitCode: figures.exitCode,
     summary: figures.summary,
   };
+}
+
+/**
+ * Times `npm test` on the project as on a fresh clone: its caches (types, lint, formatting, the
+ * test site, the accessibility gate's) are emptied first. Its output goes to `log`'s stream.
+ */
+async function measureTests(
+  projectRoot: string,
+  log: (line: string) => void,
+): Promise<BenchReport["test"]> {
+  log("npm test on the project, its caches emptied first…");
+  await rm(path.join(projectRoot, projectFolders.cache), { recursive: true, force: true });
+  const loadAverage = loadavg().map((load) => round(load, 2));
+  const { seconds, value } = await timed(
+    () =>
+      new Promise<number | null>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "scripts/test.ts"], {
+          cwd: projectRoot,
+          stdio: ["ignore", process.stderr, process.stderr],
+        });
+        child.on("error", reject);
+        child.on("close", resolve);
+      }),
+  );
+  return { seconds: round(seconds, 1), exitCode: value, loadAverage };
 }
 
 /** Runs every measurement and returns the report; `log` receives progress lines. */
@@ -160,6 +193,10 @@ export async function runBenchmark(
         })
       : notMeasured;
 
+    const test = options.tests
+      ? await measureTests(projectRoot, log)
+      : { seconds: null, exitCode: null, loadAverage: null };
+
     return {
       machine,
       options: {
@@ -182,6 +219,7 @@ export async function runBenchmark(
       duplicates: checkFigures(duplicates),
       i18n: checkFigures(i18n),
       a11y,
+      test,
       pageWeight: {
         maxGzipBytes: weight.maxGzipBytes,
         heaviestPage: weight.heaviestPage,

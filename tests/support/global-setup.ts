@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import type { TestProject } from "vitest/node";
@@ -14,6 +14,8 @@ declare module "vitest" {
     realSite: { outputDir: string } | { error: string };
   }
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everything a build of the project reads: its code, pages, data, text and pinned packages. */
 const buildInputs = [
@@ -57,12 +59,21 @@ export default async function setup(project: TestProject): Promise<void> {
       project.provide("realSite", { error: describeBuildError(error) });
       return;
     }
-    await rename(staging, outputDir);
+    await rename(staging, outputDir).catch(async (error: unknown) => {
+      // Another test run built the same sources at the same time: its build is as good.
+      if (!existsSync(outputDir)) throw error;
+      await rm(staging, { recursive: true, force: true });
+    });
   }
-  // Builds of older sources are of no further use.
-  const stale = (await readdir(cacheDir)).filter((entry) => entry !== key);
-  await Promise.all(
-    stale.map((entry) => rm(path.join(cacheDir, entry), { recursive: true, force: true })),
-  );
+  // Builds of older sources go once nothing has used them for a day; a build another test run
+  // (a watching vitest, say) is reading at this moment must stay.
+  const now = new Date();
+  await utimes(outputDir, now, now);
+  for (const entry of await readdir(cacheDir)) {
+    const folder = path.join(cacheDir, entry);
+    if (now.getTime() - (await stat(folder)).mtimeMs > DAY_MS) {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
   project.provide("realSite", { outputDir });
 }
