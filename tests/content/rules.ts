@@ -28,7 +28,7 @@ function phrasePattern(phrase: string): RegExp {
 }
 
 /** The text of a node without the parts marked as another language than `language`. */
-export function textInLanguage(node: AnyNode, language: Language): string {
+function textInLanguage(node: AnyNode, language: Language): string {
   if (!isTag(node)) return textContent(node);
   const lang = getAttributeValue(node, "lang");
   if (lang !== undefined && lang !== language) return " ";
