@@ -8,7 +8,7 @@ export default {
     // Partial: automated tests pass, but no manual audit with assistive technology has been
     // done and the start page offers no German Sign Language video yet.
     status: "partial",
-    evaluatedOn: "2026-11-22",
+    evaluatedOn: "2026-11-25",
     evaluationMethod: "automatedSelfAssessment",
     knownBarriers: ["signLanguageVideo", "assistiveTechnologyReview", "easyReadReaderTest"],
     reviewedOn: "2026-11-25",
