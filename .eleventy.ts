@@ -3,7 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
-import accessibilityPlugin from "./src/plugins/accessibility.ts";
+import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
@@ -22,7 +22,7 @@ const projectRoot = import.meta.dirname;
 /** The site's build: one plugin per concern, each in `src/plugins/`. */
 export default async function (eleventyConfig: UserConfig) {
   // Sources, data and locale files are validated before anything renders.
-  await checkSourceFiles(projectRoot);
+  await checkSourceFiles(projectRoot, accessibilityLayouts);
   const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
   const translator = createTranslator(
     await loadLocales(path.join(projectRoot, "locales"), projectRoot),

@@ -61,11 +61,14 @@ async function regularFiles(root: string, folder: string): Promise<string[]> {
   return files;
 }
 
-/** The `layout` values a page may use: `page` and each file in `_includes/layouts/`. */
-function layoutNames(siteFiles: readonly string[]): Set<string> {
+/**
+ * The `layout` values a page may use: `page`, each file in `_includes/layouts/`, and the layouts
+ * plugins add without a file (given by name, e.g. `site-map` for `layouts/site-map.11ty.js`).
+ */
+function layoutNames(siteFiles: readonly string[], virtualLayouts: readonly string[]): Set<string> {
   const names = new Set(["page"]);
-  for (const file of siteFiles) {
-    const layout = /^_includes\/(layouts\/.+)$/.exec(file)?.[1];
+  const files = siteFiles.map((file) => /^_includes\/(layouts\/.+)$/.exec(file)?.[1]);
+  for (const layout of [...files, ...virtualLayouts.map((name) => `layouts/${name}.11ty.js`)]) {
     if (layout === undefined) continue;
     names.add(layout);
     names.add(layout.replace(/\.[^./]+$/, ""));
@@ -185,7 +188,10 @@ function checkDirectoryData(file: string, language: Language, text: string, layo
  * language folder; no template code in a page's Markdown but `{% fact "id" %}`. The first
  * problem stops the build with the file (and line or field) named.
  */
-export async function checkSourceFiles(root: string): Promise<void> {
+export async function checkSourceFiles(
+  root: string,
+  virtualLayouts: readonly string[] = [],
+): Promise<void> {
   const sourceRoot = path.posix.dirname(projectFolders.site);
   const [sourceFiles] = await Promise.all([
     regularFiles(root, sourceRoot),
@@ -196,7 +202,7 @@ export async function checkSourceFiles(root: string): Promise<void> {
   const siteFiles = sourceFiles
     .filter((file) => file.startsWith(prefix))
     .map((file) => file.slice(prefix.length));
-  const layouts = layoutNames(siteFiles);
+  const layouts = layoutNames(siteFiles, virtualLayouts);
   for (const relative of siteFiles) {
     const file = `${prefix}${relative}`;
     const kind = kindOfSiteFile(relative);

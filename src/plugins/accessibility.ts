@@ -16,6 +16,9 @@ interface LayoutData {
   collections: { translations: Translations };
 }
 
+/** The layouts this plugin adds, which exist only in the build (no file in `_includes/`). */
+export const accessibilityLayouts = ["accessibility-statement", "site-map"] as const;
+
 /**
  * Pages BITV 2.0 asks for, drawn from data rather than typed into Markdown:
  * - `layout: layouts/accessibility-statement.11ty.js`: the accessibility statement from
@@ -32,7 +35,10 @@ export default function accessibilityPlugin(
     navigation: Site["navigation"];
   },
 ) {
-  const layout = (name: string, render: (data: LayoutData) => string) => {
+  const layout = (
+    name: (typeof accessibilityLayouts)[number],
+    render: (data: LayoutData) => string,
+  ) => {
     eleventyConfig.addTemplate(
       `_includes/layouts/${name}.11ty.js`,
       {
