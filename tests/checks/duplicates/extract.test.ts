@@ -58,6 +58,21 @@ describe("extractMarkdown", () => {
     expect(extractMarkdown("src/site/en/js/page.md", "A paragraph.\n").blocks[0]?.lang).toBe("en");
     expect(extractMarkdown("notes/js/page.md", "Notizen.\n").blocks[0]?.lang).toBe("und");
   });
+
+  it("names a page whose front matter is not valid YAML and checks none of its text", () => {
+    const broken = "---\ntitle: Start: Seite\n---\n\nEin Absatz über die Gesundheitswirtschaft.\n";
+    const skipped = extractMarkdown("src/site/de/start.md", broken);
+    expect(skipped.blocks).toEqual([]);
+    expect(skipped.warning).toMatch(
+      /^src\/site\/de\/start\.md: the front matter is not valid YAML \(.+\), so the page was not checked\.$/,
+    );
+    const fixed = extractMarkdown(
+      "src/site/de/start.md",
+      broken.replace("Start: Seite", '"Start: Seite"'),
+    );
+    expect(fixed.warning).toBeUndefined();
+    expect(place(fixed)).toEqual(["paragraph 5-5 de"]);
+  });
 });
 
 describe("extractHtml", () => {
