@@ -4,7 +4,7 @@ import { publishSite } from "../../src/build.ts";
 import { duplicatesGate } from "../../src/checks/duplicates/index.ts";
 import type { Gate } from "../../src/checks/gate.ts";
 import { translationGate } from "../../src/checks/i18n/gate.ts";
-import { runGateCli } from "../../src/checks/runner.ts";
+import { runGateCaptured } from "../../src/checks/runner.ts";
 import { projectFolders } from "../../src/lib/project.ts";
 import type { WorkerTask } from "./measure.ts";
 
@@ -25,12 +25,8 @@ async function buildOutcome(build: () => Promise<void>): Promise<TaskOutcome> {
 
 /** Runs a gate through the shared runner, as its npm script does, keeping what it printed. */
 async function gateOutcome<O, D>(gate: Gate<O, D>, root: string): Promise<TaskOutcome> {
-  let output = "";
-  const keep = (text: string) => {
-    output += text;
-  };
-  const exitCode = await runGateCli(gate, [], { stdout: keep, stderr: keep, projectRoot: root });
-  return { exitCode, output };
+  const run = await runGateCaptured(gate, [], root);
+  return { exitCode: run.exitCode, output: `${run.stdout}${run.stderr}` };
 }
 
 /**
