@@ -50,17 +50,8 @@ export default [
   { files: ["scripts/bench.ts", "scripts/bench/**/*.ts"], rules: restrict([noTests]) },
   {
     files: ["tests/**/*.ts"],
-    // The benchmark's tests test it. tests/support/project.ts and tests/lib/slug.test.ts still
-    // borrow helpers from it; they are the last two, to be moved before these lines go.
-    ignores: ["tests/bench/**", "tests/support/project.ts", "tests/lib/slug.test.ts"],
     rules: restrict([
       noBenchmark,
-      { regex: "\\.test\\.ts$", message: "a test imports helpers, never another test file." },
-    ]),
-  },
-  {
-    files: ["tests/bench/**/*.ts", "tests/support/project.ts", "tests/lib/slug.test.ts"],
-    rules: restrict([
       { regex: "\\.test\\.ts$", message: "a test imports helpers, never another test file." },
     ]),
   },
