@@ -5,7 +5,7 @@ import { glob } from "tinyglobby";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attribute, parseHtml, tag, text } from "../support/html.ts";
 import { editFile } from "../support/project.ts";
-import { buildCopy, elementsOf, replaceOnce, setLocaleString } from "./support.ts";
+import { buildCopy, elementsOf, isJsonLdBlock, replaceOnce, setLocaleString } from "./support.ts";
 
 /** Markup that would run script if it reached a page unescaped, in text or in an attribute. */
 const payload = `<script>alert(1)</script><img src=x onerror="alert(1)"> " onmouseover="alert(1)`;
@@ -35,7 +35,7 @@ const quoted = (value: string) => JSON.stringify(value);
 function activeContent(html: string): string[] {
   const problems: string[] = [];
   for (const element of elementsOf(html)) {
-    if (element.name === "script") problems.push("a <script> element");
+    if (element.name === "script" && !isJsonLdBlock(element)) problems.push("a <script> element");
     for (const [name, value] of Object.entries(element.attribs)) {
       if (name.startsWith("on")) problems.push(`<${element.name} ${name}="${value}">`);
       // Browsers ignore spaces and control characters inside a URL's scheme.
@@ -60,6 +60,12 @@ describe("text from editors on the built pages", () => {
         "locales/de/publisher.json",
         ["placeholderNotice"],
         `Platzhalter ${payload} ${markdownPayload}`,
+      );
+      await setLocaleString(
+        root,
+        "locales/de/openData.json",
+        ["dataset", "title"],
+        `Kennzahlen ${payload}`,
       );
       await editFile(root, "data/publisher.ts", (source) =>
         replaceOnce(
@@ -107,6 +113,14 @@ describe("text from editors on the built pages", () => {
   it("contain no script element, event handler or script URL on any page", () => {
     expect(pages.size).toBeGreaterThan(10);
     for (const [file, html] of pages) expect(activeContent(html), file).toEqual([]);
+  });
+
+  it("keep locale strings inside the data page's JSON-LD block, as JSON text", () => {
+    const blocks = page("de/daten/index.html").all(tag("script"));
+    expect(blocks).toHaveLength(1);
+    expect((JSON.parse(text(blocks[0] ?? null)) as { name: string }).name).toBe(
+      `Kennzahlen ${payload}`,
+    );
   });
 
   it("show locale strings as text, in element content and in attributes", () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Element } from "domhandler";
 import { glob } from "tinyglobby";
 import { expect } from "vitest";
-import { parseHtml } from "../support/html.ts";
+import { parseHtml, text } from "../support/html.ts";
 import {
   buildInProcess,
   copyProject,
@@ -16,6 +16,21 @@ import {
 /** Every element of an HTML document, in document order, with entities decoded. */
 export function elementsOf(html: string): Element[] {
   return parseHtml(html).all(() => true);
+}
+
+/**
+ * Whether a script element is a JSON-LD data block, which browsers never execute:
+ * `type="application/ld+json"` as its only attribute and nothing but valid JSON inside.
+ */
+export function isJsonLdBlock(element: Element): boolean {
+  const names = Object.keys(element.attribs);
+  if (names.join(" ") !== "type" || element.attribs.type !== "application/ld+json") return false;
+  try {
+    JSON.parse(text(element));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { isLanguage, languages, type Language } from "../../src/lib/languages.ts
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
 import { attribute, parseHtml, tag, text, within } from "../support/html.ts";
 import { editFile, projectRoot } from "../support/project.ts";
-import { buildCopy, elementsOf } from "./support.ts";
+import { buildCopy, elementsOf, isJsonLdBlock } from "./support.ts";
 
 const baseUrl = resolveBaseUrl(process.env.SITE_URL, site.defaultBaseUrl);
 
@@ -111,20 +111,11 @@ function languageOf(html: string): Language {
  */
 function executableCode(html: string): string[] {
   return elementsOf(html)
-    .filter((element) => {
-      const names = Object.keys(element.attribs);
-      if (names.some((name) => name.startsWith("on"))) return true;
-      if (element.name !== "script") return false;
-      if (names.join(" ") !== "type" || element.attribs.type !== "application/ld+json") {
-        return true;
-      }
-      try {
-        JSON.parse(text(element));
-        return false;
-      } catch {
-        return true;
-      }
-    })
+    .filter(
+      (element) =>
+        Object.keys(element.attribs).some((name) => name.startsWith("on")) ||
+        (element.name === "script" && !isJsonLdBlock(element)),
+    )
     .map((element) => `<${element.name} ${Object.keys(element.attribs).join(" ")}>`);
 }
 

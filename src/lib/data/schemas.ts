@@ -83,12 +83,17 @@ const namedThing = z.strictObject({
  * A value the publisher must fill in before the site goes live. Shipped values are
  * placeholders, described in both languages and shown as such on the pages.
  */
-const toReplace = z.union([
-  z.strictObject({ value: text, placeholder: z.literal(false) }),
-  z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
-]);
+const toReplace = toReplaceWith(text);
 /** A publisher detail: filled in, or still a placeholder. */
 export type PublisherDetail = z.infer<typeof toReplace>;
+
+/** Like `toReplace`, with the filled-in value checked: a web address, an email address. */
+function toReplaceWith(filledIn: z.ZodString | z.ZodURL | z.ZodEmail) {
+  return z.union([
+    z.strictObject({ value: filledIn, placeholder: z.literal(false) }),
+    z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
+  ]);
+}
 
 /** `data/sources.ts`: the publications the site's facts come from. */
 export const sourcesModule = z.record(
@@ -152,11 +157,11 @@ export const publisherModule = z.strictObject({
     state: z.strictObject({ name: toReplace, address: toReplace, webAddress: toReplace }),
   }),
   /** The body's contributor URI in DCAT-AP.de (`http://dcat-ap.de/def/contributors/…`), for GovData. */
-  contributorId: toReplace,
+  contributorId: toReplaceWith(z.url()),
   /** The open data's licence, a URI of `http://dcat-ap.de/def/licenses/` (e.g. `…/dl-by-de/2.0`). */
-  licence: toReplace,
+  licence: toReplaceWith(z.url()),
   /** The email address readers of the open data write to with questions about it. */
-  dataContact: toReplace,
+  dataContact: toReplaceWith(z.email()),
 });
 export type Publisher = z.infer<typeof publisherModule>;
 

@@ -1,6 +1,6 @@
 import type { SiteData } from "../data/schemas.ts";
 import type { Translator } from "../i18n.ts";
-import { languages, type Language } from "../languages.ts";
+import type { Language } from "../languages.ts";
 import { factsCsv } from "./csv.ts";
 import { dcatTurtle } from "./dcat.ts";
 import { factsJson, factsSchema } from "./facts-json.ts";
@@ -10,7 +10,7 @@ import {
   type BuiltOpenDataFile,
   type OpenDataFile,
 } from "./files.ts";
-import { factRecords, filledIn, type InEachLanguage } from "./records.ts";
+import { factRecords, filledIn, inEachLanguage } from "./records.ts";
 
 /** What the open-data files are built from besides the data modules. */
 export interface OpenDataOptions {
@@ -29,9 +29,7 @@ const encoder = new TextEncoder();
 export function buildOpenData(data: SiteData, options: OpenDataOptions): BuiltOpenDataFile[] {
   const { translator, baseUrl } = options;
   const records = factRecords(data.facts, data.sources, translator);
-  const title = Object.fromEntries(
-    languages.map((language) => [language, translator.t(language, "openData.dataset.title")]),
-  ) as InEachLanguage;
+  const title = inEachLanguage((language) => translator.t(language, "openData.dataset.title"));
   const csvIn = (language: Language) =>
     factsCsv(records, language, (key, values) => translator.t(language, key, values));
   const contents: Record<Exclude<OpenDataFile["key"], "dcat">, () => string> = {

@@ -42,6 +42,13 @@ const units: Record<Fact["kind"], Unit> = {
   year: "year",
 };
 
+/** A text made for each of the site's languages. */
+export function inEachLanguage(text: (language: Language) => string): InEachLanguage {
+  return Object.fromEntries(
+    languages.map((language) => [language, text(language)]),
+  ) as InEachLanguage;
+}
+
 /** A placeholder's value is not a value yet: the downloads leave it empty. */
 export function filledIn(entry: PublisherDetail): string | null {
   return entry.placeholder ? null : entry.value;
@@ -60,8 +67,6 @@ export function factRecords(facts: Facts, sources: Sources, translator: Translat
     const [region = id, measure = id] = id.split(".");
     const source = sources[fact.source];
     if (source === undefined) throw new Error(`the fact "${id}" names an unknown source`);
-    const inEachLanguage = (text: (language: Language) => string) =>
-      Object.fromEntries(languages.map((language) => [language, text(language)])) as InEachLanguage;
     return {
       id,
       region,
