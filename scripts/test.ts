@@ -102,8 +102,8 @@ const checksAndGates: Step[] = [
 /** Steps in a lane run in order; the lanes run at the same time. */
 const lanes: Step[][] = [[vitest], checksAndGates];
 
-const heading = (step: Step) =>
-  `▶ ${step.name}: ${step.command.map((part) => path.basename(part)).join(" ")}`;
+const heading = ({ name, command: [program = "", ...args] }: Step) =>
+  `▶ ${name}: ${[path.basename(program), ...args.map((arg) => (path.isAbsolute(arg) ? path.relative(projectRoot, arg) : arg))].join(" ")}`;
 
 /** Runs one step with its output kept, and prints the output as one block when it ends. */
 function runStep(step: Step): Promise<Result> {

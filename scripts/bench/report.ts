@@ -132,7 +132,7 @@ export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 
 /** The project's performance targets (see BENCHMARKS.md). */
 export const targets: readonly Target[] = [
-  { key: "build.ratio", label: "Build time vs bare Eleventy", limit: 1.3, kind: "max", unit: "×" },
+  { key: "build.ratio", label: "Build time vs bare Eleventy", limit: 1.5, kind: "max", unit: "×" },
   { key: "duplicates.seconds", label: "Duplicate check", limit: 2, kind: "below", unit: "s" },
   { key: "i18n.seconds", label: "Translation check", limit: 1, kind: "below", unit: "s" },
   {
