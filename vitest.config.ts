@@ -6,10 +6,12 @@ const buildTests = [
   "tests/site/**/*.test.ts",
   "tests/content/**/*.test.ts",
   "tests/plugins/facts.test.ts",
+  "tests/plugins/open-data.test.ts",
+  "tests/plugins/open-data.copy.test.ts",
   "tests/bench/**/*.test.ts",
 ];
-/** The accessibility gate's tests: the only ones that start Chromium. */
-const browserTests = ["tests/checks/a11y/**/*.test.ts"];
+/** Tests that start Chromium: the accessibility gate's, and pages checked in a browser. */
+const browserTests = ["tests/checks/a11y/**/*.test.ts", "tests/**/*.browser.test.ts"];
 
 export default defineConfig({
   test: {
@@ -53,6 +55,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: browserTests,
+          globalSetup: ["tests/support/global-setup.ts"],
         },
       },
     ],

@@ -131,7 +131,7 @@ describe("text from editors on the built pages", () => {
         "aria-label",
       ),
     ).toBe(payload);
-    expect(textOf("de/barrierefreiheit/index.html", tag("main"))).toContain(
+    expect(textOf("de/impressum/index.html", tag("main"))).toContain(
       `Platzhalter ${insertedAsText}`,
     );
   });

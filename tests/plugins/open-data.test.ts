@@ -167,10 +167,11 @@ describe("the data pages", () => {
   });
 
   it("are covered by the link check: a download link to a missing file is reported", () => {
-    const pages = languages.map((language) => ({
-      url: dataPages[language],
-      inputPath: `src/site/${language}/page.md`,
-      html: pageHtml(dataPages[language]),
+    // Every built page, so that the data pages' other links (menus, footer) find their targets.
+    const pages = built.pages.map((page) => ({
+      url: page.url,
+      inputPath: `src/site${page.url}page.md`,
+      html: page.html,
     }));
     const fileExists = (pathname: string) =>
       existsSync(path.join(built.outputDir, decodeURIComponent(pathname)));

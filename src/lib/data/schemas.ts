@@ -16,9 +16,15 @@ const sourceId = z
  * repeats the source's own word: `almost` "fast", `over` "über", `moreThan` "mehr als",
  * `about` "etwa", `approximately` "ca.", `around` "rund".
  */
-const qualifier = z
-  .enum(["almost", "over", "moreThan", "about", "approximately", "around"])
-  .optional();
+export const qualifiers = [
+  "almost",
+  "over",
+  "moreThan",
+  "about",
+  "approximately",
+  "around",
+] as const;
+const qualifier = z.enum(qualifiers).optional();
 
 const factBase = {
   qualifier,

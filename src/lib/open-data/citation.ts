@@ -16,12 +16,14 @@ export interface CitationOptions {
 /**
  * How to cite the open data, in the page's language: the publishing body (marked as a
  * placeholder until it is filled in), the dataset's title, the data page and the sources'
- * publishers ("… Nach Angaben von Land Brandenburg und Landeszentrum Gesundheit …").
+ * publishers in that language ("… Based on figures from State of Brandenburg and …").
  */
 export function openDataCitation(options: CitationOptions): string {
   const { language, t } = options;
   const sources = new Intl.ListFormat(language, { type: "conjunction" }).format(
-    Object.values(options.sources).map((source) => source.publisher.name),
+    // The publishers' names in the page's language: a citation is plain text, so a German name
+    // on an English page could not be marked as German.
+    Object.values(options.sources).map((source) => source.publisher.meaning[language]),
   );
   return t("openData.page.cite", {
     publisher: publisherText(options.publisher.organisation, language, t),

@@ -1,4 +1,5 @@
 import { absoluteUrl } from "../base-url.ts";
+import { qualifiers } from "../data/schemas.ts";
 import { languages } from "../languages.ts";
 import { openDataPath, schemaFile } from "./files.ts";
 import type { FactRecord, InEachLanguage } from "./records.ts";
@@ -91,8 +92,8 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
           },
           qualifier: {
             description:
-              "The source's hedge on the figure: almost (just under), moreThan (over), about (roughly); null when the source gives the figure plainly",
-            enum: ["about", "almost", "moreThan", null],
+              "The source's hedge on the figure, one value per word the sources use: almost (fast), over (über), moreThan (mehr als), about (etwa), approximately (ca.), around (rund); null when the source gives the figure plainly",
+            enum: [...qualifiers, null],
           },
           label: { $ref: "#/$defs/inEachLanguage" },
           text: {
@@ -101,11 +102,24 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
           },
           source: {
             type: "object",
-            required: ["id", "publisher", "title", "language", "url", "retrievedOn"],
+            required: [
+              "id",
+              "publisher",
+              "publisherConfirmed",
+              "title",
+              "language",
+              "url",
+              "retrievedOn",
+            ],
             additionalProperties: false,
             properties: {
               id: { type: "string", minLength: 1 },
               publisher: { type: "string", minLength: 1 },
+              publisherConfirmed: {
+                type: "boolean",
+                description:
+                  "false while the source does not name its publisher and the attribution awaits confirmation",
+              },
               title: { type: "string", minLength: 1 },
               language: { enum: [...languages] },
               url: nullableString("^https?://", "null until the publisher has filled it in"),

@@ -13,6 +13,8 @@ export type Unit = "count" | "EUR" | "share" | "year";
 export interface SourceRecord {
   id: string;
   publisher: string;
+  /** False while the source does not name its publisher and the attribution awaits confirmation. */
+  publisherConfirmed: boolean;
   title: string;
   language: Language;
   url: string | null;
@@ -26,7 +28,7 @@ export interface FactRecord {
   measure: string;
   value: number;
   unit: Unit;
-  /** The source's hedge as a machine value (`almost`, `moreThan`, `about`), or null. */
+  /** The source's hedge as a machine value (see `qualifiers` in the data schemas), or null. */
   qualifier: NonNullable<Fact["qualifier"]> | null;
   label: InEachLanguage;
   /** The figure as the pages write it, hedge included ("fast 370.000"). */
@@ -81,6 +83,7 @@ export function factRecords(facts: Facts, sources: Sources, translator: Translat
       source: {
         id: fact.source,
         publisher: source.publisher.name,
+        publisherConfirmed: source.publisher.confirmed,
         title: source.title,
         language: source.language,
         url: filledIn(source.url),

@@ -52,7 +52,7 @@ describe("validateDataModule", () => {
     (value) => {
       const error = contentErrorOf(() =>
         validateDataModule("data/facts.ts", factsModule, {
-          "x.euro": { kind: "euro", value, source: "s", label },
+          "x.euro": { kind: "euro", value, source: "s", label, quote },
         }),
       );
       expect(error.location).toEqual({ file: "data/facts.ts", key: "x.euro.value" });
@@ -61,8 +61,8 @@ describe("validateDataModule", () => {
 
   it("reads -0 as 0, so no page writes a minus before nothing", () => {
     const facts = validateDataModule("data/facts.ts", factsModule, {
-      "x.euro": { kind: "euro", value: -0, source: "s", label },
-      "x.count": { kind: "count", value: -0, source: "s", label },
+      "x.euro": { kind: "euro", value: -0, source: "s", label, quote },
+      "x.count": { kind: "count", value: -0, source: "s", label, quote },
     });
     expect(Object.is(facts["x.euro"]?.kind === "euro" && facts["x.euro"].value, 0)).toBe(true);
     expect(Object.is(facts["x.count"]?.kind === "count" && facts["x.count"].value, 0)).toBe(true);
@@ -70,7 +70,7 @@ describe("validateDataModule", () => {
 
   it("accepts the largest amount the formatters handle", () => {
     const facts = validateDataModule("data/facts.ts", factsModule, {
-      "x.euro": { kind: "euro", value: 1e15, source: "s", label },
+      "x.euro": { kind: "euro", value: 1e15, source: "s", label, quote },
     });
     expect(facts["x.euro"]).toMatchObject({ value: 1e15 });
   });

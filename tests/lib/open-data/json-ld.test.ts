@@ -63,7 +63,7 @@ describe("openDataCitation", () => {
       `Beispielbehörde: ${project.translator.t("de", "openData.dataset.title")}. ${testBaseUrl}/de/daten/. Nach Angaben von Land Brandenburg und Landeszentrum Gesundheit Nordrhein-Westfalen.`,
     );
     expect(citation("en", false)).toMatch(
-      /^\[Placeholder: .+\]: .+\. Based on figures from Land Brandenburg and Landeszentrum Gesundheit Nordrhein-Westfalen\.$/,
+      /^\[Placeholder: .+\]: .+\. Based on figures from State of Brandenburg and North Rhine-Westphalia Centre for Health\.$/,
     );
   });
 });
