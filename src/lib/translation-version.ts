@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { load } from "js-yaml";
+
+/**
+ * Front-matter fields that are translated, so a change to them makes a translation outdated.
+ * The others (translationKey, layout, permalink, …) are the same in every language or set by
+ * developers, and do not count.
+ */
+export const translatedFields = ["title", "navTitle", "description"] as const;
+
+const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** A page's source split into its front matter and its body. */
+export interface PageParts {
+  /** The front matter as written, between the `---` lines. */
+  frontMatterText: string;
+  /** Everything after the front matter. */
+  body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** Splits a page into front matter and body; a page without front matter is all body. */
+export function splitPage(text: string): PageParts {
+  const match = frontMatterBlock.exec(text);
+  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
+  return {
+    frontMatterText: match[1] ?? "",
+    body: text.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
+  };
+}
+
+/**
+ * Unicode-normalised, with every run of whitespace (spaces, line breaks, blank lines) as one
+ * space: re-wrapping a paragraph or adding a blank line changes nothing a translator must redo.
+ */
+export function normaliseForVersion(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+function versionOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 12);
+}
+
+/** What a page's version is made of. */
+export interface VersionedPage {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * The version of a source page: a hash of its translated front-matter fields and its body
+ * (text, headings, shortcodes and all), normalised by `normaliseForVersion`.
+ */
+export function pageVersion(page: VersionedPage): string {
+  const fields = translatedFields.map((field) => {
+    const value = page.data[field];
+    return `${field}: ${normaliseForVersion(typeof value === "string" ? value : "")}`;
+  });
+  return versionOf([...fields, normaliseForVersion(page.body)].join("\n"));
+}
+
+/** The version of a page's whole source text, front matter read as YAML. */
+export function pageSourceVersion(text: string): string {
+  const { frontMatterText, body } = splitPage(text);
+  const parsed = load(frontMatterText);
+  const data =
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  return pageVersion({ data, body });
+}
+
+/** The version of a source text in a locale file, normalised like a page. */
+export function textVersion(value: unknown): string {
+  return versionOf(normaliseForVersion(typeof value === "string" ? value : JSON.stringify(value)));
+}
