@@ -3,7 +3,7 @@ import path from "node:path";
 import { inspectTranslations } from "./check.ts";
 import { markKeys, markPages, type KeySelection } from "./mark.ts";
 import { failsCheck, formatReport, reportAsJson } from "./messages.ts";
-import { translationStatus } from "./status.ts";
+import { outdatedChanges, translationStatus } from "./status.ts";
 import { formatStatusText, renderStatusHtml } from "./status-report.ts";
 import { I18nUsageError } from "./types.ts";
 
@@ -112,12 +112,13 @@ export function runStatusCli(argv: readonly string[], projectRoot: string): Prom
       throw new I18nUsageError(`the status takes no file names.\n\n${STATUS_USAGE}`);
     }
     const statuses = translationStatus(await inspectTranslations({ projectRoot }));
+    const changes = await outdatedChanges(projectRoot);
     const reportPath = path.join(projectRoot, statusReportFile);
     await mkdir(path.dirname(reportPath), { recursive: true });
-    await writeFile(reportPath, renderStatusHtml(statuses));
+    await writeFile(reportPath, renderStatusHtml(statuses, changes));
     return {
       exitCode: 0,
-      stdout: `${formatStatusText(statuses)}\nThe report page for translators is ${statusReportFile}.\n`,
+      stdout: `${formatStatusText(statuses, changes)}\nThe report page for translators is ${statusReportFile}.\n`,
       stderr: "",
     };
   });
