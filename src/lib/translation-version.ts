@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { load } from "js-yaml";
 
 /**
@@ -75,4 +77,9 @@ export function pageSourceVersion(text: string): string {
 /** The version of a source text in a locale file, normalised like a page. */
 export function textVersion(value: unknown): string {
   return versionOf(normaliseForVersion(typeof value === "string" ? value : JSON.stringify(value)));
+}
+
+/** The version of the page in `file` (a path relative to the working folder, as Eleventy gives it). */
+export function pageFileVersion(file: string): string {
+  return pageSourceVersion(readFileSync(path.resolve(file), "utf8"));
 }
