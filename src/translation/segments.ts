@@ -140,7 +140,7 @@ function locateInline(
   if (line === undefined) return undefined;
   const range = locateLines(body, starts, line, token.content);
   if (range === undefined) return undefined;
-  return { kind, ...range, line, source: body.slice(range.start, range.end) };
+  return { kind, ...range, line, source: token.content };
 }
 
 /**
