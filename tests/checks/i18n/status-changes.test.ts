@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DomUtils, parseDocument } from "htmlparser2";
+import { describe, expect, it } from "vitest";
+import { runStatusCli, statusReportFile } from "../../../src/checks/i18n/cli.ts";
+import { createExchangeFixture, writeFiles } from "../../translation/fixture.ts";
+
+async function editGerman(root: string, edit: (text: string) => string): Promise<void> {
+  const file = path.join(root, "src/site/de/start.md");
+  await writeFiles(root, { "src/site/de/start.md": edit(await readFile(file, "utf8")) });
+}
+
+describe("translation status of outdated pages", () => {
+  it("shows each changed German segment old → new with the changed words marked", async () => {
+    const root = await createExchangeFixture();
+    await editGerman(root, (text) =>
+      text
+        .replace("Ein Zitat\n> über", "Ein kurzes Zitat\n> quer über")
+        .replace("| Norden |", "| Der Norden |"),
+    );
+    const result = await runStatusCli([], root);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(
+      "  src/site/en/home.md (from src/site/de/start.md):\n" +
+        '    home:erster-abschnitt:cell3 (changed, src/site/de/start.md:15, under "Erster Abschnitt"): {+Der +}Norden\n' +
+        '    home:erster-abschnitt:q1 (changed, src/site/de/start.md:17, under "Erster Abschnitt"): Ein {+kurzes +}Zitat {+quer +}über zwei Zeilen.\n',
+    );
+    const report = parseDocument(await readFile(path.join(root, statusReportFile), "utf8"));
+    const added = DomUtils.findAll((element) => element.name === "ins", report.children);
+    expect(added.map((element) => DomUtils.textContent(element))).toEqual([
+      "added: Der ",
+      "added: kurzes ",
+      "added: quer ",
+    ]);
+  });
+
+  it("shows no changes while every translation is up to date", async () => {
+    const root = await createExchangeFixture();
+    const result = await runStatusCli([], root);
+    expect(result.stdout).not.toContain("What changed");
+    const report = await readFile(path.join(root, statusReportFile), "utf8");
+    expect(report).not.toContain("<ins>");
+  });
+});
