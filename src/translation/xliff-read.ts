@@ -98,3 +98,16 @@ export function readUnits(
     },
   ];
 }
+
+/** The units (`trans-unit` or `unit`) of a file or group, those inside groups included. */
+export function unitsIn(element: XmlElement, unitName: string): XmlElement[] {
+  return element.children.flatMap((child) =>
+    typeof child === "string"
+      ? []
+      : child.name === unitName
+        ? [child]
+        : child.name === "group"
+          ? unitsIn(child, unitName)
+          : [],
+  );
+}

@@ -8,7 +8,7 @@ import {
   type UnitState,
 } from "./exchange.ts";
 import { spanLanguage, type Inline } from "./inline.ts";
-import { readUnits, type FormatReader } from "./xliff-read.ts";
+import { readUnits, unitsIn, type FormatReader } from "./xliff-read.ts";
 import { attributes, childElements, escapeXml, type XmlElement } from "./xml.ts";
 
 /** The XLIFF 1.2 namespace. */
@@ -85,18 +85,6 @@ const reader: FormatReader = {
   codeName: (element) => element.attributes.ctype,
 };
 
-function transUnits(element: XmlElement): XmlElement[] {
-  return element.children.flatMap((child) =>
-    typeof child === "string"
-      ? []
-      : child.name === "trans-unit"
-        ? [child]
-        : child.name === "group"
-          ? transUnits(child)
-          : [],
-  );
-}
-
 /** Reads an XLIFF 1.2 document (the root element already parsed). */
 export function readXliff12(root: XmlElement): ReceivedDocument {
   const problems: ReadProblem[] = [];
@@ -118,7 +106,7 @@ export function readXliff12(root: XmlElement): ReceivedDocument {
       });
       continue;
     }
-    for (const element of transUnits(body)) {
+    for (const element of unitsIn(body, "trans-unit")) {
       const [source] = childElements(element, "source");
       const [target] = childElements(element, "target");
       const state = target?.attributes.state;

@@ -8,7 +8,7 @@ import {
   type UnitState,
 } from "./exchange.ts";
 import { spanLanguage, type Inline, type InlineCode } from "./inline.ts";
-import { readUnits, type FormatReader } from "./xliff-read.ts";
+import { readUnits, unitsIn, type FormatReader } from "./xliff-read.ts";
 import { attributes, childElements, escapeXml, type XmlElement } from "./xml.ts";
 
 /** The XLIFF 2.0 namespace. */
@@ -88,18 +88,6 @@ const reader: FormatReader = {
   codeName: (element) => element.attributes.subType ?? element.attributes.type,
 };
 
-function units(element: XmlElement): XmlElement[] {
-  return element.children.flatMap((child) =>
-    typeof child === "string"
-      ? []
-      : child.name === "unit"
-        ? [child]
-        : child.name === "group"
-          ? units(child)
-          : [],
-  );
-}
-
 /** Joins a unit's segments (a CAT tool may split one into sentences) into one source and target. */
 function joined(unitElement: XmlElement, part: "source" | "target"): XmlElement | undefined {
   const parts = unitElement.children.flatMap((child) =>
@@ -130,7 +118,7 @@ export function readXliff20(root: XmlElement): ReceivedDocument {
       });
       continue;
     }
-    for (const element of units(file)) {
+    for (const element of unitsIn(file, "unit")) {
       const segmentStates = childElements(element, "segment").map(
         (segment) => segment.attributes.state ?? "initial",
       );
