@@ -1,9 +1,17 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { HtmlValidate, type ConfigData } from "html-validate";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { runStatusCli, statusReportFile } from "../../../src/checks/i18n/cli.ts";
+import { projectRoot } from "../../support/project.ts";
 import { createExchangeFixture, writeFiles } from "../../translation/fixture.ts";
+
+/** The rules the site's own pages are held to. */
+const htmlRules = createRequire(import.meta.url)(
+  path.join(projectRoot, ".htmlvalidate.cjs"),
+) as ConfigData;
 
 async function editGerman(root: string, edit: (text: string) => string): Promise<void> {
   const file = path.join(root, "src/site/de/start.md");
@@ -25,7 +33,10 @@ describe("translation status of outdated pages", () => {
         '    home:erster-abschnitt:cell3 (changed, src/site/de/start.md:15, under "Erster Abschnitt"): {+Der +}Norden\n' +
         '    home:erster-abschnitt:q1 (changed, src/site/de/start.md:17, under "Erster Abschnitt"): Ein {+kurzes +}Zitat {+quer +}über zwei Zeilen.\n',
     );
-    const report = parseDocument(await readFile(path.join(root, statusReportFile), "utf8"));
+    const html = await readFile(path.join(root, statusReportFile), "utf8");
+    const validation = await new HtmlValidate(htmlRules).validateString(html);
+    expect(validation.results.flatMap((result) => result.messages)).toEqual([]);
+    const report = parseDocument(html);
     const added = DomUtils.findAll((element) => element.name === "ins", report.children);
     expect(added.map((element) => DomUtils.textContent(element))).toEqual([
       "added: Der ",
