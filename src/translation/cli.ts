@@ -66,11 +66,14 @@ export async function runExportCli(
     out: values.out,
     tmx: values.tmx,
   });
-  return {
-    exitCode: 0,
-    stdout: `${outcome.segments} segment${outcome.segments === 1 ? "" : "s"} to translate written to ${outcome.files.join(" and ")}\n`,
-    stderr: "",
-  };
+  const segments = `${outcome.segments} segment${outcome.segments === 1 ? "" : "s"}`;
+  const lines = [
+    outcome.segments === 0
+      ? "Nothing to translate: every text and page is translated from the German as it is now (--all exports everything)."
+      : `${segments} to translate.`,
+    ...(outcome.files.length === 0 ? [] : [`Written: ${outcome.files.join(", ")}`]),
+  ];
+  return { exitCode: 0, stdout: lines.map((line) => `${line}\n`).join(""), stderr: "" };
 }
 
 /** `npm run i18n:import`, run in `projectRoot`. */

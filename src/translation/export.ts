@@ -52,7 +52,10 @@ export interface ExportOutcome {
   segments: number;
 }
 
-/** Writes the exchange file (and with `tmx` the memory) into the export folder. */
+/**
+ * Writes the exchange file (and with `tmx` the memory) into the export folder. With nothing to
+ * translate no exchange file is written: XLIFF requires at least one `<file>`.
+ */
 export async function exportTranslations(
   projectRoot: string,
   options: ExportOptions,
@@ -61,11 +64,15 @@ export async function exportTranslations(
   const files = exchangeFiles(project, options.all);
   const folder = path.resolve(projectRoot, options.out);
   await mkdir(folder, { recursive: true });
-  const written = [path.join(folder, exchangeFileName)];
-  await writeFile(
-    written[0] ?? "",
-    options.format === "xliff20" ? writeXliff20(files) : writeXliff12(files),
-  );
+  const written: string[] = [];
+  if (files.length > 0) {
+    const exchangePath = path.join(folder, exchangeFileName);
+    await writeFile(
+      exchangePath,
+      options.format === "xliff20" ? writeXliff20(files) : writeXliff12(files),
+    );
+    written.push(exchangePath);
+  }
   if (options.tmx) {
     const memoryPath = path.join(folder, memoryExportName);
     await writeFile(memoryPath, writeMemory(refreshedMemory(project, { allCurrent: true })));

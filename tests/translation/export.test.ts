@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -142,9 +143,13 @@ describe("i18n:export", () => {
     expect(after).toEqual([...before, "home:neuer-abschnitt:h1", "home:neuer-abschnitt:p1"]);
   });
 
-  it("writes the translation memory as well-formed TMX 1.4b with --tmx", async () => {
+  it("writes the translation memory as well-formed TMX 1.4b with --tmx, and no XLIFF with nothing to translate", async () => {
     const root = await createExchangeFixture();
-    await exportFile(root, ["--tmx"]);
+    const result = await runExportCli(["--out", "out", "--tmx"], root);
+    expect(result.stdout).toBe(
+      `Nothing to translate: every text and page is translated from the German as it is now (--all exports everything).\nWritten: out/${memoryExportName}\n`,
+    );
+    expect(existsSync(path.join(root, "out", exchangeFileName))).toBe(false);
     const file = path.join(root, "out", memoryExportName);
     wellFormed(file);
     const tmx = await readFile(file, "utf8");

@@ -17,7 +17,7 @@ describe("the exchange on the real project", () => {
     const before = await projectSnapshot(root);
     const exported = await runExportCli(["--all", "--out", "out"], root);
     expect(exported.exitCode).toBe(0);
-    expect(exported.stdout).toMatch(/^[1-9]\d* segments to translate/);
+    expect(exported.stdout).toMatch(/^[1-9]\d* segments to translate\.\nWritten: out\//);
     const imported = await runImportCli([`out/${exchangeFileName}`], root);
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toContain("No file needed to change.");
