@@ -344,9 +344,10 @@ async function rebuildLocaleFiles(
         setPath(tree, text.path.split("."), text.value);
       }
     }
+    // Prettier keeps an object on one line when it starts on one; the locale files are expanded.
     written.set(
       englishFile,
-      await prettierFormat(JSON.stringify(tree), {
+      await prettierFormat(JSON.stringify(tree, null, 2), {
         filepath: path.join(project.projectRoot, englishFile),
       }),
     );

@@ -71,6 +71,32 @@ describe("i18n:import", () => {
     expect(memory).toContain("<seg>Ein kurzes Zitat über zwei Zeilen.</seg>");
   });
 
+  it("writes a changed locale text with the keys in the German order, as Prettier writes JSON", async () => {
+    const root = await createExchangeFixture({
+      "locales/en/common.json": `{
+  "region": { "south": "South", "north": "North" },
+  "greeting": "Hello {{name}}"
+}
+`,
+    });
+    await exported(root);
+    await editExchange(
+      root,
+      '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+      '<target state="translated">Welcome, <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+    );
+    const result = await importTranslations(root, [exchange]);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(await readFile(path.join(root, "locales/en/common.json"), "utf8")).toBe(`{
+  "greeting": "Welcome, {{name}}",
+  "region": {
+    "north": "North",
+    "south": "South"
+  }
+}
+`);
+  });
+
   it("rebuilds an English page on the German page's structure, links pointing to the English pages", async () => {
     const root = await createExchangeFixture({
       "src/site/en/sources.md": `---
