@@ -49,9 +49,11 @@ export const templateCode = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g;
 /** HTML tags and character references, the markup allowed only in `_html` locale texts. */
 export const markupCode = /<\/?[a-zA-Z][^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);/g;
 
-// The site's Markdown options (src/plugins/markdown.ts) without its renderer rules: the
-// exchange needs each construct's source as written, which the site's rules drop or rewrite.
-const markdown = markdownIt({ html: false, linkify: false, typographer: false }).use(
+/**
+ * The exchange's one Markdown parser: the site's options (src/plugins/markdown.ts) without its
+ * rules, which drop or rewrite what the exchange must keep as written (`{lang=…}` blocks, links).
+ */
+export const markdown = markdownIt({ html: false, linkify: false, typographer: false }).use(
   markdownItBracketedSpans,
 );
 

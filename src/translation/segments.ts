@@ -1,10 +1,10 @@
-import markdownIt, { type Token } from "markdown-it";
-import markdownItBracketedSpans from "markdown-it-bracketed-spans";
+import type { Token } from "markdown-it";
 import { frontMatterLine } from "../lib/pages.ts";
 import { createSlugger } from "../lib/slug.ts";
 import { splitPage, translatedFields } from "../lib/translation-version.ts";
 import {
   hasTranslatableText,
+  markdown,
   parseMarkdownInline,
   parseTextInline,
   readableText,
@@ -50,10 +50,6 @@ export interface PageSegments {
    */
   skeleton: string;
 }
-
-const markdown = markdownIt({ html: false, linkify: false, typographer: false }).use(
-  markdownItBracketedSpans,
-);
 
 /** The offset at which each line of `text` starts. */
 function lineStarts(text: string): number[] {
@@ -147,7 +143,8 @@ function locateInline(
  * Reads a page into segments: the translated front-matter fields and every block of its body
  * with text to translate (headings, paragraphs, list items, quotes, table cells). Blocks of
  * template code alone stay with the page's structure. Ids are made from `translationKey` and
- * the headings of `idPage` (the German page, whose ids a translation shares).
+ * the page's own headings; a translation that follows its German page is matched to it block
+ * by block, so it takes the German ids.
  */
 export function pageSegments(
   text: string,
