@@ -52,6 +52,8 @@ export interface ReadProblem {
 export interface ReceivedDocument {
   sourceLanguage: string;
   targetLanguage: string;
+  /** The line on which the languages are given. */
+  languageLine: number;
   units: ReceivedUnit[];
   problems: ReadProblem[];
 }

@@ -423,7 +423,7 @@ export async function importTranslations(
     ) {
       problems.push({
         file,
-        line: 2,
+        line: document.languageLine,
         message: `the file translates from "${document.sourceLanguage}" into "${document.targetLanguage}", but this project takes translations from German (de) into English (en)`,
       });
       continue;

@@ -88,15 +88,25 @@ const reader: FormatReader = {
 /** Reads an XLIFF 1.2 document (the root element already parsed). */
 export function readXliff12(root: XmlElement): ReceivedDocument {
   const problems: ReadProblem[] = [];
+  const files = childElements(root, "file");
+  const languagesOf = (file: XmlElement | undefined) => ({
+    sourceLanguage: file?.attributes["source-language"] ?? "",
+    targetLanguage: file?.attributes["target-language"] ?? "",
+    languageLine: file?.line ?? root.line,
+  });
+  // Every <file> names its languages: the first one with other languages than the project's is reported.
+  const odd = files.find((file) => {
+    const { sourceLanguage, targetLanguage } = languagesOf(file);
+    return (
+      sourceLanguage !== exchangeLanguages.source || targetLanguage !== exchangeLanguages.target
+    );
+  });
   const document: ReceivedDocument = {
-    sourceLanguage: "",
-    targetLanguage: "",
+    ...languagesOf(odd ?? files[0]),
     units: [],
     problems,
   };
-  for (const file of childElements(root, "file")) {
-    document.sourceLanguage ||= file.attributes["source-language"] ?? "";
-    document.targetLanguage ||= file.attributes["target-language"] ?? "";
+  for (const file of files) {
     const original = file.attributes.original;
     const [body] = childElements(file, "body");
     if (original === undefined || body === undefined) {

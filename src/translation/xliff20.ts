@@ -106,6 +106,7 @@ export function readXliff20(root: XmlElement): ReceivedDocument {
   const document: ReceivedDocument = {
     sourceLanguage: root.attributes.srcLang ?? "",
     targetLanguage: root.attributes.trgLang ?? "",
+    languageLine: root.line,
     units: [],
     problems,
   };

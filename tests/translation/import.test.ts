@@ -237,6 +237,20 @@ Alle Quellen, siehe [Start](/de/start/).
     expect(await projectSnapshot(root)).toEqual(before);
   });
 
+  it("refuses a file in other languages, naming file and line, and changes no file", async () => {
+    const root = await createExchangeFixture();
+    const text = await exported(root);
+    const before = await projectSnapshot(root);
+    const file = '<file original="src/site/de/start.md" source-language="de" target-language="en"';
+    await editExchange(root, file, file.replace('"en"', '"fr"'));
+    const result = await runImportCli([exchange], root);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(
+      `${exchange}:${lineOf(text, file)}: the file translates from "de" into "fr", but this project takes translations from German (de) into English (en)`,
+    );
+    expect(await projectSnapshot(root)).toEqual(before);
+  });
+
   it("refuses a file that is not well-formed XML, naming file and line, and changes no file", async () => {
     const root = await createExchangeFixture();
     const text = await exported(root);
