@@ -220,6 +220,23 @@ Alle Quellen, siehe [Start](/de/start/).
     },
   );
 
+  it("refuses a removed <ph/> in XLIFF 2.0 as well, naming file, line and segment", async () => {
+    const root = await createExchangeFixture();
+    const text = await exported(root, ["--all", "--format", "xliff20"]);
+    const before = await projectSnapshot(root);
+    const target = text
+      .split("\n")
+      .find((line) => line.includes("<target") && line.includes("There are"));
+    expect(target).toBeDefined();
+    await editExchange(root, target ?? "", (target ?? "").replace(/<ph [^>]*\/>/, "many"));
+    const result = await runImportCli([exchange], root);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain(
+      `${exchange}:${lineOf(text, target ?? "")}: segment home:top:p1: the tag 1 ({% fact "a.count" %}) from the German is missing`,
+    );
+    expect(await projectSnapshot(root)).toEqual(before);
+  });
+
   it("refuses a segment whose German changed since the export, and changes no file", async () => {
     const root = await createExchangeFixture();
     const text = await exported(root);
