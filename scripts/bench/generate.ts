@@ -1,5 +1,5 @@
 import { pageVersion } from "../../src/checks/i18n/versions.ts";
-import { splitPage } from "../../src/lib/pages.ts";
+import { splitPage } from "../../src/lib/front-matter.ts";
 import type { Fact, Facts } from "../../src/lib/data/schemas.ts";
 import { languages, sourceLanguage, type Language } from "../../src/lib/languages.ts";
 import { projectFolders } from "../../src/lib/project.ts";

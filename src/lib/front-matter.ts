@@ -36,3 +36,30 @@ export function readFrontMatter(text: string): FrontMatterParts {
     bodyLine: head.split("\n").length,
   };
 }
+
+/** A page's front matter and body as text, split where Eleventy's parser splits them. */
+export interface SplitPage {
+  /** The front matter as written, between the `---` lines. */
+  frontMatterText: string;
+  /** Everything after the front matter. */
+  body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Splits a page into front matter and body without reading the fields (a page without front
+ * matter is all body): for line numbers and versions, where parsing the YAML of thousands of
+ * pages again would be wasted (`readFrontMatter` reads the fields).
+ */
+export function splitPage(text: string): SplitPage {
+  const match = frontMatterBlock.exec(text);
+  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
+  return {
+    frontMatterText: match[1] ?? "",
+    body: text.slice(match[0].length),
+    bodyLine: match[0].split("\n").length,
+  };
+}

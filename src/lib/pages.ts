@@ -8,29 +8,6 @@ export function usesTemplateCode(text: string): boolean {
   return /\{[{%#]/.test(text);
 }
 
-/** A page's front matter and body, split where Eleventy splits them. */
-export interface SplitPage {
-  /** The front matter as written, between the `---` lines. */
-  frontMatterText: string;
-  /** Everything after the front matter. */
-  body: string;
-  /** The 1-based line of the file on which the body starts. */
-  bodyLine: number;
-}
-
-const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
-/** Splits a page into front matter and body; a page without front matter is all body. */
-export function splitPage(text: string): SplitPage {
-  const match = frontMatterBlock.exec(text);
-  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
-  return {
-    frontMatterText: match[1] ?? "",
-    body: text.slice(match[0].length),
-    bodyLine: match[0].split("\n").length,
-  };
-}
-
 /**
  * Where a page may be published: an address under its language's folder, written out in full
  * (`/de/404.html`, `/en/about/`), so no page can be written outside the site, over another

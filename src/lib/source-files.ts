@@ -4,7 +4,8 @@ import { load, YAMLException } from "js-yaml";
 import { z } from "zod";
 import { ContentError, lineAndColumn } from "./errors.ts";
 import { isLanguage, languages, type Language } from "./languages.ts";
-import { frontMatterLine, splitPage, validateFrontMatter } from "./pages.ts";
+import { splitPage } from "./front-matter.ts";
+import { frontMatterLine, validateFrontMatter } from "./pages.ts";
 import { projectFolders } from "./project.ts";
 import { parseShortcodes } from "./shortcodes.ts";
 

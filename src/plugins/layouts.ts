@@ -1,10 +1,12 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { chooser } from "../components/chooser.ts";
+import { outdatedNotice } from "../components/outdated-notice.ts";
 import { pageFrame } from "../components/page-frame.ts";
 import type { Site } from "../lib/data/schemas.ts";
 import { ContentError } from "../lib/errors.ts";
 import { html, trustedHtml } from "../lib/html.ts";
-import type { Translator } from "../lib/i18n.ts";
+import type { Translate, Translator } from "../lib/i18n.ts";
+import { sourceLanguage } from "../lib/languages.ts";
 import type { Translations } from "../lib/pages.ts";
 import { metaContentSecurityPolicy } from "../lib/security.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
@@ -15,6 +17,7 @@ interface LayoutData {
   title?: unknown;
   description?: unknown;
   translationKey?: unknown;
+  translatedFrom?: unknown;
   content: string;
   page: { url: string; inputPath: string };
   collections: { translations: Translations };
@@ -56,18 +59,21 @@ export default function layoutsPlugin(
       const language = pageLanguage(context);
       return withPage(context, () => {
         const title = field(data, "title");
+        const translationKey = field(data, "translationKey");
+        const t: Translate = (key, values) => options.translator.t(language, key, values);
+        const source = data.collections.translations[translationKey]?.[sourceLanguage];
         return pageFrame({
           language,
           title,
           description: field(data, "description"),
           url: data.page.url,
-          translationKey: field(data, "translationKey"),
+          translationKey,
           translations: data.collections.translations,
           navigation: options.navigation,
           contentSecurityPolicy: contentSecurityPolicy(data),
           baseUrl: options.baseUrl,
-          t: (key, values) => options.translator.t(language, key, values),
-          main: html`<h1>${title}</h1>
+          t,
+          main: html`${outdatedNotice({ language, translatedFrom: data.translatedFrom, source, t })}<h1>${title}</h1>
 ${trustedHtml(data.content)}`,
         }).markup;
       });

@@ -6,7 +6,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import markdownItBracketedSpans from "markdown-it-bracketed-spans";
 import { ContentError } from "../lib/errors.ts";
 import type { Translator } from "../lib/i18n.ts";
-import { splitPage } from "../lib/pages.ts";
+import { splitPage } from "../lib/front-matter.ts";
 import { parseShortcodes, type BodyLocation } from "../lib/shortcodes.ts";
 import { createSlugger } from "../lib/slug.ts";
 import { decodeUtf8 } from "../lib/source-files.ts";

@@ -2,7 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { splitPage } from "../../src/lib/pages.ts";
+import { splitPage } from "../../src/lib/front-matter.ts";
 import { loadSiteData } from "../../src/lib/data/load.ts";
 import { projectFolders } from "../../src/lib/project.ts";
 import { projectRoot, runScript, type CommandResult } from "../support/project.ts";

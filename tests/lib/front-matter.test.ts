@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFrontMatter } from "../../src/lib/front-matter.ts";
+import { readFrontMatter, splitPage } from "../../src/lib/front-matter.ts";
 
 describe("readFrontMatter", () => {
   it("reads the fields, the text between the --- lines and the line the body starts on", () => {
@@ -31,5 +31,16 @@ describe("readFrontMatter", () => {
     }
     expect(thrown).toMatchObject({ name: "YAMLException", mark: { line: 2 } });
     expect(() => readFrontMatter(broken.replace("a: b", '"a: b"'))).not.toThrow();
+  });
+});
+
+describe("splitPage", () => {
+  it("gives the body and the file line it starts on", () => {
+    expect(splitPage("---\ntitle: T\n---\nText\n")).toEqual({
+      frontMatterText: "title: T",
+      body: "Text\n",
+      bodyLine: 4,
+    });
+    expect(splitPage("Text")).toEqual({ frontMatterText: "", body: "Text", bodyLine: 1 });
   });
 });

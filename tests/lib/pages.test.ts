@@ -3,7 +3,6 @@ import { contentErrorOf } from "../support/errors.ts";
 import {
   frontMatterLine,
   indexTranslations,
-  splitPage,
   validateFrontMatter,
   type PageEntry,
 } from "../../src/lib/pages.ts";
@@ -159,15 +158,4 @@ describe("validateFrontMatter", () => {
       expect(validateFrontMatter({ ...valid, permalink }, file).permalink).toBe(permalink);
     },
   );
-});
-
-describe("splitPage", () => {
-  it("gives the body and the file line it starts on", () => {
-    expect(splitPage("---\ntitle: T\n---\nText\n")).toEqual({
-      frontMatterText: "title: T",
-      body: "Text\n",
-      bodyLine: 4,
-    });
-    expect(splitPage("Text")).toEqual({ frontMatterText: "", body: "Text", bodyLine: 1 });
-  });
 });

@@ -5,7 +5,7 @@ import { load } from "js-yaml";
 import { glob } from "tinyglobby";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.ts";
-import { splitPage } from "../../src/lib/pages.ts";
+import { splitPage } from "../../src/lib/front-matter.ts";
 import { attribute, parseHtml, tag, text, within, type ParsedPage } from "../support/html.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
 import { copyProject, projectRoot } from "../support/project.ts";

@@ -5,7 +5,7 @@ import { CouldNotCheckError, ExitCode, UsageError, type ParsedArguments } from "
 import { parseCommandLine, type GateIo } from "../runner.ts";
 import { inspectTranslations } from "./check.ts";
 import { markKeys, markPages, type KeySelection } from "./mark.ts";
-import { translationStatus } from "./status.ts";
+import { outdatedChanges, translationStatus } from "./status.ts";
 import { formatStatusText, renderStatusHtml } from "./status-report.ts";
 
 /** Where the status report page is written, relative to the project. */
@@ -82,12 +82,13 @@ const statusCommand: Command = {
   allowPositionals: false,
   async run(_args, projectRoot) {
     const statuses = translationStatus(await inspectTranslations({ projectRoot }));
+    const changes = await outdatedChanges(projectRoot);
     const reportPath = path.join(projectRoot, statusReportFile);
     await mkdir(path.dirname(reportPath), { recursive: true });
-    await writeFile(reportPath, renderStatusHtml(statuses));
+    await writeFile(reportPath, renderStatusHtml(statuses, changes));
     return {
       exitCode: 0,
-      stdout: `${formatStatusText(statuses)}\nThe report page for translators is ${statusReportFile}.\n`,
+      stdout: `${formatStatusText(statuses, changes)}\nThe report page for translators is ${statusReportFile}.\n`,
     };
   },
 };

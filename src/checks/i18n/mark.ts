@@ -8,6 +8,8 @@ import {
 } from "../../lib/languages.ts";
 import { readFrontMatter } from "../../lib/front-matter.ts";
 import { frontMatterLine } from "../../lib/pages.ts";
+import { refreshedMemory, saveMemory } from "../../translation/memory.ts";
+import { readTranslationProject } from "../../translation/project.ts";
 import { readLocales } from "./locales.ts";
 import { pairPages, readPages } from "./pages.ts";
 import { UsageError } from "../gate.ts";
@@ -45,7 +47,8 @@ export function setFrontMatterField(text: string, field: string, value: string):
 
 /**
  * Records in each translated page of the given pages' pairs which version of its source it
- * was made from (`translatedFrom`). Accepts the source or the translation's path.
+ * was made from (`translatedFrom`), and its segments in the translation memory. Accepts the
+ * source or the translation's path.
  */
 export async function markPages(
   projectRoot: string,
@@ -101,6 +104,11 @@ export async function markPages(
       }
     }
   }
+  const project = await readTranslationProject(projectRoot);
+  await saveMemory(
+    projectRoot,
+    refreshedMemory(project, { pages: targets.map(({ file }) => file) }),
+  );
   return outcome;
 }
 
@@ -114,8 +122,8 @@ export interface KeySelection {
 
 /**
  * Records in `locales/translated-from.json` which version of each selected source text its
- * translations were made from. Marking all texts writes the record afresh, dropping texts
- * that are gone; marking some keeps the other entries.
+ * translations were made from, and the pairs in the translation memory. Marking all texts
+ * writes the record afresh, dropping texts that are gone; marking some keeps the other entries.
  */
 export async function markKeys(projectRoot: string, selection: KeySelection): Promise<MarkOutcome> {
   const outcome: MarkOutcome = { done: [], problems: [] };
@@ -158,10 +166,10 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
       );
     }
   }
-  let total = 0;
+  const marked = new Set<string>();
   const summaries: string[] = [];
   for (const [language, entries] of versions) {
-    let marked = 0;
+    let count = 0;
     for (const text of locales.texts[language].values()) {
       const original = source.get(text.key);
       const selected =
@@ -170,7 +178,8 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
         selection.files.includes(text.key.split(".")[0] ?? "");
       if (!selected || original === undefined) continue;
       entries.set(text.key, textVersion(original.value));
-      marked++;
+      marked.add(text.key);
+      count++;
     }
     for (const key of selection.keys) {
       if (source.has(key) && !locales.texts[language].has(key)) {
@@ -179,13 +188,14 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
         );
       }
     }
-    total += marked;
     summaries.push(
-      `${marked} ${languageName(language)} text${marked === 1 ? "" : "s"} marked as translated from the ${languageName(sourceLanguage)} texts as they are now, in ${keyRecordFile}`,
+      `${count} ${languageName(language)} text${count === 1 ? "" : "s"} marked as translated from the ${languageName(sourceLanguage)} texts as they are now, in ${keyRecordFile}`,
     );
   }
-  if (total > 0 || selection.all) {
+  if (marked.size > 0 || selection.all) {
     await writeFile(path.join(projectRoot, keyRecordFile), serialiseKeyRecord(versions));
+    const project = await readTranslationProject(projectRoot);
+    await saveMemory(projectRoot, refreshedMemory(project, { keys: [...marked] }));
     outcome.done.push(...summaries);
   }
   return outcome;

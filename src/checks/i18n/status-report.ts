@@ -1,4 +1,10 @@
 import { escapeHtml } from "../../lib/html.ts";
+import {
+  formatWordDiff,
+  type ChangedTranslation,
+  type SegmentChange,
+  type WordChange,
+} from "../../translation/diff.ts";
 import { languageName, sourceLanguage } from "../../lib/languages.ts";
 import {
   countStates,
@@ -47,8 +53,36 @@ function place(item: StatusItem): string {
   return item.line === undefined ? item.file : `${item.file}:${item.line}`;
 }
 
+function segmentPlace(change: SegmentChange): string {
+  const heading = change.heading === undefined ? "" : `, under "${change.heading}"`;
+  return `${change.file}:${change.line}${heading}`;
+}
+
+function changeLabel(change: SegmentChange): string {
+  return change.before === undefined ? "new" : change.after === undefined ? "removed" : "changed";
+}
+
+/** The changed segments as text: one line per segment, words marked `[-old-]{+new+}`. */
+function formatChangesText(changed: readonly ChangedTranslation[]): string[] {
+  if (changed.length === 0) return [];
+  return [
+    `What changed in the ${languageName(sourceLanguage)} since the translation ([-removed-] {+added+})`,
+    ...changed.flatMap(({ translation, source, changes }) => [
+      `  ${translation} (from ${source}):`,
+      ...changes.map(
+        (change) =>
+          `    ${change.id} (${changeLabel(change)}, ${segmentPlace(change)}): ${formatWordDiff(change.words)}`,
+      ),
+    ]),
+    "",
+  ];
+}
+
 /** The status as plain-text tables for the terminal, with the items that need work. */
-export function formatStatusText(statuses: readonly LanguageStatus[]): string {
+export function formatStatusText(
+  statuses: readonly LanguageStatus[],
+  changed: readonly ChangedTranslation[] = [],
+): string {
   const header = ["", ...itemStates.map((state) => stateLabels[state])];
   const lines: string[] = ["Translation status", ""];
   for (const status of statuses) {
@@ -73,6 +107,7 @@ export function formatStatusText(statuses: readonly LanguageStatus[]): string {
     }
     lines.push("");
   }
+  lines.push(...formatChangesText(changed));
   return lines.join("\n");
 }
 
@@ -120,8 +155,43 @@ function languageSection(status: LanguageStatus): string {
   return [`<h2>${escapeHtml(heading(status))}</h2>`, summary, details].join("\n");
 }
 
+function wordsHtml(words: readonly WordChange[]): string {
+  return words
+    .map(({ kind, text }) =>
+      kind === "same"
+        ? escapeHtml(text)
+        : kind === "removed"
+          ? `<del><span class="visually-hidden">removed: </span>${escapeHtml(text)}</del>`
+          : `<ins><span class="visually-hidden">added: </span>${escapeHtml(text)}</ins>`,
+    )
+    .join("");
+}
+
+function changesSection(changed: readonly ChangedTranslation[]): string {
+  if (changed.length === 0) return "";
+  const source = languageName(sourceLanguage);
+  return [
+    `<h2>What changed in the ${escapeHtml(source)}</h2>`,
+    `<p>For each outdated translation, the ${escapeHtml(source)} segments that changed since it was made: removed words struck through, added words underlined.</p>`,
+    ...changed.map(({ translation, source: sourceFile, changes }) =>
+      [
+        `<h3>${escapeHtml(translation)} <small>(from ${escapeHtml(sourceFile)})</small></h3>`,
+        "<ul>",
+        ...changes.map(
+          (change) =>
+            `  <li><p><code>${escapeHtml(change.id)}</code>, ${escapeHtml(changeLabel(change))}, ${escapeHtml(segmentPlace(change))}</p><p>${wordsHtml(change.words)}</p></li>`,
+        ),
+        "</ul>",
+      ].join("\n"),
+    ),
+  ].join("\n");
+}
+
 /** The status as an accessible HTML page for translators (not part of the published site). */
-export function renderStatusHtml(statuses: readonly LanguageStatus[]): string {
+export function renderStatusHtml(
+  statuses: readonly LanguageStatus[],
+  changed: readonly ChangedTranslation[] = [],
+): string {
   const meanings = itemStates
     .map(
       (state) =>
@@ -141,6 +211,9 @@ export function renderStatusHtml(statuses: readonly LanguageStatus[]): string {
   th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
   td { font-variant-numeric: tabular-nums; }
   dt { font-weight: bold; }
+  del { background: #fde0e0; color: #7a0000; }
+  ins { background: #dcf5dc; color: #004d00; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 </style>
 </head>
 <body>
@@ -148,6 +221,7 @@ export function renderStatusHtml(statuses: readonly LanguageStatus[]): string {
 <h1>Translation status</h1>
 <p>${escapeHtml(languageName(sourceLanguage))} is the source language; the other languages are translations of it. This page is written by <code>npm run i18n:status</code>; <code>npm run check:i18n</code> lists every problem with its file and line. TRANSLATING.md explains how to fix each one.</p>
 ${statuses.map(languageSection).join("\n")}
+${changesSection(changed)}
 <h2>What the states mean</h2>
 <dl>
 ${meanings}

@@ -1,5 +1,7 @@
 import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
 import { pageFrontMatter, type PageFrontMatter } from "../../lib/pages.ts";
+import { changedTranslations, type ChangedTranslation } from "../../translation/diff.ts";
+import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
 import type { PageSource } from "./pages.ts";
 import type { VersionState } from "./versions.ts";
@@ -124,4 +126,12 @@ export function countStates(items: readonly StatusItem[]): Record<ItemState, num
   >;
   for (const item of items) counts[item.state]++;
   return counts;
+}
+
+/**
+ * What changed in the German of each outdated page and text since its translation was made,
+ * segment by segment, as the translation memory (`locales/translation-memory.tmx`) remembers it.
+ */
+export async function outdatedChanges(projectRoot: string): Promise<ChangedTranslation[]> {
+  return changedTranslations(await readTranslationProject(projectRoot));
 }

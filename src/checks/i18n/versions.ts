@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -14,15 +13,20 @@ import { locateJsonKeys, type Position } from "./json-keys.ts";
 import { locationOf } from "./locale-checks.ts";
 import { inBrokenFile, type LocaleText, type Locales } from "./locales.ts";
 import { frontMatterLine } from "../../lib/pages.ts";
+import { pageVersion as versionOfPage, textVersion } from "../../lib/translation-version.ts";
 import type { Page, PagePair, PageSource } from "./pages.ts";
 import type { Finding } from "./types.ts";
 
-/**
- * Front-matter fields that are translated, so a change to them makes a translation outdated.
- * The others (translationKey, layout, permalink, …) are the same in every language or set by
- * developers, and do not count.
- */
-export const translatedFields = ["title", "navTitle", "description"] as const;
+export {
+  normaliseForVersion,
+  textVersion,
+  translatedFields,
+} from "../../lib/translation-version.ts";
+
+/** The version of a source page (see `src/lib/translation-version.ts`). */
+export function pageVersion(page: PageSource): string {
+  return versionOfPage(page);
+}
 
 /** The record of which German version each translated locale text was made from. */
 export const keyRecordFile = "locales/translated-from.json";
@@ -56,35 +60,6 @@ export interface RecordEntry extends Position {
 export interface KeyRecord {
   versions: Map<Language, Map<string, RecordEntry>>;
   findings: Finding[];
-}
-
-/**
- * Unicode-normalised, with every run of whitespace (spaces, line breaks, blank lines) as one
- * space: re-wrapping a paragraph or adding a blank line changes nothing a translator must redo.
- */
-export function normaliseForVersion(text: string): string {
-  return text.normalize("NFC").replace(/\s+/g, " ").trim();
-}
-
-function versionOf(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 12);
-}
-
-/**
- * The version of a source page: a hash of its translated front-matter fields and its body
- * (text, headings, shortcodes and all), normalised by `normaliseForVersion`.
- */
-export function pageVersion(page: PageSource): string {
-  const fields = translatedFields.map((field) => {
-    const value = page.data[field];
-    return `${field}: ${normaliseForVersion(typeof value === "string" ? value : "")}`;
-  });
-  return versionOf([...fields, normaliseForVersion(page.body)].join("\n"));
-}
-
-/** The version of a source text in a locale file, normalised like a page. */
-export function textVersion(value: unknown): string {
-  return versionOf(normaliseForVersion(typeof value === "string" ? value : JSON.stringify(value)));
 }
 
 const recordSchema = z.partialRecord(

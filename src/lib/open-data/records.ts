@@ -1,4 +1,4 @@
-import type { Fact, Facts, Publisher, PublisherDetail, Sources } from "../data/schemas.ts";
+import type { Fact, Facts, PublisherDetail, Sources } from "../data/schemas.ts";
 import { formatFact } from "../format.ts";
 import type { Translator } from "../i18n.ts";
 import { languages, type Language } from "../languages.ts";

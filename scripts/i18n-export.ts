@@ -1,0 +1,3 @@
+import { runCommand, runExportCli } from "../src/translation/cli.ts";
+
+await runCommand(runExportCli);

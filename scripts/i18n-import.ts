@@ -1,0 +1,3 @@
+import { runCommand, runImportCli } from "../src/translation/cli.ts";
+
+await runCommand(runImportCli);

@@ -1,0 +1,38 @@
+import { html, type Html } from "../lib/html.ts";
+import type { Translate } from "../lib/i18n.ts";
+import { sourceLanguage, type Language } from "../lib/languages.ts";
+import type { PageRef } from "../lib/pages.ts";
+import { pageFileVersion } from "../lib/translation-version.ts";
+
+/** Parameters of the outdated-translation notice. */
+export interface OutdatedNoticeProps {
+  /** The page's language. */
+  language: Language;
+  /** The page's `translatedFrom`: the version of the source page it was translated from. */
+  translatedFrom: unknown;
+  /** The source-language page of the pair. */
+  source: PageRef | undefined;
+  t: Translate;
+}
+
+/**
+ * A translation whose source page changed since it was made tells readers so, and links to
+ * the source page. It compares versions by content (the same version function as the
+ * translation check), never dates, so a build stays byte-identical. A translation not yet
+ * marked (no `translatedFrom`) says nothing: the check warns about it instead.
+ */
+export function outdatedNotice({ language, translatedFrom, source, t }: OutdatedNoticeProps): Html {
+  if (
+    language === sourceLanguage ||
+    source === undefined ||
+    typeof translatedFrom !== "string" ||
+    pageFileVersion(source.inputPath) === translatedFrom
+  ) {
+    return html``;
+  }
+  return html`<p class="outdated-notice">
+        ${t("translation.outdatedNotice")}
+        <a href="${source.url}" hreflang="${sourceLanguage}" lang="${sourceLanguage}">${source.title}</a>
+      </p>
+      `;
+}

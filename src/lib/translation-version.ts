@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { load } from "js-yaml";
+import { splitPage } from "./front-matter.ts";
+
+/**
+ * Front-matter fields that are translated, so a change to them makes a translation outdated.
+ * The others (translationKey, layout, permalink, …) are the same in every language or set by
+ * developers, and do not count.
+ */
+export const translatedFields = ["title", "navTitle", "description"] as const;
+
+/**
+ * Unicode-normalised, with every run of whitespace (spaces, line breaks, blank lines) as one
+ * space: re-wrapping a paragraph or adding a blank line changes nothing a translator must redo.
+ */
+export function normaliseForVersion(text: string): string {
+  return text.normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+function versionOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 12);
+}
+
+/** What a page's version is made of. */
+export interface VersionedPage {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/**
+ * The version of a source page: a hash of its translated front-matter fields and its body
+ * (text, headings, shortcodes and all), normalised by `normaliseForVersion`.
+ */
+export function pageVersion(page: VersionedPage): string {
+  const fields = translatedFields.map((field) => {
+    const value = page.data[field];
+    return `${field}: ${normaliseForVersion(typeof value === "string" ? value : "")}`;
+  });
+  return versionOf([...fields, normaliseForVersion(page.body)].join("\n"));
+}
+
+/** The version of a page's whole source text, front matter read as YAML. */
+export function pageSourceVersion(text: string): string {
+  const { frontMatterText, body } = splitPage(text);
+  const parsed = load(frontMatterText);
+  const data =
+    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  return pageVersion({ data, body });
+}
+
+/** The version of a source text in a locale file, normalised like a page. */
+export function textVersion(value: unknown): string {
+  return versionOf(normaliseForVersion(typeof value === "string" ? value : JSON.stringify(value)));
+}
+
+/** The version of the page in `file` (a path relative to the working folder, as Eleventy gives it). */
+export function pageFileVersion(file: string): string {
+  return pageSourceVersion(readFileSync(path.resolve(file), "utf8"));
+}

@@ -1,0 +1,54 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { TranslationProject } from "./project.ts";
+import { memoryFile, writeMemory, type Memory, type MemoryEntry } from "./tmx.ts";
+import type { ExchangeUnit } from "./exchange.ts";
+
+/** Which current translations to record in the memory. */
+export interface MemorySelection {
+  /** Every page and text translated from the German as it is now. */
+  allCurrent?: boolean;
+  /** Pages by the path of their German or English file. */
+  pages?: readonly string[];
+  /** Locale texts by key. */
+  keys?: readonly string[];
+}
+
+function entryOf(file: string, unit: ExchangeUnit): MemoryEntry[] {
+  return unit.target === undefined
+    ? []
+    : [{ id: unit.segment.id, file, source: unit.segment.content, target: unit.target }];
+}
+
+/**
+ * The memory with the selected translations as they are now: for a page, every segment of an
+ * English page that follows the German structure; for a text, its English. Other entries stay,
+ * so the memory still knows the German an outdated translation was made from.
+ */
+export function refreshedMemory(project: TranslationProject, selection: MemorySelection): Memory {
+  const memory: Memory = new Map(project.memory);
+  const pages = new Set(selection.pages ?? []);
+  const keys = new Set(selection.keys ?? []);
+  const add = (entries: MemoryEntry[]) => {
+    for (const entry of entries) memory.set(entry.id, entry);
+  };
+  for (const page of project.pages) {
+    const chosen =
+      pages.has(page.source.file) ||
+      pages.has(page.translation.file) ||
+      (selection.allCurrent === true && page.state === "current");
+    if (!chosen) continue;
+    add(page.units.flatMap((unit) => entryOf(page.source.file, unit)));
+  }
+  for (const text of project.texts) {
+    const chosen =
+      keys.has(text.source.key) || (selection.allCurrent === true && text.unit.state === "current");
+    if (chosen) add(entryOf(text.source.file, text.unit));
+  }
+  return memory;
+}
+
+/** Writes the project's memory file, `locales/translation-memory.tmx`. */
+export async function saveMemory(projectRoot: string, memory: Memory): Promise<void> {
+  await writeFile(path.join(projectRoot, memoryFile), writeMemory(memory));
+}

@@ -1,0 +1,303 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { readLocales, type LocaleText, type Locales } from "../checks/i18n/locales.ts";
+import { pairPages, readPages, type Page } from "../checks/i18n/pages.ts";
+import {
+  keyVersions,
+  pageVersions,
+  readKeyRecord,
+  type KeyRecord,
+  type VersionState,
+} from "../checks/i18n/versions.ts";
+import { loadSiteData } from "../lib/data/load.ts";
+import { formatFact } from "../lib/format.ts";
+import { allowsMarkup, createTranslator, loadLocales } from "../lib/i18n.ts";
+import { sourceLanguage } from "../lib/languages.ts";
+import { projectFolders } from "../lib/project.ts";
+import type { ExchangeUnit, UnitState } from "./exchange.ts";
+import {
+  codesOf,
+  parseTextInline,
+  serialise,
+  shapeOf,
+  spanLanguage,
+  type Inline,
+  type InlineCode,
+} from "./inline.ts";
+import { readMemory, type Memory } from "./tmx.ts";
+import { pageSegments, type PageSegments, type Segment } from "./segments.ts";
+
+/** The target language of the exchange: the project's one translation language. */
+const targetLanguage = "en";
+
+/** A German page, its English twin and how the two line up. */
+export interface PageTranslation {
+  source: Page;
+  translation: Page;
+  sourceSegments: PageSegments;
+  translationSegments: PageSegments;
+  /** Whether the English page has the German page's structure, block for block. */
+  aligned: boolean;
+  state: VersionState;
+  /** The German page's version now, as `translatedFrom` records it. */
+  version: string;
+  units: ExchangeUnit[];
+}
+
+/** A German locale text and its English translation. */
+export interface TextTranslation {
+  source: LocaleText;
+  translation?: LocaleText;
+  unit: ExchangeUnit;
+}
+
+/** Everything the exchange reads of a project. */
+export interface TranslationProject {
+  projectRoot: string;
+  pages: PageTranslation[];
+  texts: TextTranslation[];
+  locales: Locales;
+  record: KeyRecord;
+  memory: Memory;
+  /** A link's target on the English side: a German page's address becomes its twin's. */
+  localiseLink: (close: string) => string;
+}
+
+/** A page's address as Eleventy gives it: `src/site/de/quellen.md` → `/de/quellen/`. */
+function pageUrl(page: Page): string | undefined {
+  const { permalink } = page.frontMatter;
+  if (permalink === false) return undefined;
+  if (typeof permalink === "string") return permalink.replace(/index\.html$/, "");
+  const stem = path.posix.basename(page.file, ".md");
+  return `/${page.language}/${stem === "index" ? "" : `${stem}/`}`;
+}
+
+/**
+ * What a template code shows readers: a fact's German formatted value, any other code as
+ * itself. A project without data modules (a test fixture) shows every code as itself.
+ */
+async function templateDescriber(projectRoot: string): Promise<(code: string) => string> {
+  const dataDir = path.join(projectRoot, projectFolders.data);
+  if (!existsSync(dataDir)) return (code) => code;
+  const data = await loadSiteData(dataDir, projectRoot);
+  const translator = createTranslator(
+    await loadLocales(path.join(projectRoot, projectFolders.locales), projectRoot),
+  );
+  return (code) => {
+    const id = /^\{%-?\s*fact\s+"([^"]+)"\s*-?%\}$/.exec(code)?.[1];
+    const fact = id === undefined ? undefined : data.facts[id];
+    if (fact === undefined) return code;
+    return formatFact(fact, sourceLanguage, (key, values) =>
+      translator.t(sourceLanguage, key, values),
+    );
+  };
+}
+
+/** How a code is recognised on the other side: what it stands for, not its id. */
+function signature(code: InlineCode, localiseLink: (close: string) => string): string {
+  if (code.type === "ph") return `${code.kind}:${code.markdown}`;
+  if (code.kind === "link") return `link:${localiseLink(code.close)}`;
+  return `${code.kind}:${code.kind === "lang" ? code.close : ""}`;
+}
+
+/**
+ * The English content with each code given the id of the German code it stands for. A phrase
+ * marked as German (`[…]{lang=de}`) has no German counterpart and gets an id of its own.
+ * Undefined when some other code has no counterpart: that English cannot be offered as the
+ * translation without the import refusing it.
+ */
+export function alignCodes(
+  german: readonly Inline[],
+  english: readonly Inline[],
+  localiseLink: (close: string) => string,
+): Inline[] | undefined {
+  const available = codesOf(german).map((code) => ({
+    code,
+    key: signature(code, localiseLink),
+  }));
+  let extra = 0;
+  const unmatched: InlineCode[] = [];
+  const relabel = (items: readonly Inline[]): Inline[] =>
+    items.map((item) => {
+      if (typeof item === "string") return item;
+      const key = signature(item, (close) => close);
+      const index = available.findIndex((candidate) => candidate.key === key);
+      const match = available[index];
+      let id: string;
+      if (match !== undefined) {
+        available.splice(index, 1);
+        id = match.code.id;
+      } else if (spanLanguage(item) === sourceLanguage) {
+        id = `${sourceLanguage}${++extra}`;
+      } else {
+        unmatched.push(item);
+        id = item.id;
+      }
+      return item.type === "ph" ? { ...item, id } : { ...item, id, content: relabel(item.content) };
+    });
+  const relabelled = relabel(english);
+  return unmatched.length > 0 ? undefined : relabelled;
+}
+
+function notesFor(
+  segment: Segment,
+  file: string,
+  translationFile: string | undefined,
+  previous: Inline[] | undefined,
+  state: UnitState,
+): string[] {
+  return [
+    `${file}:${segment.line}${segment.heading === undefined ? "" : ` (under the heading "${segment.heading}")`}`,
+    ...(translationFile === undefined ? [] : [`Translation in ${translationFile}`]),
+    ...(state !== "changed"
+      ? []
+      : [
+          previous === undefined
+            ? "The German has changed since the current translation was made; the earlier German is not in the translation memory."
+            : `The current translation was made from this German: ${serialise(previous, segment.format)}`,
+        ]),
+  ];
+}
+
+function unitState(
+  recorded: VersionState,
+  target: Inline[] | undefined,
+  segment: Segment,
+  memory: Memory,
+): UnitState {
+  if (target === undefined) return "new";
+  if (recorded === "current") return "current";
+  if (recorded === "not-marked") return "unconfirmed";
+  const remembered = memory.get(segment.id);
+  return remembered !== undefined && shapeOf(remembered.source) === shapeOf(segment.content)
+    ? "current"
+    : "changed";
+}
+
+function pageUnits(
+  page: Omit<PageTranslation, "units">,
+  memory: Memory,
+  localiseLink: (close: string) => string,
+): ExchangeUnit[] {
+  const { sourceSegments: german, translationSegments: english, aligned } = page;
+  const englishFields = new Map(english.fields.map((field) => [field.kind, field]));
+  const segments = [...german.fields, ...german.blocks];
+  return segments.map((segment, index) => {
+    const counterpart =
+      index < german.fields.length
+        ? englishFields.get(segment.kind)
+        : aligned
+          ? english.blocks[index - german.fields.length]
+          : undefined;
+    const target =
+      counterpart === undefined
+        ? undefined
+        : alignCodes(segment.content, counterpart.content, localiseLink);
+    const state = unitState(page.state, target, segment, memory);
+    return {
+      segment,
+      ...(target === undefined ? {} : { target }),
+      state,
+      notes: notesFor(
+        segment,
+        page.source.file,
+        page.translation.file,
+        memory.get(segment.id)?.source,
+        state,
+      ),
+    };
+  });
+}
+
+/** Whether two pages have the same structure: the same blocks, in the same order. */
+function sameStructure(german: PageSegments, english: PageSegments): boolean {
+  return (
+    german.skeleton === english.skeleton &&
+    german.blocks.length === english.blocks.length &&
+    german.blocks.every((block, index) => english.blocks[index]?.kind === block.kind)
+  );
+}
+
+/** Reads a project's German and English pages and texts into segments, with their states. */
+export async function readTranslationProject(projectRoot: string): Promise<TranslationProject> {
+  const [locales, read, record, memory, describe] = await Promise.all([
+    readLocales(projectRoot),
+    readPages(projectRoot),
+    readKeyRecord(projectRoot),
+    readMemory(projectRoot),
+    templateDescriber(projectRoot),
+  ]);
+  const { pairs } = pairPages(read.pages);
+  const urls = new Map<string, string>();
+  for (const pair of pairs) {
+    const german = pair.pages[sourceLanguage];
+    const english = pair.pages[targetLanguage];
+    const from = german === undefined ? undefined : pageUrl(german);
+    const to = english === undefined ? undefined : pageUrl(english);
+    if (from !== undefined && to !== undefined) urls.set(from, to);
+  }
+  const localiseLink = (close: string) =>
+    close.replace(/^\]\(([^)#\s]*)/, (whole, url: string) => {
+      const localised = urls.get(url);
+      return localised === undefined ? whole : `](${localised}`;
+    });
+  const pages = pageVersions(pairs).flatMap((version): PageTranslation[] => {
+    if (version.translation.language !== targetLanguage) return [];
+    const segmentsOf = (page: Page) =>
+      pageSegments(page.text, page.frontMatter.translationKey, page.data, describe);
+    const sourceSegments = segmentsOf(version.source);
+    const translationSegments = segmentsOf(version.translation);
+    const page = {
+      source: version.source,
+      translation: version.translation,
+      sourceSegments,
+      translationSegments,
+      aligned: sameStructure(sourceSegments, translationSegments),
+      state: version.state,
+      version: version.version,
+    };
+    return [{ ...page, units: pageUnits(page, memory, localiseLink) }];
+  });
+  const states = new Map(
+    keyVersions(locales, record).map((version) => [version.translation.key, version.state]),
+  );
+  const texts = [...locales.texts[sourceLanguage].values()].flatMap((source): TextTranslation[] => {
+    if (typeof source.value !== "string") return [];
+    const translation = locales.texts[targetLanguage].get(source.key);
+    const segment: Segment = {
+      id: source.key,
+      kind: "text",
+      format: "text",
+      line: source.line,
+      content: parseTextInline(source.value, allowsMarkup(source.key)),
+    };
+    const target =
+      typeof translation?.value === "string"
+        ? alignCodes(
+            segment.content,
+            parseTextInline(translation.value, allowsMarkup(source.key)),
+            (close) => close,
+          )
+        : undefined;
+    const state = unitState(states.get(source.key) ?? "not-marked", target, segment, memory);
+    return [
+      {
+        source,
+        ...(translation === undefined ? {} : { translation }),
+        unit: {
+          segment,
+          ...(target === undefined ? {} : { target }),
+          state,
+          notes: notesFor(
+            segment,
+            source.file,
+            translation?.file,
+            memory.get(segment.id)?.source,
+            state,
+          ),
+        },
+      },
+    ];
+  });
+  return { projectRoot, pages, texts, locales, record, memory, localiseLink };
+}

@@ -1,0 +1,135 @@
+import {
+  codeNames,
+  exchangeLanguages,
+  type ExchangeFile,
+  type ExchangeUnit,
+  type ReadProblem,
+  type ReceivedDocument,
+  type UnitState,
+} from "./exchange.ts";
+import { spanLanguage, type Inline } from "./inline.ts";
+import { readUnits, unitsIn, type FormatReader } from "./xliff-read.ts";
+import { attributes, childElements, escapeXml, type XmlElement } from "./xml.ts";
+
+/** The XLIFF 1.2 namespace. */
+export const xliff12Namespace = "urn:oasis:names:tc:xliff:document:1.2";
+
+const states: Record<UnitState, string> = {
+  new: "needs-translation",
+  changed: "needs-review-translation",
+  unconfirmed: "needs-review-translation",
+  current: "translated",
+};
+
+const doneStates = new Set(["translated", "signed-off", "final"]);
+
+function ctypeOf(code: Exclude<Inline, string>): string {
+  const language = spanLanguage(code);
+  return language === undefined
+    ? codeNames[code.kind as keyof typeof codeNames].ctype
+    : `x-lang-${language}`;
+}
+
+function inline(content: readonly Inline[]): string {
+  return content
+    .map((item) => {
+      if (typeof item === "string") return escapeXml(item);
+      if (item.type === "ph") {
+        return `<x${attributes({ id: item.id, ctype: ctypeOf(item), "equiv-text": item.equiv })}/>`;
+      }
+      return `<g${attributes({ id: item.id, ctype: ctypeOf(item) })}>${inline(item.content)}</g>`;
+    })
+    .join("");
+}
+
+function unit(entry: ExchangeUnit): string {
+  const { segment, target, state } = entry;
+  return [
+    `      <trans-unit${attributes({ id: segment.id, "xml:space": "preserve" })}>`,
+    `        <source>${inline(segment.content)}</source>`,
+    ...(target === undefined
+      ? []
+      : [`        <target${attributes({ state: states[state] })}>${inline(target)}</target>`]),
+    ...entry.notes.map((note) => `        <note>${escapeXml(note)}</note>`),
+    "      </trans-unit>",
+  ].join("\n");
+}
+
+/** Writes the exchange as one XLIFF 1.2 document: a `<file>` per German file. */
+export function writeXliff12(files: readonly ExchangeFile[]): string {
+  const body = files.map((file) =>
+    [
+      `  <file${attributes({
+        original: file.original,
+        "source-language": exchangeLanguages.source,
+        "target-language": exchangeLanguages.target,
+        datatype: file.original.endsWith(".md") ? "x-markdown" : "plaintext",
+      })}>`,
+      "    <body>",
+      ...file.units.map(unit),
+      "    </body>",
+      "  </file>",
+    ].join("\n"),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="${xliff12Namespace}">
+${body.join("\n")}
+</xliff>
+`;
+}
+
+const reader: FormatReader = {
+  placeholder: ["x", "ph"],
+  paired: ["g"],
+  transparent: ["mrk"],
+  codeName: (element) => element.attributes.ctype,
+};
+
+/** Reads an XLIFF 1.2 document (the root element already parsed). */
+export function readXliff12(root: XmlElement): ReceivedDocument {
+  const problems: ReadProblem[] = [];
+  const files = childElements(root, "file");
+  const languagesOf = (file: XmlElement | undefined) => ({
+    sourceLanguage: file?.attributes["source-language"] ?? "",
+    targetLanguage: file?.attributes["target-language"] ?? "",
+    languageLine: file?.line ?? root.line,
+  });
+  // Every <file> names its languages: the first one with other languages than the project's is reported.
+  const odd = files.find((file) => {
+    const { sourceLanguage, targetLanguage } = languagesOf(file);
+    return (
+      sourceLanguage !== exchangeLanguages.source || targetLanguage !== exchangeLanguages.target
+    );
+  });
+  const document: ReceivedDocument = {
+    ...languagesOf(odd ?? files[0]),
+    units: [],
+    problems,
+  };
+  for (const file of files) {
+    const original = file.attributes.original;
+    const [body] = childElements(file, "body");
+    if (original === undefined || body === undefined) {
+      problems.push({
+        line: file.line,
+        message: `a <file> needs an "original" attribute and a <body>, as XLIFF 1.2 requires`,
+      });
+      continue;
+    }
+    for (const element of unitsIn(body, "trans-unit")) {
+      const [source] = childElements(element, "source");
+      const [target] = childElements(element, "target");
+      const state = target?.attributes.state;
+      document.units.push(
+        ...readUnits(reader, problems, {
+          element,
+          file: original,
+          source,
+          target,
+          done: state === undefined ? target !== undefined : doneStates.has(state),
+        }),
+      );
+    }
+  }
+  return document;
+}

@@ -1,0 +1,138 @@
+import {
+  codeNames,
+  exchangeLanguages,
+  type ExchangeFile,
+  type ExchangeUnit,
+  type ReadProblem,
+  type ReceivedDocument,
+  type UnitState,
+} from "./exchange.ts";
+import { spanLanguage, type Inline, type InlineCode } from "./inline.ts";
+import { readUnits, unitsIn, type FormatReader } from "./xliff-read.ts";
+import { attributes, childElements, escapeXml, type XmlElement } from "./xml.ts";
+
+/** The XLIFF 2.0 namespace. */
+export const xliff20Namespace = "urn:oasis:names:tc:xliff:document:2.0";
+
+const states: Record<UnitState, string> = {
+  new: "initial",
+  changed: "initial",
+  unconfirmed: "initial",
+  current: "final",
+};
+
+const doneStates = new Set(["translated", "reviewed", "final"]);
+
+function names(code: InlineCode): { type: string; subType?: string } {
+  const language = spanLanguage(code);
+  if (language !== undefined) return { type: "other", subType: `gw:lang-${language}` };
+  const { type, subType } = codeNames[code.kind as keyof typeof codeNames];
+  return subType === undefined ? { type } : { type, subType };
+}
+
+function inline(content: readonly Inline[]): string {
+  return content
+    .map((item) => {
+      if (typeof item === "string") return escapeXml(item);
+      // A phrase marked as being in the target language needs no mark in the translation.
+      const canDelete = spanLanguage(item) === exchangeLanguages.target ? undefined : "no";
+      if (item.type === "ph") {
+        return `<ph${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), disp: item.equiv, equiv: item.equiv })}/>`;
+      }
+      return `<pc${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), dispStart: item.open, dispEnd: item.close })}>${inline(item.content)}</pc>`;
+    })
+    .join("");
+}
+
+function unit(entry: ExchangeUnit): string {
+  const { segment, target, state } = entry;
+  return [
+    `    <unit${attributes({ id: segment.id })}>`,
+    ...(entry.notes.length === 0
+      ? []
+      : [
+          "      <notes>",
+          ...entry.notes.map((note) => `        <note>${escapeXml(note)}</note>`),
+          "      </notes>",
+        ]),
+    `      <segment${attributes({ state: states[state] })}>`,
+    `        <source xml:space="preserve">${inline(segment.content)}</source>`,
+    ...(target === undefined
+      ? []
+      : [`        <target xml:space="preserve">${inline(target)}</target>`]),
+    "      </segment>",
+    "    </unit>",
+  ].join("\n");
+}
+
+/** Writes the exchange as one XLIFF 2.0 document: a `<file>` per German file. */
+export function writeXliff20(files: readonly ExchangeFile[]): string {
+  const body = files.map((file, index) =>
+    [
+      `  <file${attributes({ id: `f${index + 1}`, original: file.original })}>`,
+      ...file.units.map(unit),
+      "  </file>",
+    ].join("\n"),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<xliff${attributes({ xmlns: xliff20Namespace, version: "2.0", srcLang: exchangeLanguages.source, trgLang: exchangeLanguages.target })}>
+${body.join("\n")}
+</xliff>
+`;
+}
+
+const reader: FormatReader = {
+  placeholder: ["ph"],
+  paired: ["pc"],
+  transparent: ["mrk"],
+  codeName: (element) => element.attributes.subType ?? element.attributes.type,
+};
+
+/** Joins a unit's segments (a CAT tool may split one into sentences) into one source and target. */
+function joined(unitElement: XmlElement, part: "source" | "target"): XmlElement | undefined {
+  const parts = unitElement.children.flatMap((child) =>
+    typeof child === "string" || (child.name !== "segment" && child.name !== "ignorable")
+      ? []
+      : childElements(child, part),
+  );
+  const [first] = parts;
+  if (first === undefined) return undefined;
+  return { ...first, children: parts.flatMap((element) => element.children) };
+}
+
+/** Reads an XLIFF 2.0 document (the root element already parsed). */
+export function readXliff20(root: XmlElement): ReceivedDocument {
+  const problems: ReadProblem[] = [];
+  const document: ReceivedDocument = {
+    sourceLanguage: root.attributes.srcLang ?? "",
+    targetLanguage: root.attributes.trgLang ?? "",
+    languageLine: root.line,
+    units: [],
+    problems,
+  };
+  for (const file of childElements(root, "file")) {
+    const original = file.attributes.original;
+    if (original === undefined) {
+      problems.push({
+        line: file.line,
+        message: `a <file> needs the "original" attribute this project writes; export the file again`,
+      });
+      continue;
+    }
+    for (const element of unitsIn(file, "unit")) {
+      const segmentStates = childElements(element, "segment").map(
+        (segment) => segment.attributes.state ?? "initial",
+      );
+      document.units.push(
+        ...readUnits(reader, problems, {
+          element,
+          file: original,
+          source: joined(element, "source"),
+          target: joined(element, "target"),
+          done: segmentStates.length > 0 && segmentStates.every((state) => doneStates.has(state)),
+        }),
+      );
+    }
+  }
+  return document;
+}
