@@ -8,13 +8,12 @@ import {
   frontMatterLine,
   indexTranslations,
   pageFrontMatter,
+  splitPage,
   type PageEntry,
   type PageFrontMatter,
 } from "../../lib/pages.ts";
 import { projectPath, type Finding } from "./types.ts";
 import { projectFolders } from "../../lib/project.ts";
-
-const frontMatterBlock = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** A page under `src/site/<language>/` as written: its front matter and its body. */
 export interface PageSource {
@@ -44,16 +43,7 @@ export interface PagePair {
   pages: Partial<Record<Language, Page>>;
 }
 
-/** Splits a page into front matter and body; a page without front matter is all body. */
-export function splitPage(text: string): Pick<PageSource, "frontMatterText" | "body" | "bodyLine"> {
-  const match = frontMatterBlock.exec(text);
-  if (match === null) return { frontMatterText: "", body: text, bodyLine: 1 };
-  return {
-    frontMatterText: match[1] ?? "",
-    body: text.slice(match[0].length),
-    bodyLine: match[0].split("\n").length,
-  };
-}
+export { splitPage };
 
 function readPage(
   file: string,
