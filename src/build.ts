@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
+import { splitPage } from "./lib/front-matter.ts";
 import { projectFolders, projectPath } from "./lib/project.ts";
 
 /** Where and how to build. */
@@ -142,9 +144,18 @@ export async function runBuild(
   return 0;
 }
 
+/** The line a template's body starts on (after its front matter), or 1 if it cannot be read. */
+function bodyLineOf(file: string): number {
+  try {
+    return splitPage(readFileSync(file, "utf8")).bodyLine;
+  } catch {
+    return 1;
+  }
+}
+
 /** Turns a build failure into lines for an editor: the content error if there is one, else the error chain. */
 export function describeBuildError(error: unknown): string {
-  const contentError = findContentError(error);
+  const contentError = findContentError(error, bodyLineOf);
   if (contentError !== undefined) return describeContentError(contentError);
   const messages = errorChain(error)
     .slice(0, 5)

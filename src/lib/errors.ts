@@ -76,6 +76,25 @@ function fromDuplicatePermalinkError(error: Error): ContentError | undefined {
   );
 }
 
+/** The 1-based line of a file on which its template body starts, after any front matter. */
+export type BodyLineOf = (file: string) => number;
+
+/**
+ * A Nunjucks render error, `(./file.njk) [Line 3, Column 1]` and the message, with its line
+ * counted in the file as the editor sees it: Nunjucks counts from the end of the front matter.
+ */
+function fromNunjucksError(error: Error, bodyLineOf: BodyLineOf): ContentError | undefined {
+  const match = /^\((.+?)\)(?: \[Line (\d+), Column (\d+)\])?\n\s*([\s\S]+)$/.exec(error.message);
+  if (match === null) return undefined;
+  const [, template = "", line, column, message = ""] = match;
+  const file = relativeInputPath(template);
+  return new ContentError(`the template stopped here: ${message.trim()}`, {
+    file,
+    ...(line === undefined ? {} : { line: Number(line) + bodyLineOf(file) - 1 }),
+    ...(column === undefined ? {} : { column: Number(column) }),
+  });
+}
+
 /** Eleventy's own reports of content mistakes, as content errors an editor can act on. */
 function fromEleventyError(error: Error): ContentError | undefined {
   if (error.name === "TemplateContentFrontMatterError") return fromFrontMatterError(error);
@@ -100,13 +119,22 @@ export function errorChain(error: unknown): Error[] {
 
 /**
  * Finds the content error behind an error that Eleventy or a template engine may have wrapped,
- * or makes one of Eleventy's own reports of a content mistake.
+ * or makes one of Eleventy's or Nunjucks' own reports of a mistake (`bodyLineOf` gives the line
+ * a template's body starts on, so Nunjucks' lines can be counted from the top of the file).
  */
-export function findContentError(error: unknown): ContentError | undefined {
-  for (const link of errorChain(error)) {
+export function findContentError(
+  error: unknown,
+  bodyLineOf: BodyLineOf = () => 1,
+): ContentError | undefined {
+  const chain = errorChain(error);
+  for (const link of chain) {
     if (link instanceof ContentError) return link;
     const fromEleventy = fromEleventyError(link);
     if (fromEleventy !== undefined) return fromEleventy;
+  }
+  for (const link of chain) {
+    const fromNunjucks = fromNunjucksError(link, bodyLineOf);
+    if (fromNunjucks !== undefined) return fromNunjucks;
   }
   return undefined;
 }

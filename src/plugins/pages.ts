@@ -73,7 +73,7 @@ function checkNavigation(translations: Translations, navigation: Site["navigatio
  *   the page with that translation key in that language (for switchers, alternates, menus, sitemap);
  * - `{{ "/de/" | absoluteUrl }}` makes a path absolute on the site's base URL.
  * Front matter is validated and every page must have its twin; the menus in `data/site.ts` must
- * name existing pages.
+ * name existing pages; no page may be written outside the output folder.
  */
 export default function pagesPlugin(
   eleventyConfig: UserConfig,

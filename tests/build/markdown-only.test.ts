@@ -127,6 +127,19 @@ describe("layouts", () => {
   });
 });
 
+describe("a mistake in a layout", () => {
+  it("is named at its line in the file as the developer sees it, front matter included", async () => {
+    const layout = "src/site/_includes/layouts/sources.njk";
+    const line = await appendedLine(root, layout);
+    await expectRefusedBuild(
+      root,
+      appendToPage(layout, "{{ notDefined.field }}"),
+      `${layout}:${line}:`,
+      "the template stopped here",
+    );
+  });
+});
+
 describe("text that would silently go wrong", () => {
   it("stops the build at a page that is not saved as UTF-8, naming the file", async () => {
     await expectRefusedBuild(

@@ -16,6 +16,33 @@ describe("content errors", () => {
     expect(describeContentError(error)).toBe("locales/en/common.json:3 (common.x): is missing");
   });
 
+  it("are made from a Nunjucks render error, its line counted from the top of the file", () => {
+    const nunjucks = new Error(
+      "(./src/site/_includes/layouts/sources.njk) [Line 3, Column 5]\n  attempted to output null or undefined value",
+    );
+    const wrapper = Object.assign(new Error("Having trouble writing"), { originalError: nunjucks });
+    const error = findContentError(wrapper, (file) =>
+      file === "src/site/_includes/layouts/sources.njk" ? 4 : 1,
+    );
+    expect(error?.location).toEqual({
+      file: "src/site/_includes/layouts/sources.njk",
+      line: 6,
+      column: 5,
+    });
+    expect(error?.message).toContain("attempted to output null or undefined value");
+  });
+
+  it("prefer a content error to the Nunjucks error around it", () => {
+    const original = new ContentError("unknown fact", { file: "src/site/de/x.md", key: "a.b" });
+    const nunjucks = Object.assign(
+      new Error("(./src/site/_includes/x.njk) [Line 1, Column 1]\n  unknown fact"),
+      {
+        cause: original,
+      },
+    );
+    expect(findContentError(nunjucks)).toBe(original);
+  });
+
   it("are found behind the errors Eleventy and Nunjucks wrap them in", () => {
     const original = new ContentError("broken", { file: "data/facts.ts" });
     const wrapped = Object.assign(new Error("Having trouble rendering"), {

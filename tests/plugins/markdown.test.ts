@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown } from "../../src/plugins/markdown.ts";
+import { createMarkdown, NestingLimitError } from "../../src/plugins/markdown.ts";
 
 const markdown = createMarkdown({ baseUrl: "https://example.org", markerText: () => "(extern)" });
 const render = (source: string) => markdown.renderInline(source, {}).trim();
@@ -34,5 +34,18 @@ describe("the site's Markdown", () => {
 
   it("leaves braces elsewhere as the text they are", () => {
     expect(render("Mengen {a, b} und {lang=en}")).toBe("Mengen {a, b} und {lang=en}");
+  });
+
+  it("renders blockquotes nested as deep as it can, and stops at the first line nested deeper", () => {
+    const quote = (depth: number) => `Absatz\n\n${"> ".repeat(depth)}Zitat\n`;
+    expect(markdown.render(quote(99), {}).match(/<blockquote>/g)).toHaveLength(99);
+    let error: unknown;
+    try {
+      markdown.render(quote(120), {});
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(NestingLimitError);
+    expect((error as NestingLimitError).line).toBe(2);
   });
 });
