@@ -87,6 +87,11 @@ const checksAndGates: Step[] = [
   { name: "build", command: tsx("scripts/build.ts") },
   { name: "translations (check:i18n)", command: tsx("scripts/check-i18n.ts") },
   { name: "duplicate content (check:duplicates)", command: tsx("scripts/check-duplicates.ts") },
+  // No page marked as Leichte Sprache is exit 2, a failure here, never a skip.
+  {
+    name: "Leichte Sprache (check:leichte-sprache)",
+    command: tsx("scripts/check-leichte-sprache.ts"),
+  },
   { name: "accessibility (check:a11y)", command: tsx("scripts/check-a11y.ts") },
   // The audit asks the npm registry, so it runs where CI is set; see scripts/audit.ts.
   ...(process.env.CI
