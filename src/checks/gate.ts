@@ -5,6 +5,7 @@
  * in `reports/<gate>/`, signals and exit codes.
  */
 import type { ParseArgsConfig } from "node:util";
+import { z } from "zod";
 import type { ContentLocation } from "../lib/errors.ts";
 
 /** Errors fail a gate; warnings fail it only where the gate says so (e.g. `--strict`). */
@@ -62,6 +63,8 @@ export type ParsedArguments = {
 export interface Gate<Options, Details = unknown> {
   /** Short name: the report goes to `reports/<name>/`, e.g. `a11y`. */
   name: string;
+  /** What people call it in messages, e.g. "Translation check" (default: the name). */
+  title?: string;
   /** One line saying what the gate checks, first line of `--help`. */
   summary: string;
   /** The option lines of `--help` (without `--help` and `--json`, which the runner adds). */
@@ -93,3 +96,52 @@ export const ExitCode = {
   findings: 1,
   couldNotCheck: 2,
 } as const;
+
+/** How a run ended: what `report.json`'s `status` says. */
+export type GateStatus = "passed" | "failed" | "could-not-check";
+
+const locationSchema = z
+  .object({
+    file: z.string().min(1),
+    line: z.number().int().positive().optional(),
+    column: z.number().int().positive().optional(),
+    key: z.string().optional(),
+  })
+  .strict();
+
+const findingSchema = z
+  .object({
+    rule: z.string().min(1),
+    severity: z.enum(["error", "warning"]),
+    message: z.string().min(1),
+    location: locationSchema.optional(),
+    url: z.string().optional(),
+    selector: z.string().optional(),
+    related: z.array(locationSchema).optional(),
+    excerpt: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * The schema of `reports/<gate>/report.json` (and of `--json`), the same for every gate, so CI
+ * can merge and compare reports without knowing the gate. README documents it field by field;
+ * a change that breaks readers raises `schemaVersion`.
+ */
+export const gateReportSchema = z
+  .object({
+    gate: z.string().min(1),
+    schemaVersion: z.literal(1),
+    status: z.enum(["passed", "failed", "could-not-check"]),
+    exitCode: z.number().int().min(0),
+    /** Why the gate could not check; only with status "could-not-check". */
+    problem: z.string().optional(),
+    checked: z.record(z.string(), z.number().int().min(0)),
+    counts: z.object({ error: z.number().int().min(0), warning: z.number().int().min(0) }).strict(),
+    findings: z.array(findingSchema),
+    notes: z.array(z.string()),
+    details: z.unknown().optional(),
+  })
+  .strict();
+
+/** One run of a gate as `report.json` holds it. */
+export type GateReport = z.infer<typeof gateReportSchema>;

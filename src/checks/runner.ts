@@ -1,0 +1,313 @@
+/**
+ * The one runner every gate's script calls: `process.exitCode = await runGateCli(gate)`. It
+ * parses the command line, prints `--help`, runs the gate, prints its findings for people (or
+ * the report as JSON), writes `reports/<gate>/report.json` and `report.html`, turns SIGINT and
+ * SIGTERM into the gate's abort signal, and decides the exit code the same way for all gates.
+ */
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatLocation } from "../lib/errors.ts";
+import { html } from "../lib/html.ts";
+import { projectFolders, projectPath } from "../lib/project.ts";
+import {
+  CouldNotCheckError,
+  ExitCode,
+  UsageError,
+  type Finding,
+  type Gate,
+  type GateOutcome,
+  type GateReport,
+  type GateStatus,
+} from "./gate.ts";
+
+/** Where the runner prints and which project it checks (the current folder unless given). */
+export interface GateIo {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  projectRoot?: string;
+}
+
+/** The exit codes after a signal, as shells report a process the signal ended (128 + number). */
+const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof signalExitCodes;
+
+const statusWords: Record<GateStatus, string> = {
+  passed: "PASSED",
+  failed: "FAILED",
+  "could-not-check": "COULD NOT CHECK",
+};
+
+const commonUsage = `  --json          print the report as JSON (progress goes to stderr)
+  -h, --help      show this help`;
+
+/** The `--help` text: the gate's summary and options, then what every gate shares. */
+export function helpText(gate: Gate<unknown>): string {
+  const report = `${projectFolders.reports}/${gate.name}/`;
+  return `${gate.summary}
+
+${gate.usage.trimEnd()}
+${commonUsage}
+
+Exit status: 0 passed, 1 findings, 2 could not check (wrong command line, nothing to check).
+The report is written to ${report}report.json and ${report}report.html.
+`;
+}
+
+/** Where a finding is: `file:line:col (key)`, or `URL selector`. */
+function placeOf(finding: Finding): string {
+  return finding.location !== undefined
+    ? formatLocation(finding.location)
+    : [finding.url, finding.selector].filter((part) => part !== undefined).join(" ");
+}
+
+/** `file:line:col (key): severity: rule: message`, or `URL selector: severity: rule: message`. */
+export function formatFinding(finding: Finding): string {
+  return `${placeOf(finding)}: ${finding.severity}: ${finding.rule}: ${finding.message}`;
+}
+
+/** "41 files, 551 blocks", a unit of one in the singular ("1 page"). */
+function describeChecked(checked: Record<string, number>): string {
+  return Object.entries(checked)
+    .map(([unit, count]) => `${count} ${count === 1 ? unit.replace(/s$/, "") : unit}`)
+    .join(", ");
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** The summary line people read last: what was checked, what was found, and the verdict. */
+export function summaryLine(report: GateReport): string {
+  if (report.status === "could-not-check") {
+    const problem = (report.problem ?? "the gate did not run").replace(/\.$/, "");
+    return `${problem}. ${statusWords[report.status]}`;
+  }
+  const found = `${plural(report.counts.error, "error")}, ${plural(report.counts.warning, "warning")}`;
+  return `Checked ${describeChecked(report.checked)}: ${found}. ${statusWords[report.status]}`;
+}
+
+function countSeverities(findings: readonly Finding[]): GateReport["counts"] {
+  return {
+    error: findings.filter((finding) => finding.severity === "error").length,
+    warning: findings.filter((finding) => finding.severity === "warning").length,
+  };
+}
+
+/** Turns a gate's outcome into its report: a run that checked nothing never passes. */
+function reportOf<O, D>(gate: Gate<O, D>, options: O, outcome: GateOutcome<D>): GateReport {
+  const fails = (finding: Finding): boolean =>
+    gate.fails?.(finding, options) ?? finding.severity === "error";
+  const checkedNothing = Object.values(outcome.checked).every((count) => count === 0);
+  const status: GateStatus = checkedNothing
+    ? "could-not-check"
+    : outcome.findings.some(fails)
+      ? "failed"
+      : "passed";
+  return {
+    gate: gate.name,
+    schemaVersion: 1,
+    status,
+    exitCode: exitCodeOf(status),
+    ...(checkedNothing
+      ? { problem: `nothing was checked (${describeChecked(outcome.checked) || "no units"})` }
+      : {}),
+    checked: outcome.checked,
+    counts: countSeverities(outcome.findings),
+    findings: outcome.findings,
+    notes: outcome.notes ?? [],
+    ...(outcome.details === undefined ? {} : { details: outcome.details }),
+  };
+}
+
+function couldNotCheck(gate: Gate<unknown>, problem: string): GateReport {
+  return {
+    gate: gate.name,
+    schemaVersion: 1,
+    status: "could-not-check",
+    exitCode: ExitCode.couldNotCheck,
+    problem,
+    checked: {},
+    counts: { error: 0, warning: 0 },
+    findings: [],
+    notes: [],
+  };
+}
+
+function exitCodeOf(status: GateStatus): number {
+  if (status === "passed") return ExitCode.passed;
+  return status === "failed" ? ExitCode.findings : ExitCode.couldNotCheck;
+}
+
+/** A plain, accessible page of the report, for people who open CI's artifacts. */
+export function renderReportHtml(report: GateReport, title: string): string {
+  const heading = `${title}: ${statusWords[report.status]}`;
+  const rows = report.findings.map(
+    (finding) =>
+      html`<tr><td>${placeOf(finding)}</td><td>${finding.severity}</td><td>${finding.rule}</td><td>${finding.message}</td></tr>`,
+  );
+  const findings =
+    rows.length === 0
+      ? html`<p>No findings.</p>`
+      : html`<table>
+<caption>Findings, one per row</caption>
+<thead><tr><th scope="col">Where</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+  const notes =
+    report.notes.length > 0 &&
+    html`<h2>Notes</h2>
+<ul>${report.notes.map((note) => html`<li>${note}</li>`)}</ul>`;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${heading}</title>
+<style>body{font-family:system-ui,sans-serif;line-height:1.5;margin:1rem auto;max-width:70rem;padding:0 1rem}table{border-collapse:collapse}th,td{border:1px solid;padding:.25rem .5rem;text-align:left;vertical-align:top}</style>
+</head>
+<body>
+<main>
+<h1>${heading}</h1>
+<p>${summaryLine(report)}</p>
+<h2>Findings</h2>
+${findings}
+${notes}
+</main>
+</body>
+</html>
+`.markup;
+}
+
+/** Writes a file whole or not at all: a reader never sees half a report. */
+async function writeWhole(file: string, content: string): Promise<void> {
+  const partial = `${file}.partial`;
+  await writeFile(partial, content);
+  await rename(partial, file);
+}
+
+async function writeReports(report: GateReport, title: string, root: string): Promise<string> {
+  const folder = path.join(projectPath(projectFolders.reports, root), report.gate);
+  await mkdir(folder, { recursive: true });
+  await writeWhole(path.join(folder, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  await writeWhole(path.join(folder, "report.html"), renderReportHtml(report, title));
+  return `${projectFolders.reports}/${report.gate}/`;
+}
+
+function parseCommandLine(gate: Gate<unknown>, argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        ...gate.options,
+        help: { type: "boolean", short: "h" },
+        json: { type: "boolean" },
+      },
+      allowPositionals: gate.allowPositionals ?? false,
+      strict: true,
+    });
+  } catch (error) {
+    // parseArgs reports a wrong command line as a TypeError with an ERR_PARSE_ARGS_* code.
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (code.startsWith("ERR_PARSE_ARGS")) throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * Runs a gate as its command does and returns the exit code: 0 passed, 1 findings that fail,
+ * 2 could not check (wrong command line, `CouldNotCheckError`, nothing checked, an unexpected
+ * error), 130/143 stopped by SIGINT/SIGTERM once the gate has cleaned up.
+ */
+export async function runGateCli<O, D>(
+  gate: Gate<O, D>,
+  argv: string[] = process.argv.slice(2),
+  io: GateIo = {},
+): Promise<number> {
+  const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
+  const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
+  const projectRoot = io.projectRoot ?? process.cwd();
+  const title = gate.title ?? gate.name;
+  const anyGate = gate as Gate<unknown>;
+
+  let options: O;
+  let json = false;
+  try {
+    const args = parseCommandLine(anyGate, argv);
+    if (args.values.help === true) {
+      stdout(helpText(anyGate));
+      return ExitCode.passed;
+    }
+    json = args.values.json === true;
+    options = gate.parse(args, projectRoot);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr(`${title}: ${error.message}\n\n${helpText(anyGate)}`);
+    return ExitCode.couldNotCheck;
+  }
+
+  const controller = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const stop = (signal: StopSignal): void => {
+    stoppedBy ??= signal;
+    controller.abort(new Error(`stopped by ${signal}`));
+  };
+  const onInterrupt = (): void => {
+    stop("SIGINT");
+  };
+  const onTerminate = (): void => {
+    stop("SIGTERM");
+  };
+  process.on("SIGINT", onInterrupt);
+  process.on("SIGTERM", onTerminate);
+
+  const show = json ? stderr : stdout;
+  let report: GateReport;
+  try {
+    const outcome = await gate.run(options, {
+      projectRoot,
+      signal: controller.signal,
+      log: (line) => {
+        stderr(`${line}\n`);
+      },
+    });
+    report = reportOf(gate, options, outcome);
+  } catch (error) {
+    if (stoppedBy === undefined && error instanceof UsageError) {
+      stderr(`${title}: ${error.message}\n\n${helpText(anyGate)}`);
+      return ExitCode.couldNotCheck;
+    }
+    if (!(error instanceof CouldNotCheckError))
+      stderr(`${String((error as Error).stack ?? error)}\n`);
+    report = couldNotCheck(
+      anyGate,
+      error instanceof CouldNotCheckError
+        ? error.message
+        : `the check stopped because of an unexpected error (${(error as Error).message})`,
+    );
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onTerminate);
+  }
+  if (stoppedBy !== undefined) {
+    stderr(`${title}: stopped by ${stoppedBy}; no report was written.\n`);
+    return signalExitCodes[stoppedBy];
+  }
+
+  if (json) stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else for (const finding of report.findings) stdout(`${formatFinding(finding)}\n`);
+  for (const note of report.notes) show(`${note}\n`);
+  let written: string;
+  try {
+    written = await writeReports(report, title, projectRoot);
+  } catch (error) {
+    stderr(`${title}: the report could not be written (${(error as Error).message}).\n`);
+    return ExitCode.couldNotCheck;
+  }
+  (report.status === "could-not-check" ? stderr : show)(
+    `${title}: ${summaryLine(report)}\nReport: ${written}report.html\n`,
+  );
+  return report.exitCode;
+}
