@@ -2,13 +2,14 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import coverageModule from "../../data/wcag-coverage.ts";
 import { testCoverage } from "../../src/components/test-coverage.ts";
-import { parseWcagCoverage, type WcagCoverage } from "../../src/lib/data/wcag-coverage.ts";
+import { parseCoverage } from "../../src/checks/a11y/coverage.ts";
+import type { WcagCoverage } from "../../src/lib/data/wcag-coverage.ts";
 import { createTranslator, loadLocales, type Translator } from "../../src/lib/i18n.ts";
 import { languages } from "../../src/lib/languages.ts";
 import { projectRoot } from "../../src/lib/project.ts";
 import { parseHtml, tag, text } from "../support/html.ts";
 
-const coverage: WcagCoverage = parseWcagCoverage(coverageModule);
+const coverage: WcagCoverage = parseCoverage(coverageModule);
 let translator: Translator;
 
 beforeAll(async () => {

@@ -1,16 +1,22 @@
 import coverageModule from "../../../data/wcag-coverage.ts";
+import { validateDataModule } from "../../lib/data/load.ts";
 import {
   mappedChecks,
-  parseWcagCoverage,
+  wcagCoverageModule,
   type CheckId,
   type WcagCoverage,
   type WcagCriterion,
 } from "../../lib/data/wcag-coverage.ts";
 import type { Problem } from "./types.ts";
 
+/** Validates a coverage map, naming the module and field of the first problem. */
+export function parseCoverage(value: unknown, file = "data/wcag-coverage.ts"): WcagCoverage {
+  return validateDataModule(file, wcagCoverageModule, value);
+}
+
 /** The coverage map of data/wcag-coverage.ts, validated. */
 export function loadCoverage(): WcagCoverage {
-  return parseWcagCoverage(coverageModule);
+  return parseCoverage(coverageModule);
 }
 
 /** The check a problem comes from, as the coverage map names it; null for the gate's own failures. */

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { validateDataModule } from "./load.ts";
 
 /** The tools whose rules the accessibility gate runs; `probe` is one of the gate's own browser checks. */
 export const checkTools = ["axe", "html-validate", "probe"] as const;
@@ -76,11 +75,6 @@ export const wcagCoverageModule = z
     });
   });
 export type WcagCoverage = z.infer<typeof wcagCoverageModule>;
-
-/** Validates the coverage map, naming the module and field of the first problem. */
-export function parseWcagCoverage(value: unknown, file = "data/wcag-coverage.ts"): WcagCoverage {
-  return validateDataModule(file, wcagCoverageModule, value);
-}
 
 /** Every check the map names, criteria and other checks together. */
 export function mappedChecks(coverage: WcagCoverage): Set<CheckId> {

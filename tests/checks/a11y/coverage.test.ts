@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import coverageModule from "../../../data/wcag-coverage.ts";
-import { coverageGaps, criterionResults, loadCoverage } from "../../../src/checks/a11y/coverage.ts";
+import {
+  coverageGaps,
+  criterionResults,
+  loadCoverage,
+  parseCoverage,
+} from "../../../src/checks/a11y/coverage.ts";
 import { loadPa11yDefaults } from "../../../src/checks/a11y/pa11y.ts";
 import { gateChecks } from "../../../src/checks/a11y/rules.ts";
-import { parseWcagCoverage } from "../../../src/lib/data/wcag-coverage.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
 
 describe("the WCAG coverage map", () => {
@@ -39,7 +43,7 @@ describe("the WCAG coverage map", () => {
 
   it("is refused by its schema when a criterion is missing or claims manual while naming checks", () => {
     expect(() =>
-      parseWcagCoverage({ ...coverageModule, criteria: coverageModule.criteria.slice(1) }),
+      parseCoverage({ ...coverageModule, criteria: coverageModule.criteria.slice(1) }),
     ).toThrow(
       expect.objectContaining({
         location: { file: "data/wcag-coverage.ts", key: "criteria" },
@@ -47,7 +51,7 @@ describe("the WCAG coverage map", () => {
     );
     const [first, ...rest] = coverageModule.criteria;
     expect(() =>
-      parseWcagCoverage({ ...coverageModule, criteria: [{ ...first, extent: "manual" }, ...rest] }),
+      parseCoverage({ ...coverageModule, criteria: [{ ...first, extent: "manual" }, ...rest] }),
     ).toThrow(/manual` exactly when no check tests it/);
   });
 });
