@@ -1,6 +1,8 @@
-// pa11y-ci defaults for the accessibility gate (npm run check:a11y).
-// The gate adds, per run: the page URLs from the built sitemap (as { url } objects), the
-// concurrency, the browser that src/checks/browser.ts found, and a JSON report file.
+// The one place for pa11y's settings. The accessibility gate (npm run check:a11y) reads these
+// defaults and runs the pa11y engine with them in its own tabs, on pages it has already loaded:
+// it uses the test settings (standard, runners, warnings, ignored rules, timeout) and starts
+// its one browser with chromeLaunchConfig.args; concurrency and incognito contexts are
+// pa11y-ci's own scheduling, which the gate does itself.
 // By hand: npx pa11y-ci --config .pa11yci.cjs http://127.0.0.1:8080/de/
 //
 // Never add `threshold`: with it pa11y-ci exits 0 even when a page failed to run, and the

@@ -1,4 +1,5 @@
-// npm run check:a11y [-- options]: the accessibility gate. See src/checks/a11y/cli.ts for the options.
-import { runCli } from "../src/checks/a11y/cli.ts";
+// npm run check:a11y [-- options]: the accessibility gate (src/checks/a11y/gate.ts), run by the shared runner.
+import { a11yGate } from "../src/checks/a11y/gate.ts";
+import { runGateCli } from "../src/checks/runner.ts";
 
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await runGateCli(a11yGate);

@@ -105,6 +105,8 @@ function notFoundMessage(chromePath: string | undefined, searched: readonly stri
 /**
  * Returns the path of a Chrome or Chromium executable: CHROME_PATH if it names a runnable
  * file, else a system browser (fixed paths, then PATH), else one in Puppeteer's cache.
+ * (`@puppeteer/browsers`' `computeSystemExecutablePath` knows only Google Chrome's folders in
+ * /opt/google, not the Chromium that Debian and Ubuntu install as /usr/bin/chromium.)
  * Throws BrowserNotFoundError with installation advice when there is none.
  */
 export function findBrowser(search: BrowserSearch = {}): string {

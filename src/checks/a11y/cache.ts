@@ -1,45 +1,35 @@
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Parser } from "htmlparser2";
 import { z } from "zod";
 import { fileForPath } from "./pages.ts";
+import { pageFactsSchema, type PageFacts } from "./probes/types.ts";
 import type { SitePage } from "./types.ts";
 
-const CACHE_VERSION = 1;
+const require = createRequire(import.meta.url);
+
+const CACHE_VERSION = 2;
+
+/**
+ * The gate's own version: raise it whenever a check changes what it reports (a probe added or
+ * changed, a rule mapped differently), so pages that passed the old checks are checked again.
+ */
+export const A11Y_GATE_VERSION = 1;
 
 /** Packages whose versions change what the gate reports. */
-const CHECKER_PACKAGES = [
-  "pa11y-ci",
-  "pa11y",
-  "axe-core",
-  "html-validate",
-  "puppeteer-core",
-  "puppeteer",
-];
+const CHECKER_PACKAGES = ["pa11y", "axe-core", "html-validate"];
 /** The gate's configuration files, relative to the project root. */
 const CONFIG_FILES = [".pa11yci.cjs", ".htmlvalidate.cjs"];
 
-function readOrMissing(file: string): Buffer | string {
-  try {
-    return readFileSync(file);
-  } catch {
-    return "(missing)";
-  }
-}
-
-function packageVersion(projectRoot: string, name: string): string {
+function installedVersion(name: string): string {
   try {
     const manifest: unknown = JSON.parse(
-      readFileSync(join(projectRoot, "node_modules", name, "package.json"), "utf8"),
+      readFileSync(
+        require.resolve(`${name}/package.json`, { paths: [require.resolve("pa11y-ci")] }),
+        "utf8",
+      ),
     );
     const parsed = z.object({ version: z.string() }).safeParse(manifest);
     return parsed.success ? parsed.data.version : "(no version)";
@@ -49,25 +39,24 @@ function packageVersion(projectRoot: string, name: string): string {
 }
 
 /**
- * A hash of everything besides the page that decides a page's result: the gate's own source
- * and configuration, the checkers' versions and the browser binary. Any change re-checks every page.
+ * A hash of everything besides the page that decides a page's result: the gate's version, the
+ * installed versions of pa11y, axe-core and html-validate, and the contents of the
+ * configuration files. It holds no file paths, so a moved or copied project keeps its cache.
  */
-export function gateFingerprint(projectRoot: string, browserPath: string): string {
-  const hash = createHash("sha256").update(`a11y-gate cache v${CACHE_VERSION}\n`);
-  const gateDir = join(projectRoot, "src", "checks", "a11y");
-  const sources = [
-    join(projectRoot, "src", "checks", "browser.ts"),
-    ...readdirSync(gateDir)
-      .filter((name) => name.endsWith(".ts"))
-      .sort()
-      .map((name) => join(gateDir, name)),
-    ...CONFIG_FILES.map((name) => join(projectRoot, name)),
-  ];
-  for (const file of sources) hash.update(`${file}\n`).update(readOrMissing(file));
-  for (const name of CHECKER_PACKAGES)
-    hash.update(`${name}@${packageVersion(projectRoot, name)}\n`);
-  const browser = existsSync(browserPath) ? statSync(browserPath) : null;
-  hash.update(`browser ${browserPath} ${browser?.size ?? 0} ${browser?.mtimeMs ?? 0}\n`);
+export function gateFingerprint(projectRoot: string): string {
+  const hash = createHash("sha256").update(
+    `a11y-gate v${A11Y_GATE_VERSION} cache v${CACHE_VERSION}\n`,
+  );
+  for (const name of CHECKER_PACKAGES) hash.update(`${name}@${installedVersion(name)}\n`);
+  for (const name of CONFIG_FILES) {
+    let content: Buffer | string;
+    try {
+      content = readFileSync(join(projectRoot, name));
+    } catch {
+      content = "(missing)";
+    }
+    hash.update(`${name}\n`).update(content).update("\n");
+  }
   return hash.digest("hex");
 }
 
@@ -129,11 +118,11 @@ export function pageHash(siteDir: string, page: SitePage, fingerprint: string): 
 const cacheSchema = z.object({
   version: z.literal(CACHE_VERSION),
   fingerprint: z.string(),
-  passed: z.record(z.string(), z.string()),
+  passed: z.record(z.string(), z.object({ hash: z.string(), facts: pageFactsSchema })),
 });
 
-/** Pages known to pass: path → page hash. */
-export type PassedPages = Record<string, string>;
+/** Pages known to pass: path → page hash, and what the cross-page probes need of the page. */
+export type PassedPages = Record<string, { hash: string; facts: PageFacts }>;
 
 /** Reads the passed pages recorded under this fingerprint; an unreadable or outdated cache is empty. */
 export function readCache(file: string, fingerprint: string): PassedPages {

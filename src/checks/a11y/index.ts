@@ -1,60 +1,98 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
-import { globSync } from "tinyglobby";
-import { z } from "zod";
-import { BrowserNotFoundError, findBrowser } from "../browser.ts";
-import { checkPagesInBrowser, launchBrowser, type BrowserPageResult } from "./browser-checks.ts";
-import { gateFingerprint, pageHash, readCache, updateCache } from "./cache.ts";
-import { errorText, SiteError, UsageError } from "./errors.ts";
-import { markupProblem, validateFiles } from "./markup.ts";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { languages } from "../../lib/languages.ts";
 import {
-  buildPa11yConfig,
-  loadPa11yDefaults,
-  parsePa11yReport,
-  runPa11yCi,
-  type Pa11yOutcome,
-} from "./pa11y.ts";
+  projectFolders,
+  projectPath,
+  projectRoot as defaultProjectRoot,
+} from "../../lib/project.ts";
+import { BrowserNotFoundError, findBrowser } from "../browser.ts";
+import { CouldNotCheckError } from "../gate.ts";
+import { gateFingerprint, pageHash, readCache, updateCache, type PassedPages } from "./cache.ts";
+import { checkPageInTab, openCheckTab, type PageCheckSetup } from "./check-page.ts";
+import { mapConcurrently } from "./concurrency.ts";
+import { checkOf, criterionResults, loadCoverage, type CriterionResult } from "./coverage.ts";
+import { errorText } from "./errors.ts";
+import { createValidator } from "./markup.ts";
+import { browserArguments, loadPa11yDefaults, pa11yTabOptions } from "./pa11y.ts";
 import { listSitePages } from "./pages.ts";
+import { SITE_PROBES } from "./probes/index.ts";
+import type { PageFacts } from "./probes/types.ts";
 import { startSiteServer } from "./server.ts";
 import { sliceForShard, type Shard } from "./shard.ts";
-import type { GateResult, PageResult, Problem, SitePage } from "./types.ts";
-
-/** The project's root folder (where package.json and the gate's configuration files live). */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-
-/** Languages with their own folder on the site; other pages (the chooser) may use any of them. */
-export const SITE_LANGUAGES = ["de", "en"] as const;
+import type { PageResult, Problem, SitePage } from "./types.ts";
 
 /**
- * Pages in flight at once. pa11y waits about a second per page for the network to go quiet,
- * during which the CPU is idle, so several pages per core keep it busy.
+ * Tabs at once. Each page is loaded once and checked without waiting for the network to go
+ * quiet, so a tab keeps a core busy; one more than the cores covers the moments a tab waits
+ * for the local server or for its turn to take a screenshot.
  */
 export function defaultConcurrency(): number {
-  return 4 * availableParallelism();
+  return availableParallelism() + 1;
 }
+
+/** Default limit for one page, load and every check together. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
+
+/** How long any one call into the browser may take before the page counts as unchecked. */
+const BROWSER_CALL_TIMEOUT_MS = 30_000;
 
 /** Options of one gate run; only siteDir is required. */
 export interface CheckOptions {
   /** Folder of the built site, containing sitemap.xml. */
   siteDir: string;
-  /** Pages in flight at once in pa11y-ci (default: defaultConcurrency()); the browser checks use at most one per core. */
+  /** Tabs at once (default: defaultConcurrency()). */
   concurrency?: number;
   /** Skip pages that passed before and have not changed (default true). */
   cache?: boolean;
   /** Folder of the cache file (default: .cache/a11y in the project). */
   cacheDir?: string;
-  /** Check only this slice of the pages. */
+  /** Check only this slice of the pages; the cross-page probes then run when the shards' reports are merged. */
   shard?: Shard | null;
+  /** Longest a page may take (default DEFAULT_PAGE_TIMEOUT_MS). */
+  pageTimeoutMs?: number;
   /** Browser executable (default: findBrowser()). */
   browserPath?: string;
+  /** The project whose .pa11yci.cjs and .htmlvalidate.cjs apply (default: this project). */
+  projectRoot?: string;
   /** Stops the run; the returned promise then rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Receives progress messages. */
   log?: (message: string) => void;
+}
+
+/** Outcome of one run. `ok` is true only if every page was checked and none has a problem. */
+export interface A11yResult {
+  ok: boolean;
+  /** Why the gate could not check at all (no site, no sitemap, no browser), else null. */
+  fatal: string | null;
+  /** Pages this run was responsible for (the shard's slice when sharded). */
+  pagesExpected: number;
+  /** Pages whose checks all completed, including pages passed from the cache. */
+  pagesChecked: number;
+  pagesFromCache: number;
+  pages: PageResult[];
+  /** Every problem of every page. */
+  problems: Problem[];
+  /** Whether the cross-page probes ran (not in a shard: the merge runs them). */
+  siteProbesRun: boolean;
+  /** Per WCAG 2.2 A/AA success criterion: what was checked and the result. */
+  coverage: CriterionResult[];
+  shard: Shard | null;
+  concurrency: number;
+  timings: {
+    totalMs: number;
+    /** Starting the browser. */
+    browserStartMs: number;
+    /** Time in axe through pa11y, summed over the pages checked. */
+    pa11yMs: number;
+    /** Time in the probes, summed over the pages checked. */
+    browserMs: number;
+    /** Time in html-validate, summed over the pages checked. */
+    markupMs: number;
+  };
 }
 
 /** Stops what a run started, in reverse order and once, whether the run ends, fails or is interrupted. */
@@ -76,280 +114,156 @@ class Teardown {
   }
 }
 
-function gateProblem(page: SitePage, rule: string, message: string): Problem {
-  return {
-    url: page.url,
-    runner: "gate",
-    rule,
-    selector: "",
-    message,
-    context: "",
-    severity: "error",
-  };
-}
-
-/** Built HTML files that serve no listed page (e.g. pages left out of the sitemap); they get markup checks only. */
-function unlistedHtmlFiles(siteDir: string, pages: readonly SitePage[]): string[] {
-  const listed = new Set(pages.map((page) => page.file));
-  return globSync("**/*.html", { cwd: siteDir, absolute: true })
-    .map((file) => resolve(file))
-    .filter((file) => !listed.has(file))
-    .sort();
-}
-
-interface Phase<T> {
-  results: Map<string, T>;
-  fatal: string | null;
-  ms: number;
-}
-
-async function runPa11yPhase(
-  pages: readonly SitePage[],
-  localUrl: (page: SitePage) => string,
-  run: { concurrency: number; browserPath: string; workDir: string; signal: AbortSignal },
-): Promise<Phase<Pa11yOutcome>> {
-  const started = performance.now();
-  const configFile = join(run.workDir, "pa11yci.json");
-  const reportFile = join(run.workDir, "pa11y-report.json");
-  const config = buildPa11yConfig(loadPa11yDefaults(PROJECT_ROOT), {
-    urls: pages.map(localUrl),
-    concurrency: run.concurrency,
-    executablePath: run.browserPath,
-    reportFile,
+/** Starts the gate's one browser; the caller's signal handlers, not Puppeteer's, stop it. */
+export function launchBrowser(executablePath: string, args: readonly string[]): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath,
+    args: [...args],
+    protocolTimeout: BROWSER_CALL_TIMEOUT_MS,
+    headless: true,
+    // Over a pipe the browser ends with this process, even if it is killed outright.
+    pipe: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
-  writeFileSync(configFile, JSON.stringify(config));
-  const result = await runPa11yCi(configFile, reportFile, {
-    cwd: PROJECT_ROOT,
-    signal: run.signal,
-  });
-  const ms = performance.now() - started;
-  if (result.report === null) {
-    const fatal = `pa11y-ci stopped without a report (exit status ${result.exitCode ?? "none"}):\n${result.output}`;
-    return { results: new Map(), fatal, ms };
-  }
-  const pagesByLocalUrl = new Map(pages.map((page) => [new URL(localUrl(page)).href, page]));
-  try {
-    return { results: parsePa11yReport(result.report, pagesByLocalUrl), fatal: null, ms };
-  } catch (error) {
-    return {
-      results: new Map(),
-      fatal: `pa11y-ci's report could not be read: ${errorText(error)}`,
-      ms,
-    };
-  }
 }
 
-async function runBrowserPhase(
-  pages: readonly SitePage[],
-  localUrl: (page: SitePage) => string,
-  run: { concurrency: number; browserPath: string; teardown: Teardown },
-): Promise<Phase<BrowserPageResult>> {
-  const started = performance.now();
-  // The same Chromium switches as pa11y-ci's browser, from .pa11yci.cjs.
-  const { args } = z
-    .object({ args: z.array(z.string()).default([]) })
-    .parse(loadPa11yDefaults(PROJECT_ROOT).chromeLaunchConfig ?? {});
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  try {
-    browser = await launchBrowser(run.browserPath, args);
-  } catch (error) {
-    const fatal = `The browser at ${run.browserPath} could not be started: ${errorText(error)}`;
-    return { results: new Map(), fatal, ms: performance.now() - started };
-  }
-  run.teardown.add(() => browser.close());
-  const results = await checkPagesInBrowser(browser, pages, localUrl, {
-    concurrency: run.concurrency,
-    languages: SITE_LANGUAGES,
-  });
-  return { results, fatal: null, ms: performance.now() - started };
-}
-
-interface MarkupPhase extends Phase<Problem[]> {
-  /** Problems in built files that serve no listed page. */
-  unlisted: Problem[];
-}
-
-async function runMarkupPhase(
-  pages: readonly SitePage[],
-  extraFiles: readonly string[],
-  run: { siteDir: string; signal: AbortSignal },
-): Promise<MarkupPhase> {
-  const started = performance.now();
-  const pageByFile = new Map(
-    pages.flatMap((page) => (page.file === null ? [] : [[page.file, page] as const])),
-  );
-  const origin = new URL(pages[0]?.url ?? "http://localhost").origin;
-  const results = new Map<string, Problem[]>();
-  const unlisted: Problem[] = [];
-  try {
-    const messages = await validateFiles([...pageByFile.keys(), ...extraFiles], {
-      projectRoot: PROJECT_ROOT,
-      signal: run.signal,
-    });
-    for (const message of messages) {
-      const page = pageByFile.get(message.file);
-      if (page === undefined) {
-        const path = relative(run.siteDir, message.file).split(sep).join("/");
-        unlisted.push(markupProblem(message, `${origin}/${path}`));
-      } else {
-        results.set(page.path, [
-          ...(results.get(page.path) ?? []),
-          markupProblem(message, page.url),
-        ]);
-      }
+/** Runs the cross-page probes over the pages' facts; returns their problems, keyed by page path. */
+export function siteProblems(
+  facts: readonly PageFacts[],
+  urlOf: (path: string) => string,
+): Map<string, Problem[]> {
+  const byPath = new Map<string, Problem[]>();
+  for (const probe of SITE_PROBES) {
+    for (const { path, ...finding } of probe.run(facts)) {
+      byPath.set(path, [
+        ...(byPath.get(path) ?? []),
+        { url: urlOf(path), runner: "probe", severity: "error", ...finding },
+      ]);
     }
-    return { results, unlisted, fatal: null, ms: performance.now() - started };
-  } catch (error) {
-    return { results, unlisted, fatal: errorText(error), ms: performance.now() - started };
   }
+  return byPath;
 }
 
-/** Combines the three checks' findings for one page that was not taken from the cache. */
-function pageResult(
-  page: SitePage,
-  pa11y: Pa11yOutcome | undefined,
-  inBrowser: BrowserPageResult | undefined,
-  markupProblems: Problem[] | undefined,
-): PageResult {
-  const problems: Problem[] = [];
-  let completed = true;
-  if (pa11y === undefined) {
-    completed = false;
-    problems.push(gateProblem(page, "pa11y-missing", "pa11y-ci returned no result for this page."));
-  } else if (pa11y.kind === "error") {
-    completed = false;
-    problems.push(
-      gateProblem(page, "page-load", `pa11y could not test the page: ${pa11y.message}`),
-    );
-  } else {
-    problems.push(...pa11y.problems);
-  }
-  if (inBrowser === undefined) {
-    completed = false;
-    problems.push(
-      gateProblem(page, "browser-missing", "The browser checks did not run on this page."),
-    );
-  } else {
-    completed &&= inBrowser.completed;
-    problems.push(...inBrowser.problems);
-  }
-  problems.push(...(markupProblems ?? []));
+/** Pages that passed before and have not changed, from the cache. */
+function cachedResult(page: SitePage, facts: PageFacts): PageResult {
   return {
     ...page,
-    status: completed ? (problems.length === 0 ? "passed" : "failed") : "error",
-    cached: false,
-    problems,
-    timings: { browserMs: inBrowser?.ms ?? 0 },
+    status: "passed",
+    cached: true,
+    problems: [],
+    facts,
+    ms: { total: 0, pa11y: 0, probes: 0, markup: 0 },
   };
-}
-
-function cachedResult(page: SitePage): PageResult {
-  return { ...page, status: "passed", cached: true, problems: [], timings: { browserMs: 0 } };
 }
 
 /**
- * Checks a built site for WCAG 2.1 AA problems: pa11y-ci (axe) on every page of the sitemap
- * plus the language chooser and both 404 pages, the gate's own keyboard, focus, language and
- * reflow checks in a real browser, and html-validate on every built HTML file.
- * Resolves with per-page results and timings; `ok` is true only if every expected page was
- * checked and no problem was found. Rejects with UsageError on invalid options, and with the
- * signal's reason when aborted (after stopping the server and browsers).
+ * Checks a built site: every HTML file and every page of the sitemap is loaded once in a tab
+ * of one Chromium, and axe (through pa11y, with .pa11yci.cjs), the gate's probes and
+ * html-validate (.htmlvalidate.cjs) check it there; then the cross-page probes compare the
+ * pages of each language. Resolves with per-page results, the coverage of WCAG 2.2 A/AA and
+ * timings. Rejects with the signal's reason when aborted, after stopping the server and browser.
  */
-export async function checkAccessibility(options: CheckOptions): Promise<GateResult> {
+export async function checkAccessibility(options: CheckOptions): Promise<A11yResult> {
   const startedAt = performance.now();
+  const root = options.projectRoot ?? defaultProjectRoot;
   const concurrency = options.concurrency ?? defaultConcurrency();
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new UsageError(`Concurrency must be a whole number of at least 1; got ${concurrency}.`);
-  }
   const shard = options.shard ?? null;
   const siteDir = resolve(options.siteDir);
   const log = options.log ?? (() => undefined);
-  const result = (fields: Partial<GateResult> & Pick<GateResult, "fatal">): GateResult => ({
+  const coverage = loadCoverage();
+  const result = (fields: Partial<A11yResult>): A11yResult => ({
     ok: false,
+    fatal: null,
     pagesExpected: 0,
     pagesChecked: 0,
     pagesFromCache: 0,
     pages: [],
     problems: [],
+    siteProbesRun: false,
+    coverage: criterionResults(coverage, []),
     shard,
     concurrency,
-    timings: { totalMs: performance.now() - startedAt, pa11yMs: 0, browserMs: 0, markupMs: 0 },
+    timings: {
+      totalMs: performance.now() - startedAt,
+      browserStartMs: 0,
+      pa11yMs: 0,
+      browserMs: 0,
+      markupMs: 0,
+    },
     ...fields,
   });
 
-  let sitePages: SitePage[];
-  try {
-    sitePages = listSitePages(siteDir);
-  } catch (error) {
-    if (error instanceof SiteError) return result({ fatal: error.message });
-    throw error;
-  }
-  const pages = shard ? sliceForShard(sitePages, shard, (page) => page.path) : sitePages;
-  if (pages.length === 0) {
-    const fatal = `Shard ${shard?.index ?? 0}/${shard?.total ?? 0} has no pages: the site has only ${sitePages.length}. Use fewer shards.`;
-    return result({ fatal });
-  }
   let browserPath: string;
+  let allPages;
   try {
+    allPages = listSitePages(siteDir);
     browserPath = options.browserPath ?? findBrowser();
   } catch (error) {
-    if (error instanceof BrowserNotFoundError)
-      return result({ fatal: error.message, pagesExpected: pages.length });
+    if (error instanceof CouldNotCheckError || error instanceof BrowserNotFoundError) {
+      return result({ fatal: error.message });
+    }
     throw error;
   }
+  const pages = shard ? sliceForShard(allPages, shard, (page) => page.path) : allPages;
+  if (pages.length === 0) {
+    return result({
+      fatal: `Shard ${shard?.index ?? 0}/${shard?.total ?? 0} has no pages: the site has only ${allPages.length}. Use fewer shards.`,
+    });
+  }
 
-  const fingerprint = gateFingerprint(PROJECT_ROOT, browserPath);
-  const cacheFile = join(options.cacheDir ?? join(PROJECT_ROOT, ".cache", "a11y"), "results.json");
-  const passedBefore = (options.cache ?? true) ? readCache(cacheFile, fingerprint) : {};
+  const pa11ySettings = loadPa11yDefaults(root);
+  const fingerprint = gateFingerprint(root);
+  const cacheFile = join(
+    options.cacheDir ?? join(projectPath(projectFolders.cache, root), "a11y"),
+    "results.json",
+  );
+  const useCache = options.cache ?? true;
+  const passedBefore: PassedPages = useCache ? readCache(cacheFile, fingerprint) : {};
   const hashes = new Map(pages.map((page) => [page.path, pageHash(siteDir, page, fingerprint)]));
-  const isCached = (page: SitePage) => {
-    const hash = hashes.get(page.path);
-    return typeof hash === "string" && passedBefore[page.path] === hash;
+  const cachedFacts = (path: string): PageFacts | undefined => {
+    const entry = passedBefore[path];
+    return entry !== undefined && entry.hash === hashes.get(path) ? entry.facts : undefined;
   };
-  const toCheck = pages.filter((page) => !isCached(page));
-  const unlisted = unlistedHtmlFiles(siteDir, sitePages);
-  const extraFiles = shard ? sliceForShard(unlisted, shard, (file) => file) : unlisted;
+  const toCheck = pages.filter((page) => cachedFacts(page.path) === undefined);
   log(
-    `Checking ${pages.length} pages${shard ? ` (shard ${shard.index}/${shard.total} of ${sitePages.length})` : ""}: ` +
-      `${toCheck.length} to check, ${pages.length - toCheck.length} unchanged since they last passed.`,
+    `Checking ${pages.length} pages${shard ? ` (shard ${shard.index}/${shard.total} of ${allPages.length})` : ""}: ` +
+      `${toCheck.length} to check, ${pages.length - toCheck.length} unchanged since they last passed; ${concurrency} tabs.`,
   );
 
   const signal = options.signal ?? new AbortController().signal;
   const teardown = new Teardown();
   const stop = () => void teardown.run();
   signal.addEventListener("abort", stop, { once: true });
-  let pa11y: Phase<Pa11yOutcome> = { results: new Map(), fatal: null, ms: 0 };
-  let browser: Phase<BrowserPageResult> = { results: new Map(), fatal: null, ms: 0 };
-  let markup: MarkupPhase;
+  let checked: PageResult[] = [];
+  let browserStartMs = 0;
   try {
     signal.throwIfAborted();
-    const markupRun = runMarkupPhase(toCheck, extraFiles, { siteDir, signal });
     if (toCheck.length > 0) {
       const server = await startSiteServer(siteDir);
       teardown.add(() => server.close());
-      const workDir = mkdtempSync(join(tmpdir(), "a11y-gate-"));
-      teardown.add(() => rm(workDir, { recursive: true, force: true }));
-      const localUrl = (page: SitePage) => server.origin + page.path;
-      const stopPa11y = new AbortController();
-      const pa11yRun = runPa11yPhase(toCheck, localUrl, {
-        concurrency,
-        browserPath,
-        workDir,
-        signal: stopPa11y.signal,
-      });
-      // pa11y-ci writes its report into workDir: it must have exited before workDir is removed.
-      teardown.add(() => {
-        stopPa11y.abort();
-        return pa11yRun;
-      });
-      const browserRun = runBrowserPhase(toCheck, localUrl, {
-        concurrency: Math.min(concurrency, availableParallelism()),
-        browserPath,
-        teardown,
-      });
-      [pa11y, browser, markup] = await Promise.all([pa11yRun, browserRun, markupRun]);
-    } else {
-      markup = await markupRun;
+      const launchStarted = performance.now();
+      let browser: Browser;
+      try {
+        browser = await launchBrowser(browserPath, browserArguments(pa11ySettings));
+      } catch (error) {
+        return result({
+          fatal: `The browser at ${browserPath} could not be started: ${errorText(error)}`,
+          pagesExpected: pages.length,
+        });
+      }
+      teardown.add(() => browser.close());
+      browserStartMs = performance.now() - launchStarted;
+      const setup: PageCheckSetup = {
+        browser,
+        pa11yOptions: pa11yTabOptions(pa11ySettings),
+        validator: createValidator(root),
+        origin: server.origin,
+        languages,
+        pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
+      };
+      checked = await checkPages(browser, toCheck, setup, concurrency, signal);
     }
     signal.throwIfAborted();
   } finally {
@@ -357,48 +271,118 @@ export async function checkAccessibility(options: CheckOptions): Promise<GateRes
     await teardown.run();
   }
 
-  const pageResults = pages.map((page) =>
-    isCached(page)
-      ? cachedResult(page)
-      : pageResult(
-          page,
-          pa11y.results.get(page.path),
-          browser.results.get(page.path),
-          markup.results.get(page.path),
-        ),
-  );
-  if (options.cache ?? true) {
-    const passed = Object.fromEntries(
-      pageResults
-        .filter((page) => page.status === "passed" && !page.cached)
-        .flatMap((page) => {
-          const hash = hashes.get(page.path);
-          return typeof hash === "string" ? [[page.path, hash] as const] : [];
-        }),
+  const checkedByPath = new Map(checked.map((page) => [page.path, page]));
+  let pageResults = pages.map((page) => {
+    const fresh = checkedByPath.get(page.path);
+    if (fresh !== undefined) return fresh;
+    const facts = cachedFacts(page.path);
+    if (facts === undefined) throw new Error(`no result for ${page.path}`);
+    return cachedResult(page, facts);
+  });
+  // The cross-page probes need every page; a shard has only its slice, so the merge runs them.
+  const siteProbesRun = shard === null;
+  if (siteProbesRun) {
+    const facts = pageResults.flatMap((page) => (page.facts === null ? [] : [page.facts]));
+    const extra = siteProblems(
+      facts,
+      (path) => pages.find((page) => page.path === path)?.url ?? path,
     );
+    pageResults = pageResults.map((page) => {
+      const found = extra.get(page.path) ?? [];
+      if (found.length === 0) return page;
+      return {
+        ...page,
+        cached: false,
+        problems: [...page.problems, ...found],
+        status: page.status === "error" ? "error" : "failed",
+      };
+    });
+  }
+  if (useCache) {
+    const passed: PassedPages = {};
+    for (const page of pageResults) {
+      const hash = hashes.get(page.path);
+      if (
+        page.status === "passed" &&
+        !page.cached &&
+        page.facts !== null &&
+        typeof hash === "string"
+      ) {
+        passed[page.path] = { hash, facts: page.facts };
+      }
+    }
     const notPassed = pageResults
       .filter((page) => page.status !== "passed")
       .map((page) => page.path);
     updateCache(cacheFile, fingerprint, passed, notPassed);
   }
-  const problems = [...pageResults.flatMap((page) => page.problems), ...markup.unlisted];
+  const problems = pageResults.flatMap((page) => page.problems);
   const pagesChecked = pageResults.filter((page) => page.status !== "error").length;
-  const fatal =
-    [pa11y.fatal, browser.fatal, markup.fatal].filter((message) => message !== null).join("\n") ||
-    null;
   return result({
-    ok: fatal === null && problems.length === 0 && pagesChecked === pages.length,
-    fatal,
+    ok: problems.length === 0 && pagesChecked === pages.length,
     pagesExpected: pages.length,
     pagesChecked,
     pagesFromCache: pageResults.filter((page) => page.cached).length,
     pages: pageResults,
     problems,
+    siteProbesRun,
+    coverage: criterionResults(
+      coverage,
+      problems.flatMap((problem) => checkOf(problem) ?? []),
+    ),
     timings: {
       totalMs: performance.now() - startedAt,
-      pa11yMs: pa11y.ms,
-      browserMs: browser.ms,
-      markupMs: markup.ms,
+      browserStartMs,
+      pa11yMs: checked.reduce((sum, page) => sum + page.ms.pa11y, 0),
+      browserMs: checked.reduce((sum, page) => sum + page.ms.probes, 0),
+      markupMs: checked.reduce((sum, page) => sum + page.ms.markup, 0),
     },
   });
+}
+
+/**
+ * Checks pages in `concurrency` tabs of the browser. Tabs are reused from page to page
+ * (opening one costs more than loading a small page); a tab whose page failed or timed out is
+ * closed and replaced.
+ */
+async function checkPages(
+  browser: Browser,
+  pages: readonly SitePage[],
+  setup: PageCheckSetup,
+  concurrency: number,
+  signal: AbortSignal,
+): Promise<PageResult[]> {
+  const idleTabs: Page[] = [];
+  const results = await mapConcurrently(pages, concurrency, async (page): Promise<PageResult> => {
+    signal.throwIfAborted();
+    let tab: Page;
+    try {
+      tab = idleTabs.pop() ?? (await openCheckTab(browser));
+    } catch (error) {
+      return {
+        ...page,
+        status: "error",
+        cached: false,
+        facts: null,
+        ms: { total: 0, pa11y: 0, probes: 0, markup: 0 },
+        problems: [
+          {
+            url: page.url,
+            runner: "gate",
+            rule: "page-load",
+            selector: "",
+            context: "",
+            severity: "error",
+            message: `The browser could not open a tab: ${errorText(error)}`,
+          },
+        ],
+      };
+    }
+    const { result, reusable } = await checkPageInTab(tab, page, setup);
+    if (reusable) idleTabs.push(tab);
+    else void tab.close().catch(() => undefined);
+    return result;
+  });
+  await Promise.all(idleTabs.map((tab) => tab.close().catch(() => undefined)));
+  return results;
 }

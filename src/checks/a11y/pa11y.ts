@@ -1,18 +1,13 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Browser, Page } from "puppeteer-core";
 import { z } from "zod";
-import { outputTail, runNodeScript } from "./node-process.ts";
-import type { Problem, SitePage } from "./types.ts";
+import type { Problem } from "./types.ts";
 
 const require = createRequire(import.meta.url);
 
 /** pa11y-ci's defaults as loaded from .pa11yci.cjs. */
 export type Pa11yDefaults = Record<string, unknown>;
-
-/** What pa11y-ci reported for one URL: its issues, or why it could not test the page. */
-export type Pa11yOutcome =
-  { kind: "issues"; problems: Problem[] } | { kind: "error"; message: string };
 
 const issueSchema = z.object({
   code: z.string(),
@@ -31,14 +26,7 @@ const issueSchema = z.object({
     })
     .optional(),
 });
-// pa11y-ci's JSON reporter writes a page that failed to run as an Error reduced to { message }.
-const failureSchema = z.object({ message: z.string() });
-const reportSchema = z.object({
-  total: z.number(),
-  passes: z.number(),
-  errors: z.number(),
-  results: z.record(z.string(), z.array(z.union([issueSchema, failureSchema]))),
-});
+const resultSchema = z.object({ issues: z.array(issueSchema) });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -51,36 +39,53 @@ export function loadPa11yDefaults(projectRoot: string): Pa11yDefaults {
   if (!isRecord(loaded) || !isRecord(loaded.defaults)) {
     throw new Error(`${file} must export { defaults: { … } } like a pa11y-ci configuration file.`);
   }
-  return loaded.defaults;
-}
-
-/**
- * Builds the pa11y-ci configuration for one run: the project's defaults plus this run's
- * URLs, concurrency, browser and JSON report file. URLs are { url } objects because plain
- * strings share one options object between concurrent pages (pa11y-ci #354).
- */
-export function buildPa11yConfig(
-  defaults: Pa11yDefaults,
-  run: { urls: readonly string[]; concurrency: number; executablePath: string; reportFile: string },
-): { defaults: Pa11yDefaults; urls: { url: string }[] } {
   // With a threshold pa11y-ci exits 0 although a page failed to run (pa11y-ci #228).
-  if ("threshold" in defaults) {
+  if ("threshold" in loaded.defaults) {
     throw new Error(
       ".pa11yci.cjs sets `threshold`, which lets pages with problems or pages that failed to run pass. Remove it.",
     );
   }
-  const chromeLaunchConfig = isRecord(defaults.chromeLaunchConfig)
-    ? defaults.chromeLaunchConfig
-    : {};
-  return {
-    defaults: {
-      ...defaults,
-      concurrency: run.concurrency,
-      chromeLaunchConfig: { ...chromeLaunchConfig, executablePath: run.executablePath },
-      reporters: [["json", { fileName: run.reportFile }]],
-    },
-    urls: run.urls.map((url) => ({ url })),
-  };
+  return loaded.defaults;
+}
+
+/** The Chromium switches of .pa11yci.cjs, which the gate's own browser starts with too. */
+export function browserArguments(defaults: Pa11yDefaults): string[] {
+  const launch = isRecord(defaults.chromeLaunchConfig) ? defaults.chromeLaunchConfig : {};
+  return z.array(z.string()).default([]).parse(launch.args);
+}
+
+// What pa11y-ci uses to start and schedule browsers: the gate does that itself.
+const PA11Y_CI_ONLY = [
+  "chromeLaunchConfig",
+  "concurrency",
+  "useIncognitoBrowserContext",
+  "reporters",
+];
+
+/**
+ * The options the gate hands pa11y for one page: .pa11yci.cjs's settings for the test itself
+ * (standard, runners, ignored rules, warnings, timeout), run in the gate's tab on the page
+ * the tab has already loaded.
+ */
+export function pa11yTabOptions(defaults: Pa11yDefaults): Pa11yDefaults {
+  return Object.fromEntries(
+    Object.entries(defaults).filter(([key]) => !PA11Y_CI_ONLY.includes(key)),
+  );
+}
+
+type Pa11y = (url: string, options: Record<string, unknown>) => Promise<unknown>;
+
+function isPa11y(value: unknown): value is Pa11y {
+  return typeof value === "function";
+}
+
+/** The pa11y engine that pa11y-ci runs, so both test pages alike. */
+function pa11yEngine(): Pa11y {
+  const engine: unknown = require(
+    require.resolve("pa11y", { paths: [require.resolve("pa11y-ci")] }),
+  );
+  if (!isPa11y(engine)) throw new Error("pa11y did not export its test function.");
+  return engine;
 }
 
 function toProblem(issue: z.infer<typeof issueSchema>, publicUrl: string): Problem {
@@ -110,63 +115,26 @@ function toProblem(issue: z.infer<typeof issueSchema>, publicUrl: string): Probl
   return problem;
 }
 
+/** Reads pa11y's result for one page into problems of the page at `publicUrl`. */
+export function parsePa11yResult(result: unknown, publicUrl: string): Problem[] {
+  return resultSchema.parse(result).issues.map((issue) => toProblem(issue, publicUrl));
+}
+
 /**
- * Reads pa11y-ci's JSON report into one outcome per page, keyed by page path. pa11y keys its
- * results by the address the page ended up at, so keys are compared as normalised URLs; a page
- * without an entry is missing from the map.
+ * Runs pa11y (axe, with .pa11yci.cjs's settings) in a tab that has already loaded the page:
+ * pa11y neither starts a browser nor loads the page again.
  */
-export function parsePa11yReport(
-  report: unknown,
-  pagesByLocalUrl: ReadonlyMap<string, SitePage>,
-): Map<string, Pa11yOutcome> {
-  const parsed = reportSchema.parse(report);
-  const outcomes = new Map<string, Pa11yOutcome>();
-  for (const [key, entries] of Object.entries(parsed.results)) {
-    const page = pagesByLocalUrl.get(URL.canParse(key) ? new URL(key).href : key);
-    if (page === undefined) continue;
-    const failure = entries.find((entry) => !("code" in entry));
-    outcomes.set(
-      page.path,
-      failure
-        ? { kind: "error", message: failure.message }
-        : {
-            kind: "issues",
-            problems: entries.flatMap((entry) =>
-              "code" in entry ? [toProblem(entry, page.url)] : [],
-            ),
-          },
-    );
-  }
-  return outcomes;
-}
-
-/** Exit status, report and console output of one pa11y-ci run. */
-export interface Pa11yRun {
-  exitCode: number | null;
-  /** The parsed JSON report, or null if pa11y-ci stopped before writing all of it. */
-  report: unknown;
-  output: string;
-}
-
-/** Runs pa11y-ci in its own process with the given configuration file; aborting the signal stops it. */
-export async function runPa11yCi(
-  configFile: string,
-  reportFile: string,
-  options: { cwd: string; signal?: AbortSignal },
-): Promise<Pa11yRun> {
-  const run = await runNodeScript(
-    require.resolve("pa11y-ci/bin/pa11y-ci.js"),
-    ["--config", configFile],
-    options,
-  );
-  return { exitCode: run.exitCode, report: readReport(reportFile), output: outputTail(run) };
-}
-
-function readReport(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    // Missing or cut short: pa11y-ci stopped before finishing it.
-    return null;
-  }
+export async function runPa11yInTab(
+  browser: Browser,
+  tab: Page,
+  options: Pa11yDefaults,
+  publicUrl: string,
+): Promise<Problem[]> {
+  const result = await pa11yEngine()(tab.url(), {
+    ...options,
+    browser,
+    page: tab,
+    ignoreUrl: true,
+  });
+  return parsePa11yResult(result, publicUrl);
 }

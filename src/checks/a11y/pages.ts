@@ -1,11 +1,9 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { Parser } from "htmlparser2";
-import { SiteError } from "./errors.ts";
+import { globSync } from "tinyglobby";
+import { CouldNotCheckError } from "../gate.ts";
 import type { SitePage } from "./types.ts";
-
-/** Pages that are never in the sitemap but must be checked: the language chooser and both 404 pages. */
-export const EXTRA_PATHS = ["/", "/de/404.html", "/en/404.html"] as const;
 
 /** Returns the text of every <url><loc> in a sitemap, in document order (alternate links are skipped). */
 export function sitemapLocations(xml: string): string[] {
@@ -44,7 +42,7 @@ export function locationToPath(location: string): { path: string; origin: string
   try {
     url = new URL(location);
   } catch {
-    throw new SiteError(
+    throw new CouldNotCheckError(
       `The sitemap lists "${location}", which is not an absolute URL (expected e.g. https://example.org/de/).`,
     );
   }
@@ -68,38 +66,47 @@ export function fileForPath(siteDir: string, urlPath: string): string | null {
   return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
 }
 
+/** The URL path a static server serves a built HTML file at: de/index.html → /de/, de/404.html → /de/404.html. */
+export function pathOfHtmlFile(relativeFile: string): string {
+  const path = `/${relativeFile.split(sep).join("/")}`;
+  return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+}
+
 /**
- * Reads the built sitemap and returns every page to check: the sitemap's pages plus the
- * language chooser and both 404 pages, each once, sorted by path.
- * Throws SiteError when the folder, the sitemap or its URLs are missing.
+ * Every page to check: every HTML file of the built site (pages left out of the sitemap, 404
+ * pages and the language chooser included) and every page the sitemap lists, each once, sorted
+ * by path. Public URLs use the sitemap's origin. Throws CouldNotCheckError when the folder or
+ * the sitemap is missing or the sitemap lists no page.
  */
 export function listSitePages(siteDir: string): SitePage[] {
   if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
-    throw new SiteError(
+    throw new CouldNotCheckError(
       `The built site folder "${siteDir}" does not exist. Build the site first (npm run build) or pass --site DIR.`,
     );
   }
   const sitemapFile = join(siteDir, "sitemap.xml");
   if (!existsSync(sitemapFile)) {
-    throw new SiteError(
-      `"${relative(process.cwd(), sitemapFile)}" is missing, so the gate does not know which pages to check. ` +
+    throw new CouldNotCheckError(
+      `"${relative(process.cwd(), sitemapFile)}" is missing, so the gate does not know the site's address. ` +
         "The build writes it from src/site/sitemap.njk.",
     );
   }
   const locations = sitemapLocations(readFileSync(sitemapFile, "utf8"));
   if (locations.length === 0) {
-    throw new SiteError(
+    throw new CouldNotCheckError(
       `"${relative(process.cwd(), sitemapFile)}" lists no pages (no <url><loc> entries); ` +
         "an empty check would prove nothing.",
     );
   }
   const mapped = locations.map(locationToPath);
   const origin = mapped[0]?.origin ?? "";
-  const paths = new Set([...mapped.map((m) => m.path), ...EXTRA_PATHS]);
-  return [...paths].sort().map((path) => ({
+  const listed = new Set(mapped.map((m) => m.path));
+  const built = globSync("**/*.html", { cwd: siteDir }).map(pathOfHtmlFile);
+  return [...new Set([...listed, ...built])].sort().map((path) => ({
     path,
     url: origin + path,
     file: fileForPath(siteDir, path),
+    inSitemap: listed.has(path),
   }));
 }
 

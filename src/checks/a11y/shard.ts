@@ -1,4 +1,4 @@
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../gate.ts";
 
 /** The index-th (1-based) of total slices. */
 export interface Shard {

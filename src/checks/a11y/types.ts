@@ -1,5 +1,7 @@
-/** Which part of the gate found a problem. */
-export type Runner = "axe" | "htmlcs" | "browser" | "html-validate" | "gate";
+import type { PageFacts } from "./probes/types.ts";
+
+/** Which part of the gate found a problem: axe through pa11y, html-validate, a probe, or the gate itself. */
+export type Runner = "axe" | "htmlcs" | "probe" | "html-validate" | "gate";
 
 /** Details axe attaches to its findings; the HTML report shows them. */
 export interface AxeDetails {
@@ -35,6 +37,8 @@ export interface SitePage {
   url: string;
   /** The built HTML file serving this path, or null if there is none. */
   file: string | null;
+  /** Whether the sitemap lists the page (pages with `sitemap: false` and 404 pages are checked too). */
+  inSitemap: boolean;
 }
 
 /** Outcome for one page. "error" means the page could not be loaded or a check could not run. */
@@ -43,31 +47,16 @@ export interface PageResult extends SitePage {
   /** True when an earlier run passed this exact page (same HTML, CSS and gate) and it was skipped. */
   cached: boolean;
   problems: Problem[];
-  /** Milliseconds the browser checks spent on this page (pa11y-ci and html-validate time whole runs only). */
-  timings: { browserMs: number };
+  /** What the cross-page probes compare; null when the page could not be read. */
+  facts: PageFacts | null;
+  /** Milliseconds spent on the page in its tab: in all, and in axe, the probes and html-validate. */
+  ms: PageTimings;
 }
 
-/** Outcome of one gate run. `ok` is true only if every page was checked and none has a problem. */
-export interface GateResult {
-  ok: boolean;
-  /** Set when the gate could not check the site at all (no sitemap, no browser, pa11y-ci crashed). */
-  fatal: string | null;
-  /** Pages this run was responsible for (the shard's slice when sharded). */
-  pagesExpected: number;
-  /** Pages whose checks all completed, including pages passed from the cache. */
-  pagesChecked: number;
-  pagesFromCache: number;
-  pages: PageResult[];
-  problems: Problem[];
-  shard: { index: number; total: number } | null;
-  concurrency: number;
-  timings: {
-    totalMs: number;
-    /** Whole pa11y-ci run, including its browser start. */
-    pa11yMs: number;
-    /** Whole browser-check phase, including the browser start. */
-    browserMs: number;
-    /** Whole html-validate run. */
-    markupMs: number;
-  };
+/** Where a page's time went, in milliseconds. */
+export interface PageTimings {
+  total: number;
+  pa11y: number;
+  probes: number;
+  markup: number;
 }

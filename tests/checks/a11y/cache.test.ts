@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   cssImports,
+  gateFingerprint,
   linkedAssets,
   pageHash,
   readCache,
@@ -67,12 +68,33 @@ describe("pageHash", () => {
   });
 });
 
+describe("gateFingerprint", () => {
+  const project = (pa11yConfig: string) => {
+    const dir = temporaryDir("project");
+    writeFileSync(join(dir, ".pa11yci.cjs"), pa11yConfig);
+    writeFileSync(join(dir, ".htmlvalidate.cjs"), "module.exports = {};");
+    return dir;
+  };
+
+  it("is the same for two copies of a project in different folders: it holds no paths", () => {
+    expect(gateFingerprint(project("a"))).toBe(gateFingerprint(project("a")));
+  });
+
+  it("changes when a configuration file changes", () => {
+    expect(gateFingerprint(project("a"))).not.toBe(gateFingerprint(project("b")));
+  });
+});
+
 describe("the cache file", () => {
   it("keeps other entries, forgets pages that stopped passing, and is void under another fingerprint", () => {
     const file = join(temporaryDir("cache"), "nested", "results.json");
-    updateCache(file, "fp", { "/de/": "h1", "/en/": "h2" }, []);
-    updateCache(file, "fp", { "/": "h3" }, ["/en/"]);
-    expect(readCache(file, "fp")).toEqual({ "/de/": "h1", "/": "h3" });
+    const entry = (hash: string, path: string) => ({
+      hash,
+      facts: { path, language: "de", title: path, menus: [], sharedLinks: [] },
+    });
+    updateCache(file, "fp", { "/de/": entry("h1", "/de/"), "/en/": entry("h2", "/en/") }, []);
+    updateCache(file, "fp", { "/": entry("h3", "/") }, ["/en/"]);
+    expect(readCache(file, "fp")).toEqual({ "/de/": entry("h1", "/de/"), "/": entry("h3", "/") });
     expect(readCache(file, "other fingerprint")).toEqual({});
   });
 

@@ -32,6 +32,8 @@ export interface PageParts {
   otherLanguage?: string | null;
   /** False leaves lang off the switcher's link. */
   switcherLinkLang?: boolean;
+  /** False leaves the Content-Security-Policy meta tag out. */
+  csp?: boolean;
 }
 
 const WORDS = {
@@ -65,7 +67,7 @@ export function page(parts: PageParts): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}">
+${parts.csp === false ? "" : `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}">`}
 <title>${parts.title}</title>
 <link rel="stylesheet" href="/assets/site.css">
 ${parts.head ?? ""}

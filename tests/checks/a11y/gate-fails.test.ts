@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkAccessibility } from "../../../src/checks/a11y/index.ts";
-import type { GateResult } from "../../../src/checks/a11y/types.ts";
+import { checkAccessibility, type A11yResult } from "../../../src/checks/a11y/index.ts";
 import { CLEAN_CSS, cleanSiteFiles, page, sitemap, temporaryDir, writeFiles } from "./fixtures.ts";
 
 // One site, one gate run: every page but the clean ones has exactly one kind of defect.
@@ -24,7 +23,11 @@ function failingSite(): string {
   const dir = temporaryDir("failing");
   const files: Record<string, string> = { ...cleanSiteFiles(), "assets/site.css": CSS };
   for (const [path, body] of Object.entries(DEFECTS)) {
-    files[`${path.slice(1)}index.html`] = page({ lang: "de", title: "Seite mit Fehler", body });
+    files[`${path.slice(1)}index.html`] = page({
+      lang: "de",
+      title: `Seite mit Fehler ${path}`,
+      body,
+    });
   }
   files["de/ohne-sprache/index.html"] = page({ lang: null, title: "Seite ohne Sprache" });
   files["de/ohne-sprunglink/index.html"] = page({
@@ -36,6 +39,12 @@ function failingSite(): string {
     lang: "de",
     title: "Seite mit stummem Sprachlink",
     switcherLinkLang: false,
+  });
+  // Left out of the sitemap (`sitemap: false`), and built without its security policy.
+  files["de/nicht-gelistet/index.html"] = page({
+    lang: "de",
+    title: "Seite außerhalb der Sitemap",
+    csp: false,
   });
   files["sitemap.xml"] = sitemap([
     "/de/",
@@ -52,7 +61,7 @@ function failingSite(): string {
 }
 
 describe("the accessibility gate on a site with defects", () => {
-  let result: GateResult;
+  let result: A11yResult;
   const rulesOn = (path: string) =>
     new Set(
       result.pages
@@ -67,8 +76,8 @@ describe("the accessibility gate on a site with defects", () => {
   it("fails the site and counts the page it could not load as unchecked", () => {
     expect(result.ok).toBe(false);
     expect(result.fatal).toBeNull();
-    expect(result.pagesExpected).toBe(15);
-    expect(result.pagesChecked).toBe(14);
+    expect(result.pagesExpected).toBe(16);
+    expect(result.pagesChecked).toBe(15);
     expect(result.pages.find((candidate) => candidate.path === "/de/fehlt/")?.status).toBe("error");
   });
 
@@ -87,27 +96,28 @@ describe("the accessibility gate on a site with defects", () => {
 
   it("fails a page without a language", () => {
     expect(rulesOn("/de/ohne-sprache/")).toContain("axe:html-has-lang");
-    expect(rulesOn("/de/ohne-sprache/")).toContain("browser:html-lang");
+    expect(rulesOn("/de/ohne-sprache/")).toContain("probe:html-lang");
   });
 
   it("fails a page that scrolls sideways at 320 px, which pa11y does not notice", () => {
-    expect(rulesOn("/de/zu-breit/")).toEqual(new Set(["browser:reflow-320"]));
+    expect(rulesOn("/de/zu-breit/")).toEqual(new Set(["probe:reflow-320"]));
     const problem = result.problems.find((candidate) => candidate.rule === "reflow-320");
     expect(problem?.selector).toBe("#main > div");
   });
 
   it("fails a language link whose text would be read in the page's language", () => {
-    expect(rulesOn("/de/sprachlink/")).toEqual(new Set(["browser:language-link-lang"]));
+    expect(rulesOn("/de/sprachlink/")).toEqual(new Set(["probe:language-link-lang"]));
     const problem = result.problems.find((candidate) => candidate.rule === "language-link-lang");
     expect(problem?.message).toContain('give it lang="en"');
   });
 
   it("fails a page whose first Tab does not reach a skip link", () => {
-    expect(rulesOn("/de/ohne-sprunglink/")).toContain("browser:skip-link");
+    expect(rulesOn("/de/ohne-sprunglink/")).toContain("probe:skip-link");
   });
 
   it("fails a link without a visible focus indicator, which pa11y does not notice", () => {
-    expect(rulesOn("/de/fokus/")).toEqual(new Set(["browser:focus-visible"]));
+    // Without an indicator in the page's colours, there is none under forced colours either.
+    expect(rulesOn("/de/fokus/")).toEqual(new Set(["probe:focus-visible", "probe:forced-colors"]));
     const problem = result.problems.find(
       (candidate) => candidate.rule === "focus-visible" && candidate.url.includes("/fokus/"),
     );
@@ -115,7 +125,9 @@ describe("the accessibility gate on a site with defects", () => {
   });
 
   it("fails a link that keyboard focus reaches but that is never on screen", () => {
-    expect(rulesOn("/de/versteckt/")).toEqual(new Set(["browser:focus-visible"]));
+    expect(rulesOn("/de/versteckt/")).toEqual(
+      new Set(["probe:focus-visible", "probe:forced-colors"]),
+    );
     const problem = result.problems.find(
       (candidate) => candidate.rule === "focus-visible" && candidate.url.includes("/versteckt/"),
     );
@@ -125,10 +137,27 @@ describe("the accessibility gate on a site with defects", () => {
   });
 
   it("fails a page that is listed in the sitemap but cannot be loaded", () => {
-    expect(rulesOn("/de/fehlt/")).toContain("browser:http-status");
+    expect(rulesOn("/de/fehlt/")).toContain("probe:http-status");
     expect(result.problems.find((problem) => problem.rule === "http-status")?.message).toContain(
       "HTTP 404",
     );
+  });
+
+  it("checks a built page the sitemap leaves out, and fails it for lacking the security policy", () => {
+    const unlisted = result.pages.find((candidate) => candidate.path === "/de/nicht-gelistet/");
+    expect(unlisted?.inSitemap).toBe(false);
+    expect(rulesOn("/de/nicht-gelistet/")).toEqual(new Set(["probe:csp-meta"]));
+  });
+
+  it("says per WCAG criterion which checks failed", () => {
+    const criterion = (id: string) => result.coverage.find((candidate) => candidate.id === id);
+    expect(criterion("1.4.10")).toMatchObject({
+      result: "failed",
+      failures: { "probe:reflow-320": 1 },
+    });
+    expect(criterion("1.4.3")?.result).toBe("failed");
+    expect(criterion("2.4.11")?.result).toBe("passed");
+    expect(criterion("1.2.5")?.result).toBe("manual");
   });
 
   it("finds nothing on the clean pages of the same site", () => {

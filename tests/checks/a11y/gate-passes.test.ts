@@ -1,18 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkAccessibility, type CheckOptions } from "../../../src/checks/a11y/index.ts";
-import type { GateResult } from "../../../src/checks/a11y/types.ts";
+import {
+  checkAccessibility,
+  type A11yResult,
+  type CheckOptions,
+} from "../../../src/checks/a11y/index.ts";
 import { cleanSiteFiles, page, temporaryDir, writeFiles } from "./fixtures.ts";
 
 const ALL_PAGES = ["/", "/de/", "/de/404.html", "/en/", "/en/404.html"];
 
-const checkedPaths = (result: GateResult) =>
+const checkedPaths = (result: A11yResult) =>
   result.pages.filter((candidate) => !candidate.cached).map((candidate) => candidate.path);
 
 describe("the accessibility gate on a clean bilingual site", () => {
   let options: CheckOptions;
-  let first: GateResult;
+  let first: A11yResult;
 
   beforeAll(async () => {
     const siteDir = temporaryDir("clean");
@@ -36,7 +39,9 @@ describe("the accessibility gate on a clean bilingual site", () => {
   it("reports per-page and per-phase timings", () => {
     expect(first.timings.totalMs).toBeGreaterThan(0);
     expect(first.timings.pa11yMs).toBeGreaterThan(0);
-    expect(first.pages.every((result) => result.timings.browserMs > 0)).toBe(true);
+    expect(first.timings.browserMs).toBeGreaterThan(0);
+    expect(first.timings.markupMs).toBeGreaterThan(0);
+    expect(first.pages.every((result) => result.ms.total > 0)).toBe(true);
   });
 
   it("skips unchanged pages on the next run, re-checks a changed one, and checks all with the cache off", async () => {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SiteError } from "../../../src/checks/a11y/errors.ts";
+import { CouldNotCheckError } from "../../../src/checks/gate.ts";
 import {
   expectedLanguages,
   fileForPath,
@@ -41,28 +41,37 @@ describe("locationToPath", () => {
 });
 
 describe("listSitePages", () => {
-  it("lists the sitemap's pages plus the chooser and both 404 pages, once each, with their files", () => {
+  it("lists every built HTML file and every page of the sitemap, once each, with their files", () => {
     const dir = temporaryDir("pages");
-    writeFiles(dir, { ...cleanSiteFiles(), "sitemap.xml": sitemap(["/de/", "/en/", "/", "/de/"]) });
+    writeFiles(dir, {
+      ...cleanSiteFiles(),
+      // A page built with `sitemap: false`.
+      "de/intern/index.html": "<!DOCTYPE html>",
+      "sitemap.xml": sitemap(["/de/", "/en/", "/", "/de/", "/de/fehlt/"]),
+    });
     const pages = listSitePages(dir);
-    expect(pages.map((page) => page.path)).toEqual([
-      "/",
-      "/de/",
-      "/de/404.html",
-      "/en/",
-      "/en/404.html",
+    expect(pages.map((page) => [page.path, page.inSitemap])).toEqual([
+      ["/", true],
+      ["/de/", true],
+      ["/de/404.html", false],
+      ["/de/fehlt/", true],
+      ["/de/intern/", false],
+      ["/en/", true],
+      ["/en/404.html", false],
     ]);
     expect(pages.find((page) => page.path === "/de/")).toEqual({
       path: "/de/",
       url: "http://localhost:8080/de/",
       file: join(dir, "de", "index.html"),
+      inSitemap: true,
     });
+    expect(pages.find((page) => page.path === "/de/fehlt/")?.file).toBeNull();
   });
 
   it("fails with a clear message when the sitemap is missing", () => {
     const dir = temporaryDir("pages");
     writeFiles(dir, { "index.html": "<!DOCTYPE html>" });
-    expect(() => listSitePages(dir)).toThrow(SiteError);
+    expect(() => listSitePages(dir)).toThrow(CouldNotCheckError);
     expect(() => listSitePages(dir)).toThrow(/sitemap\.xml" is missing/);
   });
 

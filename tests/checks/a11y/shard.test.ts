@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../../src/checks/a11y/errors.ts";
+import { UsageError } from "../../../src/checks/gate.ts";
 import { parseShard, sliceForShard } from "../../../src/checks/a11y/shard.ts";
 
 const paths = ["/en/b/", "/", "/de/a/", "/de/404.html", "/en/", "/de/", "/en/404.html"];

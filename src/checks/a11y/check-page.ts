@@ -1,0 +1,176 @@
+import { relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { HtmlValidate } from "html-validate";
+import type { Browser, Page } from "puppeteer-core";
+import { errorText } from "./errors.ts";
+import { installPageHelpers, prepareTab } from "./in-page.ts";
+import { validateMarkup } from "./markup.ts";
+import { runPa11yInTab, type Pa11yDefaults } from "./pa11y.ts";
+import { expectedLanguages } from "./pages.ts";
+import { HTTP_STATUS_RULE, PAGE_PROBES } from "./probes/index.ts";
+import { emulateBaseMedia } from "./probes/page-state.ts";
+import { gatherFacts } from "./probes/site.ts";
+import type { ProbeFinding } from "./probes/types.ts";
+import type { PageResult, PageTimings, Problem, SitePage } from "./types.ts";
+
+// pa11y's own viewport, which it sets before running axe: the page is laid out once at this size.
+const DESKTOP_VIEWPORT = { width: 1280, height: 1024 };
+
+/** What every page's check shares: the browser, the tools' settings, the site. */
+export interface PageCheckSetup {
+  browser: Browser;
+  pa11yOptions: Pa11yDefaults;
+  validator: HtmlValidate;
+  /** Local address the site is served at, e.g. http://127.0.0.1:41234. */
+  origin: string;
+  languages: readonly string[];
+  /** Longest a page may take, load and every check together. */
+  pageTimeoutMs: number;
+}
+
+/** Opens a tab for the gate's checks. */
+export async function openCheckTab(browser: Browser): Promise<Page> {
+  const tab = await browser.newPage();
+  await prepareTab(tab);
+  // Headless tabs are not focused windows; without this, focus rings may not be drawn.
+  await tab.emulateFocusedPage(true);
+  // The site's content security policy forbids added styles and scripts, which axe and the
+  // probes need; the csp-meta probe checks the policy is there.
+  await tab.setBypassCSP(true);
+  await emulateBaseMedia(tab);
+  return tab;
+}
+
+function gateProblem(page: SitePage, rule: string, message: string): Problem {
+  return {
+    url: page.url,
+    runner: "gate",
+    rule,
+    selector: "",
+    message,
+    context: "",
+    severity: "error",
+  };
+}
+
+function probeProblem(page: SitePage, finding: ProbeFinding): Problem {
+  return { url: page.url, runner: "probe", severity: "error", ...finding };
+}
+
+/**
+ * Loads a page once in the tab and runs every check on it: the HTTP status, axe through pa11y,
+ * each probe, and html-validate on the HTML the server sent. Resolves with the page's result;
+ * a page that could not be loaded or checked has status "error" and says why.
+ */
+async function checkLoadedPage(
+  tab: Page,
+  page: SitePage,
+  setup: PageCheckSetup,
+): Promise<PageResult> {
+  const started = performance.now();
+  const problems: Problem[] = [];
+  const ms: PageTimings = { total: 0, pa11y: 0, probes: 0, markup: 0 };
+  const timed = async <T>(phase: Exclude<keyof PageTimings, "total">, work: () => Promise<T>) => {
+    const phaseStarted = performance.now();
+    try {
+      return await work();
+    } finally {
+      ms[phase] += performance.now() - phaseStarted;
+    }
+  };
+  const result = (status: PageResult["status"], facts: PageResult["facts"]): PageResult => ({
+    ...page,
+    status,
+    cached: false,
+    problems,
+    facts,
+    ms: { ...ms, total: performance.now() - started },
+  });
+  await tab.setViewport(DESKTOP_VIEWPORT);
+  const response = await tab.goto(setup.origin + page.path, { waitUntil: "load" });
+  const status = response?.status() ?? 0;
+  if (response === null || status >= 400) {
+    problems.push(
+      probeProblem(page, {
+        rule: HTTP_STATUS_RULE,
+        selector: "",
+        context: "",
+        message: `The page could not be loaded: the server answered HTTP ${status || "nothing"}.`,
+      }),
+    );
+    return result("error", null);
+  }
+  const html = await response.text();
+  await tab.evaluate(() => document.fonts.ready.then(() => true));
+  problems.push(
+    ...(await timed("pa11y", () =>
+      runPa11yInTab(setup.browser, tab, setup.pa11yOptions, page.url),
+    )),
+  );
+  const languages = expectedLanguages(page.path, setup.languages);
+  const folder = page.path.split("/")[1] ?? "";
+  const facts = await timed("probes", async () => {
+    await tab.evaluate(installPageHelpers);
+    for (const probe of PAGE_PROBES) {
+      for (const finding of await probe.run(tab, page, { languages })) {
+        problems.push(probeProblem(page, finding));
+      }
+    }
+    return gatherFacts(tab, page.path, setup.languages.includes(folder) ? folder : "");
+  });
+  const file = page.file === null ? page.path : relative(process.cwd(), page.file);
+  problems.push(
+    ...(await timed("markup", () => validateMarkup(setup.validator, html, file, page.url))),
+  );
+  return result(problems.length === 0 ? "passed" : "failed", facts);
+}
+
+/**
+ * Checks one page in the tab within the page time limit. Resolves with the result and whether
+ * the tab can be used again (not after a timeout or a failure, which may leave it busy).
+ */
+export async function checkPageInTab(
+  tab: Page,
+  page: SitePage,
+  setup: PageCheckSetup,
+): Promise<{ result: PageResult; reusable: boolean }> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new PageTimeoutError(setup.pageTimeoutMs));
+    }, setup.pageTimeoutMs);
+  });
+  try {
+    const result = await Promise.race([checkLoadedPage(tab, page, setup), timeout]);
+    return { result, reusable: result.status !== "error" };
+  } catch (error) {
+    const rule = error instanceof PageTimeoutError ? "page-timeout" : "page-load";
+    const message =
+      error instanceof PageTimeoutError
+        ? error.message
+        : `The page could not be checked: ${errorText(error)}`;
+    return {
+      result: {
+        ...page,
+        status: "error",
+        cached: false,
+        problems: [gateProblem(page, rule, message)],
+        facts: null,
+        ms: { total: performance.now() - started, pa11y: 0, probes: 0, markup: 0 },
+      },
+      reusable: false,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class PageTimeoutError extends Error {
+  constructor(ms: number) {
+    super(
+      `Checking the page took longer than ${ms / 1000} s (loading it, axe, the probes and html-validate together), ` +
+        "so it was stopped unchecked. Make the page smaller, or raise the limit with --page-timeout.",
+    );
+  }
+}

@@ -1,0 +1,70 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import type { ElementInfo, GateWindow } from "../in-page.ts";
+import { elementsWithoutFocusIndicator } from "./focus-visible.ts";
+import { withEmulatedMedia } from "./page-state.ts";
+import { differsOnScreen } from "./screenshots.ts";
+import type { PageProbe, ProbeFinding } from "./types.ts";
+
+// Each graphic costs two screenshots; charts on the site have a handful of bars.
+const MAX_GRAPHICS = 25;
+
+/**
+ * With `forced-colors: active` emulated (Windows high-contrast themes), every tabbable element
+ * still shows a focus indicator, and every graphic (SVG, such as a chart's bars) can still be
+ * seen: the browser replaces colours, and indicators drawn only with box-shadow or background,
+ * or shapes filled in the page's own colour, may vanish (WCAG 2.4.7, 1.4.11).
+ */
+export const forcedColorsProbe: PageProbe = {
+  rules: ["forced-colors"],
+  async run(tab) {
+    // Graphics are chosen with the page's own colours: boxes drawn only by a background
+    // colour (a CSS bar) lose it under forced colours, so they must be found before.
+    const graphics = await tab.evaluate((max: number) => {
+      const gate = (window as unknown as GateWindow).__a11yGate;
+      const isTransparent = (color: string) =>
+        color === "transparent" || /rgba\(.*,\s*0\)$/.test(color);
+      const drawnBox = (element: Element) =>
+        !(element instanceof SVGElement) &&
+        element.textContent.trim() === "" &&
+        element.children.length === 0 &&
+        !isTransparent(getComputedStyle(element).backgroundColor);
+      gate.kept = [...document.querySelectorAll("body *")]
+        .filter(
+          (element) =>
+            (element.localName === "svg" && element.parentElement?.closest("svg") == null) ||
+            drawnBox(element),
+        )
+        .filter((element) => element.getClientRects().length > 0)
+        .slice(0, max);
+      return gate.kept.map((graphic): ElementInfo => gate.describe(graphic));
+    }, MAX_GRAPHICS);
+    return withEmulatedMedia(
+      tab,
+      { features: [{ name: "forced-colors", value: "active" }] },
+      async () => {
+        const findings: ProbeFinding[] = [];
+        for (const [index, graphic] of graphics.entries()) {
+          if ((await differsOnScreen(tab, index, "visibility")) === false) {
+            findings.push({
+              rule: "forced-colors",
+              selector: graphic.selector,
+              context: graphic.context,
+              message: `With forced colours (Windows high contrast), the graphic ${graphic.selector} cannot be seen: it looks the same as when it is hidden (WCAG 1.4.11). Draw it with SVG shapes, or give it a border or a system colour in @media (forced-colors: active).`,
+            });
+          }
+        }
+        // The focus check chooses its own elements; it runs after the graphics are compared.
+        for (const element of await elementsWithoutFocusIndicator(tab, true)) {
+          findings.push({
+            rule: "forced-colors",
+            selector: element.selector,
+            context: element.context,
+            message: `With forced colours (Windows high contrast), "${element.text}" shows no focus indicator (WCAG 2.4.7); use an outline, which forced colours keep, rather than box-shadow or background alone.`,
+          });
+        }
+        return findings;
+      },
+    );
+  },
+};

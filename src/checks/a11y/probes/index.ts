@@ -1,0 +1,53 @@
+import { cspMetaProbe } from "./csp-meta.ts";
+import { focusNotObscuredProbe } from "./focus-not-obscured.ts";
+import { focusVisibleProbe } from "./focus-visible.ts";
+import { forcedColorsProbe } from "./forced-colors.ts";
+import { headingsProbe } from "./headings.ts";
+import { languageProbe } from "./language.ts";
+import { printProbe } from "./print.ts";
+import { reflowProbe } from "./reflow.ts";
+import { resizeTextProbe } from "./resize-text.ts";
+import {
+  consistentIdentificationProbe,
+  consistentNavigationProbe,
+  pageTitleProbe,
+} from "./site.ts";
+import { skipLinkProbe } from "./skip-link.ts";
+import { targetSizeProbe } from "./target-size.ts";
+import { textSpacingProbe } from "./text-spacing.ts";
+import type { PageProbe, SiteProbe } from "./types.ts";
+
+/**
+ * The probes run in each page's tab, in this order: those that only read the page first, then
+ * those that move focus, change media or styles (each undoes its changes), reflow last as it
+ * leaves the narrow viewport to the next page's load.
+ */
+export const PAGE_PROBES: readonly PageProbe[] = [
+  cspMetaProbe,
+  languageProbe,
+  headingsProbe,
+  targetSizeProbe,
+  skipLinkProbe,
+  focusVisibleProbe,
+  focusNotObscuredProbe,
+  forcedColorsProbe,
+  printProbe,
+  textSpacingProbe,
+  resizeTextProbe,
+  reflowProbe,
+];
+
+/** The probes that compare the pages of a language with each other. */
+export const SITE_PROBES: readonly SiteProbe[] = [
+  pageTitleProbe,
+  consistentNavigationProbe,
+  consistentIdentificationProbe,
+];
+
+/** The probe's rule for a page that did not load or answered with an error status. */
+export const HTTP_STATUS_RULE = "http-status";
+
+/** Every rule the gate's own probes report, for the coverage map. */
+export function probeRules(): string[] {
+  return [HTTP_STATUS_RULE, ...[...PAGE_PROBES, ...SITE_PROBES].flatMap((probe) => probe.rules)];
+}
