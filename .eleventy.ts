@@ -51,6 +51,7 @@ export default async function (eleventyConfig: UserConfig) {
     accessibility: data.site.accessibility,
     publisher: data.publisher,
     navigation: data.site.navigation,
+    coverage: data["wcag-coverage"],
   });
   eleventyConfig.addPlugin(assetsPlugin);
   eleventyConfig.addPlugin(linkCheckPlugin, { projectRoot, baseUrl });

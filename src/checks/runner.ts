@@ -57,9 +57,10 @@ The report is written to ${report}report.json and ${report}report.html.
 
 /** Where a finding is: `file:line:col (key)`, or `URL selector`. */
 function placeOf(finding: Finding): string {
-  return finding.location !== undefined
-    ? formatLocation(finding.location)
-    : [finding.url, finding.selector].filter((part) => part !== undefined).join(" ");
+  if (finding.location !== undefined) return formatLocation(finding.location);
+  const place = [finding.url, finding.selector].filter((part) => part !== undefined).join(" ");
+  // A finding about the run as a whole (a missing shard) has no place of its own.
+  return place === "" ? "(whole run)" : place;
 }
 
 /** `file:line:col (key): severity: rule: message`, or `URL selector: severity: rule: message`. */
@@ -288,7 +289,8 @@ export async function runGateCli<O, D>(
       stderr(`${title}: ${error.message}\n\n${helpText(anyGate)}`);
       return ExitCode.couldNotCheck;
     }
-    if (!(error instanceof CouldNotCheckError))
+    // A stack helps with a bug, not with an abort the runner asked for itself.
+    if (stoppedBy === undefined && !(error instanceof CouldNotCheckError))
       stderr(`${String((error as Error).stack ?? error)}\n`);
     report = couldNotCheck(
       anyGate,

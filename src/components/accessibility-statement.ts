@@ -3,7 +3,9 @@ import { formatDate } from "../lib/format.ts";
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
+import type { WcagCoverage } from "../lib/data/wcag-coverage.ts";
 import { publisherText } from "../lib/publisher.ts";
+import { testCoverage } from "./test-coverage.ts";
 
 /** The translation key of the accessibility statement's pages. */
 export const statementKey = "accessibility";
@@ -21,6 +23,8 @@ export interface AccessibilityStatementProps {
   publisher: Publisher;
   /** The page's own text: how the website was tested. */
   content: Html;
+  /** What the accessibility gate checks, criterion by criterion (`data/wcag-coverage.ts`). */
+  coverage: WcagCoverage;
   /** UI strings in the page's language. */
   t: Translate;
   /** Marks a link to another host for screen readers (`common.externalLink`). */
@@ -90,6 +94,7 @@ export function accessibilityStatement(props: AccessibilityStatementProps): Html
 <h2 id="barriers">${t("accessibility.heading.barriers")}</h2>
 ${barriers}
 ${props.content}
+${testCoverage({ coverage: props.coverage, language, t })}
 ${definitions("statement-dates", [
   [t("accessibility.evaluatedOn"), formatDate(accessibility.evaluatedOn, language)],
   [

@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { accessibilityStatement } from "../components/accessibility-statement.ts";
 import { siteMap } from "../components/site-map.ts";
 import type { Publisher, Site } from "../lib/data/schemas.ts";
+import type { WcagCoverage } from "../lib/data/wcag-coverage.ts";
 import { trustedHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
 import type { Translations } from "../lib/pages.ts";
@@ -33,6 +34,7 @@ export default function accessibilityPlugin(
     accessibility: Site["accessibility"];
     publisher: Publisher;
     navigation: Site["navigation"];
+    coverage: WcagCoverage;
   },
 ) {
   const layout = (
@@ -59,6 +61,7 @@ export default function accessibilityPlugin(
       language,
       accessibility: options.accessibility,
       publisher: options.publisher,
+      coverage: options.coverage,
       content: trustedHtml(data.content),
       t,
       externalLinkMarker: t("common.externalLink"),

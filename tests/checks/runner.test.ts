@@ -8,7 +8,7 @@ import {
   type Finding,
   type Gate,
 } from "../../src/checks/gate.ts";
-import { runGateCaptured, type CapturedRun } from "../../src/checks/runner.ts";
+import { formatFinding, runGateCaptured, type CapturedRun } from "../../src/checks/runner.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 interface WordOptions {
@@ -266,5 +266,22 @@ describe("runGateCli", () => {
       expect(process.listenerCount(signal)).toBe(listenersBefore);
     }
     expect((await run(["--word", "bad", "a.txt"], clean)).exitCode).toBe(0);
+  });
+});
+
+describe("formatFinding", () => {
+  const finding: Finding = { rule: "r", severity: "error", message: "m" };
+
+  it("places a finding at its file, line and column, or at its page and element", () => {
+    expect(formatFinding({ ...finding, location: { file: "a.md", line: 2, column: 3 } })).toBe(
+      "a.md:2:3: error: r: m",
+    );
+    expect(formatFinding({ ...finding, url: "http://127.0.0.1/de/", selector: "main" })).toBe(
+      "http://127.0.0.1/de/ main: error: r: m",
+    );
+  });
+
+  it("says a finding with neither file nor page is about the whole run, instead of an empty place", () => {
+    expect(formatFinding(finding)).toBe("(whole run): error: r: m");
   });
 });

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
 import publisherData from "../../data/publisher.ts";
+import coverageData from "../../data/wcag-coverage.ts";
 import {
   accessibilityStatement,
   feedbackId,
 } from "../../src/components/accessibility-statement.ts";
 import { publisherModule, type Site } from "../../src/lib/data/schemas.ts";
+import { wcagCoverageModule } from "../../src/lib/data/wcag-coverage.ts";
 import { formatDate } from "../../src/lib/format.ts";
 import { html } from "../../src/lib/html.ts";
 import { attribute, parseHtml, tag, text } from "../support/html.ts";
 import { echo } from "./support.ts";
 
 const publisher = publisherModule.parse(publisherData);
+const coverage = wcagCoverageModule.parse(coverageData);
 
 const accessibility: Site["accessibility"] = {
   status: "full",
@@ -20,12 +23,15 @@ const accessibility: Site["accessibility"] = {
   reviewedOn: "2025-04-02",
 };
 
-function statement(overrides: Partial<Parameters<typeof accessibilityStatement>[0]> = {}) {
+function statement(
+  overrides: Omit<Partial<Parameters<typeof accessibilityStatement>[0]>, "coverage"> = {},
+) {
   return parseHtml(
     accessibilityStatement({
       language: "en",
       accessibility,
       publisher,
+      coverage,
       content: html`<h2>How the website was tested</h2>`,
       t: echo,
       externalLinkMarker: "(external link)",
@@ -34,17 +40,32 @@ function statement(overrides: Partial<Parameters<typeof accessibilityStatement>[
   );
 }
 
+/** The known barriers the statement lists (the coverage section's lists are criteria). */
+function barriers(page: ReturnType<typeof statement>): string[] {
+  return page
+    .all(tag("li"))
+    .map((item) => text(item))
+    .filter((item) => item.startsWith("[accessibility.barrier."));
+}
+
 describe("accessibility statement", () => {
   const page = statement();
   const all = page.all(() => true).map((element) => text(element));
+
+  it("says how it was tested criterion by criterion, from the accessibility gate's coverage map", () => {
+    const items = page.all(tag("li")).map((item) => text(item));
+    for (const criterion of coverage.criteria) {
+      expect(items.some((item) => item.startsWith(`${criterion.id} ${criterion.title.en}`))).toBe(
+        true,
+      );
+    }
+  });
 
   it("states the compliance status, the known barriers and the evaluation given in the data", () => {
     expect(all).toContain(
       `[accessibility.statusSentence ${JSON.stringify({ status: "[accessibility.status.full]" })}]`,
     );
-    expect(page.all(tag("li")).map((item) => text(item))).toEqual([
-      "[accessibility.barrier.signLanguageVideo]",
-    ]);
+    expect(barriers(page)).toEqual(["[accessibility.barrier.signLanguageVideo]"]);
     expect(all).toContain("[accessibility.method.externalAudit]");
     expect(all).toContain(formatDate("2025-03-01", "en"));
     expect(all).toContain(formatDate("2025-04-02", "en"));
@@ -52,7 +73,7 @@ describe("accessibility statement", () => {
 
   it("says so when no barrier is known", () => {
     const none = statement({ accessibility: { ...accessibility, knownBarriers: [] } });
-    expect(none.all(tag("li"))).toEqual([]);
+    expect(barriers(none)).toEqual([]);
     expect(none.all(() => true).map((element) => text(element))).toContain(
       "[accessibility.noKnownBarriers]",
     );

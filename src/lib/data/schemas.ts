@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wcagCoverageModule, type WcagCoverage } from "./wcag-coverage.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -229,6 +230,7 @@ export const dataModuleSchemas = {
   publisher: publisherModule,
   site: siteModule,
   glossary: glossaryModule,
+  "wcag-coverage": wcagCoverageModule,
 } as const;
 
 /** All data modules, validated. */
@@ -239,4 +241,5 @@ export interface SiteData {
   publisher: Publisher;
   site: Site;
   glossary: Glossary;
+  "wcag-coverage": WcagCoverage;
 }
