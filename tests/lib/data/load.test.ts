@@ -116,6 +116,7 @@ describe("loadSiteData", () => {
       "regions",
       "site",
       "sources",
+      "wcag-coverage",
     ]);
   });
 });
