@@ -30,8 +30,10 @@ export default async function (eleventyConfig: UserConfig) {
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
 
-  eleventyConfig.addWatchTarget(path.join(projectRoot, "data"));
-  eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"));
+  // Data and strings are read here, once per configuration: a change to them in `npm start`
+  // reloads the configuration, so every page is rebuilt with them (not just pages that changed).
+  eleventyConfig.addWatchTarget(path.join(projectRoot, "data"), { resetConfig: true });
+  eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"), { resetConfig: true });
 
   eleventyConfig.addPlugin(nunjucksPlugin);
   eleventyConfig.addPlugin(siteDataPlugin, { data, baseUrl });

@@ -52,6 +52,16 @@ export interface BenchReport {
     pages: number;
     runs: number;
   };
+  serve: {
+    /**
+     * `npm start` on the synthetic site: median seconds from saving one German page to its
+     * rebuilt file holding the new text.
+     */
+    incrementalSeconds: number;
+    /** Seconds from starting `npm start` to the end of its first build. */
+    firstBuildSeconds: number;
+    runs: number;
+  };
   duplicates: CheckFigures;
   i18n: CheckFigures;
   a11y: {
@@ -133,6 +143,13 @@ export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** The project's performance targets (see BENCHMARKS.md). */
 export const targets: readonly Target[] = [
   { key: "build.ratio", label: "Build time vs bare Eleventy", limit: 1.5, kind: "max", unit: "×" },
+  {
+    key: "serve.incrementalSeconds",
+    label: "Rebuild of one saved page in npm start",
+    limit: 1,
+    kind: "below",
+    unit: "s",
+  },
   { key: "duplicates.seconds", label: "Duplicate check", limit: 2, kind: "below", unit: "s" },
   { key: "i18n.seconds", label: "Translation check", limit: 1, kind: "below", unit: "s" },
   {

@@ -11,6 +11,7 @@ import { generatePages } from "./generate.ts";
 import { runWorker, timed } from "./measure.ts";
 import { compareBuilds, measureCheck, type TaskFigures } from "./measurements.ts";
 import { measurePageWeight } from "./page-weight.ts";
+import { measureIncrementalRebuild } from "./serve.ts";
 import { copyProject } from "../lib/project-copy.ts";
 import { createBaselineCopy, writePages } from "./project-copy.ts";
 import {
@@ -37,14 +38,30 @@ export interface BenchOptions {
 /** How often each measurement is repeated, and how many pages the accessibility sample has. */
 interface Repetitions {
   builds: number;
+  /** Saves of one page in the dev server. */
+  rebuilds: number;
   checks: number;
   a11y: number;
   a11ySample: number;
   cachedRuns: number;
 }
 
-const full: Repetitions = { builds: 3, checks: 5, a11y: 3, a11ySample: 40, cachedRuns: 3 };
-const quick: Repetitions = { builds: 1, checks: 1, a11y: 1, a11ySample: 2, cachedRuns: 1 };
+const full: Repetitions = {
+  builds: 3,
+  rebuilds: 5,
+  checks: 5,
+  a11y: 3,
+  a11ySample: 40,
+  cachedRuns: 3,
+};
+const quick: Repetitions = {
+  builds: 1,
+  rebuilds: 3,
+  checks: 1,
+  a11y: 1,
+  a11ySample: 2,
+  cachedRuns: 1,
+};
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -168,6 +185,10 @@ export async function runBenchmark(
 
     log(`Building ${repeat.builds}× with the project's configuration and with bare Eleventy…`);
     const builds = await compareBuilds(siteRoot, bareRoot, repeat.builds);
+    const germanPage = pages.find((page) => page.language === "de");
+    if (germanPage === undefined) throw new Error("the synthetic site has no German page");
+    log(`Starting npm start and saving one German page ${repeat.rebuilds}×…`);
+    const serve = await measureIncrementalRebuild(siteRoot, germanPage, repeat.rebuilds);
     log(`Duplicate check ${repeat.checks}×…`);
     const duplicates = await measureCheck("duplicates", siteRoot, repeat.checks);
     log(`Translation check ${repeat.checks}×…`);
@@ -215,6 +236,11 @@ export async function runBenchmark(
         baselinePeakRssMiB: round(builds.bare.peakRssMiB, 1),
         pages: pages.length,
         runs: repeat.builds,
+      },
+      serve: {
+        incrementalSeconds: round(serve.incrementalSeconds, 3),
+        firstBuildSeconds: round(serve.firstBuildSeconds, 2),
+        runs: serve.runs,
       },
       duplicates: checkFigures(duplicates),
       i18n: checkFigures(i18n),

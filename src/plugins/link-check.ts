@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ContentError, formatLocation, type ContentLocation } from "../lib/errors.ts";
-import { findBrokenLinks, type BrokenLink } from "../lib/links.ts";
+import {
+  findBrokenScannedLinks,
+  scanPage,
+  type BrokenLink,
+  type ScannedPage,
+} from "../lib/links.ts";
 
 interface BuildResult {
   inputPath: string;
@@ -30,21 +35,33 @@ function locate(link: BrokenLink, projectRoot: string): ContentLocation {
 /**
  * Stops the build when a page links to a page, file or `#fragment` that was not built,
  * listing every broken link with the file (and line) it is written in.
+ *
+ * An incremental rebuild (`npm start`) hands over only the pages it rendered again, so the
+ * scans of every page are kept from build to build, keyed by output file, and a rebuilt page's
+ * scans replace those its source file made before: the other pages' links and ids still count.
  */
 export default function linkCheckPlugin(
   eleventyConfig: UserConfig,
   options: { projectRoot: string; baseUrl: string },
 ) {
+  const scanned = new Map<string, ScannedPage>();
   eleventyConfig.on("eleventy.after", ({ results }: { results: BuildResult[] }) => {
     // The event's own `dir` holds the configured folders, not those of a programmatic build.
     const { output: outputDir } = eleventyConfig.directories as { output: string };
-    const pages = results.flatMap((result) =>
-      result.url !== false &&
-      typeof result.outputPath === "string" &&
-      result.outputPath.endsWith(".html")
-        ? [{ url: result.url, inputPath: result.inputPath, html: result.content }]
-        : [],
-    );
+    const rebuilt = new Set(results.map((result) => result.inputPath));
+    for (const [outputPath, page] of scanned) {
+      if (rebuilt.has(page.inputPath)) scanned.delete(outputPath);
+    }
+    for (const result of results) {
+      if (
+        result.url !== false &&
+        typeof result.outputPath === "string" &&
+        result.outputPath.endsWith(".html")
+      ) {
+        const page = { url: result.url, inputPath: result.inputPath, html: result.content };
+        scanned.set(result.outputPath, scanPage(page, options.baseUrl));
+      }
+    }
     // Every page links the same stylesheet and icon: each file is looked up once.
     const files = new Map<string, boolean>();
     const fileExists = (pathname: string) => {
@@ -55,7 +72,7 @@ export default function linkCheckPlugin(
       }
       return exists;
     };
-    const broken = findBrokenLinks(pages, { baseUrl: options.baseUrl, fileExists });
+    const broken = findBrokenScannedLinks(scanned.values(), fileExists);
     const [first] = broken;
     if (first === undefined) return;
     const lines = broken.map(

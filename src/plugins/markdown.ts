@@ -10,7 +10,7 @@ import { splitPage } from "../lib/front-matter.ts";
 import { parseShortcodes, type BodyLocation } from "../lib/shortcodes.ts";
 import { createSlugger } from "../lib/slug.ts";
 import { decodeUtf8 } from "../lib/source-files.ts";
-import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
+import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
 /** How links to other hosts are told apart and marked. */
 export interface ExternalLinkOptions {
@@ -168,6 +168,10 @@ function bodyLocation(inputPath: string): BodyLocation {
  * else: no template engine ever runs them. Their `{% fact "id" %}` shortcodes are written in
  * by `factMarkup`; any other template code stops the build (see `parseShortcodes`). The
  * external-link marker is `common.externalLink` in the page's language.
+ *
+ * The site's renderer is given to Eleventy as its Markdown library, not as an `addExtension("md")`
+ * override: Eleventy 3.1.7 never hands an overriding engine its extension map, so `--incremental`
+ * stopped with "missing `extensionMap` in TemplateEngine" on the first saved page.
  */
 export default function markdownPlugin(
   eleventyConfig: UserConfig,
@@ -184,31 +188,26 @@ export default function markdownPlugin(
     return withPage(context, () => options.translator.t(language, "common.externalLink"));
   };
   const markdown = createMarkdown({ baseUrl: options.baseUrl, markerText });
-  eleventyConfig.setLibrary("md", markdown);
-  eleventyConfig.addExtension("md", {
-    // Permalinks are taken as written; `lib/pages.ts` refuses template code in them.
-    compileOptions: { permalink: "raw" },
-    compile(source: string, inputPath: string): EleventyRender {
-      const where = bodyLocation(inputPath);
-      const parts = parseShortcodes(source, where);
-      return (data) => {
-        const context: TemplateContext = { ctx: data, page: data.page as TemplateContext["page"] };
-        const text = parts
-          .map((part) => (typeof part === "string" ? part : options.factMarkup(context, part.fact)))
-          .join("");
-        try {
-          return markdown.render(text, data);
-        } catch (error) {
-          if (!(error instanceof NestingLimitError)) throw error;
-          throw new ContentError(error.message, {
-            file: where.file,
-            line: where.bodyLine + error.line,
-          });
-        }
-      };
+  eleventyConfig.setLibrary("md", {
+    // Eleventy turns markdown-it's indented code blocks off through this, as on its own library.
+    disable: (rules: string | string[]) => markdown.disable(rules),
+    render(source: string, data: Record<string, unknown>): string {
+      const page = data.page as TemplateContext["page"];
+      const where = bodyLocation(pageFile({ page }));
+      const text = parseShortcodes(source, where)
+        .map((part) =>
+          typeof part === "string" ? part : options.factMarkup({ ctx: data, page }, part.fact),
+        )
+        .join("");
+      try {
+        return markdown.render(text, data);
+      } catch (error) {
+        if (!(error instanceof NestingLimitError)) throw error;
+        throw new ContentError(error.message, {
+          file: where.file,
+          line: where.bodyLine + error.line,
+        });
+      }
     },
   });
 }
-
-/** How Eleventy renders a compiled template: the page's data in, its markup out. */
-type EleventyRender = (data: Record<string, unknown>) => string | Promise<string>;

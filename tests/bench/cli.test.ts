@@ -12,6 +12,7 @@ const stableKeys = [
   "build.ratio",
   "build.seconds",
   "build.baselineSeconds",
+  "serve.incrementalSeconds",
   "duplicates.seconds",
   "duplicates.peakRssMiB",
   "i18n.seconds",
@@ -111,6 +112,8 @@ describe("npm run bench", () => {
     expect(at(report, "build.pages")).toBe(40);
     expect(at(report, "build.seconds")).toBeGreaterThan(0);
     expect(at(report, "build.ratio")).toBeGreaterThan(0);
+    expect(at(report, "serve.incrementalSeconds")).toBeGreaterThan(0);
+    expect(at(report, "serve.runs")).toBe(3);
     expect(at(report, "pageWeight.maxGzipBytes")).toBeGreaterThan(0);
     expect(at(report, "a11y.secondsPerPage")).toBeNull();
     expect(at(report, "a11y.realSiteRatio")).toBeNull();
