@@ -30,7 +30,43 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     // Eleventy prints every error with its stack; the caller reports content errors itself.
     eleventy.disableLogger();
   }
-  await eleventy.write();
+  await eleventy.init();
+  const copying = trackPassthroughCopy(eleventy);
+  try {
+    await eleventy.write();
+  } catch (error) {
+    // Eleventy 3.1.7 rejects on a page's error while its copy of the assets goes on; a caller
+    // removing the output folder then would see the copy bring it back (measured: a failed
+    // in-process build left `assets/` in its staging folder about one time in three).
+    await copying.settled();
+    throw error;
+  }
+}
+
+/**
+ * Remembers the file copies of Eleventy's passthrough copy, which its `write()` does not wait for
+ * once a page has failed (nor can it: its `copyAll` waits for every page to be rendered).
+ * `passthroughManager` is Eleventy's own (set by `init()`), untyped.
+ */
+function trackPassthroughCopy(eleventy: Eleventy): { settled(): Promise<void> } {
+  const manager = (eleventy as unknown as { passthroughManager: PassthroughManager })
+    .passthroughManager;
+  const copyPassthrough = manager.copyPassthrough.bind(manager);
+  const copies: Promise<unknown>[] = [];
+  manager.copyPassthrough = (...args) => {
+    const copy = copyPassthrough(...args);
+    copies.push(copy);
+    return copy;
+  };
+  return {
+    settled: async () => {
+      await Promise.allSettled(copies);
+    },
+  };
+}
+
+interface PassthroughManager {
+  copyPassthrough(...args: unknown[]): Promise<unknown>;
 }
 
 /** Another build is publishing into the same folder. */
