@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 
 /** What a build and the checks read: sources, data, locales, configuration. */
 const projectEntries = [
@@ -16,16 +18,35 @@ const projectEntries = [
 ];
 
 /**
+ * Copies files and folders into the folder `destination`, keeping symbolic links as links. The
+ * system's `cp -a` where there is one: Node's `fs.cp` took about ten times as long (0.1 to 0.4 s
+ * against 0.01 s for a project copy with its site), which tests pay once per copy.
+ */
+export async function copyInto(sources: readonly string[], destination: string): Promise<void> {
+  if (process.platform === "win32") {
+    await Promise.all(
+      sources.map((source) =>
+        cp(source, path.join(destination, path.basename(source)), {
+          recursive: true,
+          verbatimSymlinks: true,
+        }),
+      ),
+    );
+    return;
+  }
+  await promisify(execFile)("cp", ["-a", ...sources, destination]);
+}
+
+/**
  * Copies the project's sources into `root`, sharing `node_modules` by a link, so a benchmark or
  * a test can change pages and build without touching the project itself.
  */
 export async function copyProjectInto(projectRoot: string, root: string): Promise<void> {
-  await Promise.all(
+  await copyInto(
     projectEntries
-      .filter((entry) => existsSync(path.join(projectRoot, entry)))
-      .map((entry) =>
-        cp(path.join(projectRoot, entry), path.join(root, entry), { recursive: true }),
-      ),
+      .map((entry) => path.join(projectRoot, entry))
+      .filter((entry) => existsSync(entry)),
+    root,
   );
   await symlink(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");
 }

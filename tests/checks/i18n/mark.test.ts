@@ -2,12 +2,25 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkTranslations } from "../../../src/checks/i18n/check.ts";
+import { runMarkCli } from "../../../src/checks/i18n/cli.ts";
 import { setFrontMatterField } from "../../../src/checks/i18n/mark.ts";
-import { editFile, projectRoot, runScript } from "../../support/project.ts";
+import { editFile, projectRoot, runScript, type CommandResult } from "../../support/project.ts";
 import { baseFiles, createFixture, problems } from "./fixture.ts";
 
 const markScript = path.join(projectRoot, "scripts/i18n-mark.ts");
 const english = baseFiles["src/site/en/home.md"] ?? "";
+
+/** `npm run i18n:mark -- ARGS` in `root`, run in this process as its script runs it. */
+async function mark(root: string, args: string[]): Promise<CommandResult> {
+  let stdout = "";
+  let stderr = "";
+  const status = await runMarkCli(args, {
+    projectRoot: root,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { status, stdout, stderr, output: `${stdout}${stderr}` };
+}
 
 describe("setting a front-matter field", () => {
   it("replaces the line that has the field and leaves every other byte alone", () => {
@@ -35,6 +48,7 @@ describe("setting a front-matter field", () => {
 describe("npm run i18n:mark", () => {
   it("marks a page given by its German path, after which the check is clean until the German page changes", async () => {
     const root = await createFixture();
+    // The script itself, once; the other cases run its code in this process.
     const result = runScript(root, markScript, ["src/site/de/start.md"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
@@ -59,13 +73,13 @@ describe("npm run i18n:mark", () => {
       ["page-outdated", "src/site/en/home.md"],
     ]);
 
-    expect(runScript(root, markScript, ["src/site/en/home.md"]).status).toBe(0);
+    expect((await mark(root, ["src/site/en/home.md"])).status).toBe(0);
     expect(await pageFindings()).toEqual([]);
   });
 
   it("marks all locale texts, after which only a changed German text is outdated", async () => {
     const root = await createFixture();
-    const result = runScript(root, markScript, ["--keys"]);
+    const result = await mark(root, ["--keys"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("5 English texts marked");
     expect(await checkTranslations({ projectRoot: root })).toEqual([
@@ -77,7 +91,7 @@ describe("npm run i18n:mark", () => {
       problems(await checkTranslations({ projectRoot: root })).map((finding) => finding.location),
     ).toEqual([{ file: "locales/en/common.json", line: 2, column: 3, key: "common.greeting" }]);
 
-    expect(runScript(root, markScript, ["--keys", "common.greeting"]).status).toBe(0);
+    expect((await mark(root, ["--keys", "common.greeting"])).status).toBe(0);
     expect(problems(await checkTranslations({ projectRoot: root }))).toEqual([]);
   });
 
@@ -86,8 +100,8 @@ describe("npm run i18n:mark", () => {
       "locales/de/extra.json": '{ "a": "A" }\n',
       "locales/en/extra.json": '{ "a": "A" }\n',
     });
-    expect(runScript(root, markScript, ["locales/en/extra.json"]).status).toBe(0);
-    expect(runScript(root, markScript, ["--keys", "common.greeting"]).status).toBe(0);
+    expect((await mark(root, ["locales/en/extra.json"])).status).toBe(0);
+    expect((await mark(root, ["--keys", "common.greeting"])).status).toBe(0);
     const record = JSON.parse(
       await readFile(path.join(root, "locales/translated-from.json"), "utf8"),
     ) as {
@@ -98,10 +112,10 @@ describe("npm run i18n:mark", () => {
 
   it("fails with status 1 when a page or text has nothing to be marked against", async () => {
     const root = await createFixture({ "src/site/en/home.md": null });
-    const page = runScript(root, markScript, ["src/site/de/start.md"]);
+    const page = await mark(root, ["src/site/de/start.md"]);
     expect(page.status).toBe(1);
     expect(page.stderr).toContain("has no English twin");
-    const key = runScript(root, markScript, ["--keys", "common.nothing"]);
+    const key = await mark(root, ["--keys", "common.nothing"]);
     expect(key.status).toBe(1);
     expect(key.stderr).toContain("common.nothing: there is no such text in German");
   });
@@ -110,7 +124,7 @@ describe("npm run i18n:mark", () => {
     const root = await createFixture();
     const before = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
     for (const args of [[], ["src/site/en/nothing.md"], ["common.greeting"], ["--everything"]]) {
-      const result = runScript(root, markScript, args);
+      const result = await mark(root, args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^Marking translations: /);
     }
@@ -121,7 +135,7 @@ describe("npm run i18n:mark", () => {
     const root = await createFixture();
     const broken = english.replace("title: Home", 'title: "Home');
     await writeFile(path.join(root, "src/site/en/home.md"), broken);
-    const result = runScript(root, markScript, ["src/site/en/home.md"]);
+    const result = await mark(root, ["src/site/en/home.md"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("src/site/en/home.md: not marked, the front matter");
     expect(await readFile(path.join(root, "src/site/en/home.md"), "utf8")).toBe(broken);
