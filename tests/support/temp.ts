@@ -1,3 +1,4 @@
+import { mkdtempSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +8,13 @@ const created: string[] = [];
 /** Makes a temporary folder that is removed after the current test file (see tests/setup.ts). */
 export async function makeTempDir(prefix: string): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  created.push(folder);
+  return folder;
+}
+
+/** `makeTempDir` for code that cannot wait: the folder is removed the same way. */
+export function makeTempDirSync(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
   created.push(folder);
   return folder;
 }

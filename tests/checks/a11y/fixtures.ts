@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll } from "vitest";
 import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
+import { makeTempDirSync } from "../../support/temp.ts";
 
 /** Base URL the fixture sitemaps use, as the real build does by default. */
 export const BASE_URL = "http://localhost:8080";
@@ -138,16 +137,7 @@ export function cleanSiteFiles(): Record<string, string> {
   };
 }
 
-const temporaryDirs: string[] = [];
-
-// Registered in every test file that uses these fixtures.
-afterAll(() => {
-  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the test file has run. */
+/** A fresh temporary folder, removed after the test file has run (see tests/setup.ts). */
 export function temporaryDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `a11y-test-${prefix}-`));
-  temporaryDirs.push(dir);
-  return dir;
+  return makeTempDirSync(`a11y-test-${prefix}-`);
 }
