@@ -12,7 +12,6 @@ import {
   copyProject,
   editFile,
   projectCopyPrefix,
-  runScript,
   type CommandResult,
 } from "../support/project.ts";
 
@@ -127,9 +126,19 @@ export async function snapshotProject(root: string): Promise<Map<string, string>
 /** A project copy with a good build in `_site/`, for breaking one thing at a time. */
 export async function copyWithPublishedSite(): Promise<string> {
   const root = await copyProject();
-  const good = runScript(root, "scripts/build.ts");
+  const good = await buildInProcess(root);
   expect(good.status, good.output).toBe(0);
   return root;
+}
+
+/** A fresh copy of a project copy, its published site included, for one case to change. */
+export async function copyOfCopy(root: string): Promise<string> {
+  const copy = await makeTempDir(projectCopyPrefix);
+  await copyInto(
+    (await readdir(root)).map((entry) => path.join(root, entry)),
+    copy,
+  );
+  return copy;
 }
 
 /**
@@ -145,11 +154,7 @@ export async function expectRefusedBuild(
   edit: (root: string) => Promise<void>,
   ...parts: string[]
 ): Promise<CommandResult> {
-  const copy = await makeTempDir(projectCopyPrefix);
-  await copyInto(
-    (await readdir(root)).map((entry) => path.join(root, entry)),
-    copy,
-  );
+  const copy = await copyOfCopy(root);
   const original = await snapshotProject(copy);
   expect([...original.keys()].some((file) => file.startsWith(`_site${path.sep}`))).toBe(true);
   await edit(copy);
