@@ -11,7 +11,10 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.cjs"] } },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "*.cjs"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Template literals with numbers are how messages and URLs are built here.
