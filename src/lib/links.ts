@@ -57,10 +57,9 @@ function siteLink(href: string, pageUrl: URL, base: URL): ScannedLink | undefine
 
 const linkAttributes: Record<string, string> = { a: "href", link: "href", img: "src" };
 
-/** The attribute values of one start tag that the link check reads. */
-interface TagAttributes {
-  id?: string;
-  link?: string;
+/** A lower-cased name of a tag or attribute, or "" when it is longer than any the check reads. */
+function shortName(html: string, start: number, end: number): string {
+  return end - start > 4 ? "" : html.slice(start, end).toLowerCase();
 }
 
 /**
@@ -70,26 +69,28 @@ interface TagAttributes {
  * attribute of every tag and keeps the element stack, which took about a third of the link
  * check's time.
  */
-function readTags(html: string, onTag: (tag: TagAttributes) => void): void {
+function readTags(html: string, onTag: (id: string | undefined, link: string | undefined) => void) {
   let linkAttribute: string | undefined;
-  let attributes: TagAttributes = {};
-  let reading: keyof TagAttributes | undefined;
+  let id: string | undefined;
+  let link: string | undefined;
+  let reading: "id" | "link" | undefined;
   let value = "";
   const endTag = () => {
-    onTag(attributes);
-    attributes = {};
+    if (id !== undefined || link !== undefined) onTag(id, link);
   };
   const tokenizer = new Tokenizer(
     { decodeEntities: true },
     {
       onopentagname(start, end) {
-        linkAttribute = linkAttributes[html.slice(start, end).toLowerCase()];
-        attributes = {};
+        linkAttribute = linkAttributes[shortName(html, start, end)];
+        id = undefined;
+        link = undefined;
       },
       onattribname(start, end) {
-        const name = html.slice(start, end).toLowerCase();
-        reading = name === "id" ? "id" : name === linkAttribute ? "link" : undefined;
-        if (reading !== undefined && attributes[reading] !== undefined) reading = undefined;
+        const name = shortName(html, start, end);
+        if (name === "id") reading = id === undefined ? "id" : undefined;
+        else if (name === linkAttribute) reading = link === undefined ? "link" : undefined;
+        else reading = undefined;
         value = "";
       },
       onattribdata(start, end) {
@@ -99,7 +100,8 @@ function readTags(html: string, onTag: (tag: TagAttributes) => void): void {
         if (reading !== undefined) value += String.fromCodePoint(codepoint);
       },
       onattribend() {
-        if (reading !== undefined) attributes[reading] = value;
+        if (reading === "id") id = value;
+        else if (reading === "link") link = value;
         reading = undefined;
       },
       onopentagend: endTag,
@@ -127,7 +129,7 @@ export function scanPage(page: BuiltPage, baseUrl: string): ScannedPage {
   const pageUrl = new URL(page.url, base);
   const ids = new Set<string>();
   const links: ScannedLink[] = [];
-  readTags(page.html, ({ id, link: href }) => {
+  readTags(page.html, (id, href) => {
     if (id !== undefined) ids.add(id);
     if (href === undefined) return;
     const link = siteLink(href, pageUrl, base);
