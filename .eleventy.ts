@@ -6,6 +6,7 @@ import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
+import { createFrontMatterShare } from "./src/lib/front-matter.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
 import layoutsPlugin from "./src/plugins/layouts.ts";
@@ -21,8 +22,11 @@ const projectRoot = import.meta.dirname;
 
 /** The site's build: one plugin per concern, each in `src/plugins/`. */
 export default async function (eleventyConfig: UserConfig) {
-  // Sources, data and locale files are validated before anything renders.
-  await checkSourceFiles(projectRoot, accessibilityLayouts);
+  // Sources, data and locale files are validated before anything renders; Eleventy takes the
+  // pages' front matter as the check parsed it.
+  const frontMatter = createFrontMatterShare();
+  await checkSourceFiles(projectRoot, accessibilityLayouts, frontMatter);
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: frontMatter.yaml } });
   const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
   const translator = createTranslator(
     await loadLocales(path.join(projectRoot, "locales"), projectRoot),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readFrontMatter, splitPage } from "../../src/lib/front-matter.ts";
+import matter from "gray-matter";
+import { createFrontMatterShare, readFrontMatter, splitPage } from "../../src/lib/front-matter.ts";
 
 describe("readFrontMatter", () => {
   it("reads the fields, the text between the --- lines and the line the body starts on", () => {
@@ -42,5 +43,30 @@ describe("splitPage", () => {
       bodyLine: 4,
     });
     expect(splitPage("Text")).toEqual({ frontMatterText: "", body: "Text", bodyLine: 1 });
+  });
+});
+
+describe("createFrontMatterShare", () => {
+  const page = "---\ntitle: Start\ntags: [a, b]\n---\n# Start\n";
+  // Eleventy's front matter parser with the shared engine, as `.eleventy.ts` sets it.
+  const parseAsEleventy = (text: string, yaml: (block: string) => unknown) =>
+    matter(text, { engines: { yaml: (block: string) => yaml(block) as object } }).data;
+
+  it("hands Eleventy the very data the source check parsed, once", () => {
+    const share = createFrontMatterShare();
+    const checked = share.load(splitPage(page).frontMatterText);
+    expect(parseAsEleventy(page, share.yaml)).toBe(checked);
+    const again = parseAsEleventy(page, share.yaml);
+    expect(again).not.toBe(checked);
+    expect(again).toEqual({ title: "Start", tags: ["a", "b"] });
+  });
+
+  it("parses front matter the check has not seen, as a page saved since", () => {
+    const share = createFrontMatterShare();
+    const checked = share.load(splitPage(page).frontMatterText);
+    const saved = page.replace("Start", "Neu");
+    const data = parseAsEleventy(saved, share.yaml);
+    expect(data).not.toBe(checked);
+    expect(data).toEqual({ title: "Neu", tags: ["a", "b"] });
   });
 });

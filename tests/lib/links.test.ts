@@ -55,4 +55,37 @@ describe("findBrokenLinks", () => {
     const site = pages({ "/de/a/": '<a href="../b/">b</a>', "/de/b/": "" });
     expect(findBrokenLinks(site, { baseUrl, fileExists })).toEqual([]);
   });
+
+  it("reads tags and attributes in any case, with entities decoded, as HTML does", () => {
+    const good = pages({
+      "/de/": '<A HREF="/en/?a=1&amp;b=2#caf&eacute;">x</A><IMG SRC="/assets/site.css">',
+      "/en/": '<h2 ID="café">Café</h2>',
+    });
+    const bad = pages({
+      "/de/": '<A HREF="/en/?a=1&amp;b=2#caf&eacute;">x</A><IMG SRC="/assets/gone.css">',
+      "/en/": '<h2 ID="cafe">Cafe</h2>',
+    });
+    expect(findBrokenLinks(good, { baseUrl, fileExists })).toEqual([]);
+    expect(findBrokenLinks(bad, { baseUrl, fileExists }).map((link) => link.href)).toEqual([
+      "/en/?a=1&b=2#café",
+      "/assets/gone.css",
+    ]);
+  });
+
+  it("takes the first of a repeated attribute, as browsers do", () => {
+    const good = pages({ "/de/": '<a href="/de/" href="/de/gone/">x</a>' });
+    const bad = pages({ "/de/": '<a href="/de/gone/" href="/de/">x</a>' });
+    expect(findBrokenLinks(good, { baseUrl, fileExists })).toEqual([]);
+    expect(findBrokenLinks(bad, { baseUrl, fileExists })).toHaveLength(1);
+  });
+
+  it("resolves a link from the site's root alike on every page and every base address", () => {
+    const site = pages({ "/de/a/": '<a href="/de/b/">b</a>', "/de/b/": '<a href="/de/b/">b</a>' });
+    expect(findBrokenLinks(site, { baseUrl, fileExists })).toEqual([]);
+    expect(findBrokenLinks(site, { baseUrl: "https://other.example", fileExists })).toEqual([]);
+    const alone = pages({ "/de/a/": '<a href="/de/b/">b</a>' });
+    expect(
+      findBrokenLinks(alone, { baseUrl: "https://other.example", fileExists })[0]?.problem,
+    ).toBe("leads to a page that does not exist");
+  });
 });
