@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /** Tests that build a site: copies of the project, or the real one shared by the run. */
@@ -21,6 +22,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A worker per core. Vitest's default, one fewer, ran every test file in one worker on a
+    // 2-core machine, while the rest of \`npm test\` (scripts/test.ts) ended long before and left
+    // the other core idle.
+    maxWorkers: availableParallelism(),
     server: {
       deps: {
         // A project copy's modules are loaded by Node, as its build script would load them,
