@@ -84,7 +84,7 @@ export interface A11yResult {
   concurrency: number;
   timings: {
     totalMs: number;
-    /** Starting the browser. */
+    /** Starting the browser, while html-validate warms up beside it. */
     browserStartMs: number;
     /** Time in axe through pa11y, summed over the pages checked. */
     pa11yMs: number;
