@@ -15,7 +15,7 @@ import { checkPageInTab, openCheckTab, type PageCheckSetup } from "./check-page.
 import { mapConcurrently } from "./concurrency.ts";
 import { checkOf, criterionResults, loadCoverage, type CriterionResult } from "./coverage.ts";
 import { errorText } from "./errors.ts";
-import { createValidator } from "./markup.ts";
+import { createValidator, warmUpValidator } from "./markup.ts";
 import { browserArguments, loadPa11yDefaults, pa11yTabOptions } from "./pa11y.ts";
 import { listSitePages } from "./pages.ts";
 import { SITE_PROBES } from "./probes/index.ts";
@@ -84,7 +84,7 @@ export interface A11yResult {
   concurrency: number;
   timings: {
     totalMs: number;
-    /** Starting the browser. */
+    /** Starting the browser, while html-validate warms up beside it. */
     browserStartMs: number;
     /** Time in axe through pa11y, summed over the pages checked. */
     pa11yMs: number;
@@ -243,10 +243,14 @@ export async function checkAccessibility(options: CheckOptions): Promise<A11yRes
     if (toCheck.length > 0) {
       const server = await startSiteServer(siteDir);
       teardown.add(() => server.close());
+      const validator = createValidator(root);
       const launchStarted = performance.now();
       let browser: Browser;
       try {
-        browser = await launchBrowser(browserPath, browserArguments(pa11ySettings));
+        [browser] = await Promise.all([
+          launchBrowser(browserPath, browserArguments(pa11ySettings)),
+          warmUpValidator(validator),
+        ]);
       } catch (error) {
         return result({
           fatal: `The browser at ${browserPath} could not be started: ${errorText(error)}`,
@@ -258,7 +262,7 @@ export async function checkAccessibility(options: CheckOptions): Promise<A11yRes
       const setup: PageCheckSetup = {
         browser,
         pa11yOptions: pa11yTabOptions(pa11ySettings),
-        validator: createValidator(root),
+        validator,
         origin: server.origin,
         languages,
         pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,

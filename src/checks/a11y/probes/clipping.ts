@@ -19,27 +19,27 @@ export async function newlyClipped(
   const before = await tab.evaluate(() =>
     (window as unknown as GateWindow).__a11yGate.overflowing(),
   );
-  const after = await withInjectedStyle(tab, css, () =>
-    tab.evaluate(() => (window as unknown as GateWindow).__a11yGate.overflowing()),
+  // Measured and named in one call: the names need the same elements as the measurement.
+  return withInjectedStyle(tab, css, () =>
+    tab.evaluate(
+      (earlier: number[], max: number) => {
+        const gate = (window as unknown as GateWindow).__a11yGate;
+        const unclipped = new Set(earlier);
+        const clipped = gate.overflowing().filter((index) => !unclipped.has(index));
+        const elements = document.querySelectorAll("body *");
+        const found = clipped.flatMap((index) => {
+          const element = elements[index];
+          return element === undefined ? [] : [element];
+        });
+        // The innermost boxes name the text that is cut off.
+        const named = found
+          .filter((element) => !found.some((other) => other !== element && element.contains(other)))
+          .slice(0, max)
+          .map((element) => gate.describe(element));
+        return { count: clipped.length, named };
+      },
+      before,
+      MAX_NAMED,
+    ),
   );
-  const earlier = new Set(before);
-  const clipped = after.filter((index) => !earlier.has(index));
-  const named = await tab.evaluate(
-    (indexes: number[], max: number) => {
-      const { describe } = (window as unknown as GateWindow).__a11yGate;
-      const elements = document.querySelectorAll("body *");
-      const found = indexes.flatMap((index) => {
-        const element = elements[index];
-        return element === undefined ? [] : [element];
-      });
-      // The innermost boxes name the text that is cut off.
-      return found
-        .filter((element) => !found.some((other) => other !== element && element.contains(other)))
-        .slice(0, max)
-        .map((element) => describe(element));
-    },
-    clipped,
-    MAX_NAMED,
-  );
-  return { count: clipped.length, named };
 }

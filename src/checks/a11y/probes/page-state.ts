@@ -2,24 +2,38 @@
 /// <reference lib="dom.iterable" />
 import type { CDPSession, Page } from "puppeteer-core";
 
+// Names each added sheet, so that removing it removes that one and no other.
+let addedSheets = 0;
+
 /**
  * Runs `work` with a style sheet added to the page, and removes it afterwards, so the probes
  * after it see the page's own styles. Tabs bypass the page's content security policy, which
- * forbids added styles (see `openCheckTab`).
+ * forbids added styles (see `openCheckTab`). The sheet is added and removed by one call into
+ * the page each: Puppeteer's `addStyleTag` takes three (add, wait, release its handle), and
+ * the probes add four sheets per page.
  */
 export async function withInjectedStyle<T>(
   tab: Page,
   css: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const style = await tab.addStyleTag({ content: css });
+  const marker = String(++addedSheets);
+  await tab.evaluate(
+    (content: string, value: string) => {
+      const style = document.createElement("style");
+      style.textContent = content;
+      style.dataset.a11yGate = value;
+      document.head.append(style);
+    },
+    css,
+    marker,
+  );
   try {
     return await work();
   } finally {
-    await style.evaluate((element) => {
-      element.remove();
-    });
-    await style.dispose();
+    await tab.evaluate((value: string) => {
+      document.querySelector(`style[data-a11y-gate="${CSS.escape(value)}"]`)?.remove();
+    }, marker);
   }
 }
 
@@ -40,10 +54,22 @@ async function emulate(
   });
 }
 
+// One session per tab, open as long as the tab lives: emulation set through a session ends
+// when it is detached, and opening one for each change costs two more calls into the browser.
+const mediaSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function mediaSession(tab: Page): Promise<CDPSession> {
+  let session = mediaSessions.get(tab);
+  if (session === undefined) {
+    session = tab.createCDPSession();
+    mediaSessions.set(tab, session);
+  }
+  return session;
+}
+
 /** Gives a new tab the base media features, for as long as the tab lives. */
 export async function emulateBaseMedia(tab: Page): Promise<void> {
-  // The session stays open: emulation set through a session ends when it is detached.
-  await emulate(await tab.createCDPSession(), {});
+  await emulate(await mediaSession(tab), {});
 }
 
 /**
@@ -56,15 +82,11 @@ export async function withEmulatedMedia<T>(
   media: { type?: "print"; features?: { name: string; value: string }[] },
   work: () => Promise<T>,
 ): Promise<T> {
-  const session = await tab.createCDPSession();
+  const session = await mediaSession(tab);
+  await emulate(session, media);
   try {
-    await emulate(session, media);
-    try {
-      return await work();
-    } finally {
-      await emulate(session, {});
-    }
+    return await work();
   } finally {
-    await session.detach();
+    await emulate(session, {});
   }
 }

@@ -82,7 +82,10 @@ export async function differsOnScreen(
   const clip = unionClip(off, on, 8);
   // Wholly left of or above the page (`left: -9999px`): nothing of it can be seen.
   if (clip.width <= 0 || clip.height <= 0) return null;
-  const shoot = () => tab.screenshot({ clip, captureBeyondViewport: false });
+  // Lossless either way; the faster compression only makes larger files, and the two shots
+  // are compressed alike, so equal pixels still give equal bytes.
+  const shoot = () =>
+    tab.screenshot({ clip, captureBeyondViewport: false, optimizeForSpeed: true });
   return inFront(tab, async () => {
     await boxIn(false);
     const without = await shoot();
