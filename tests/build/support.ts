@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, readlink } from "node:fs/promises";
 import path from "node:path";
 import type { Element } from "domhandler";
-import { glob } from "tinyglobby";
 import { expect } from "vitest";
 import { copyInto } from "../../scripts/lib/project-copy.ts";
 import { parseHtml, text } from "../support/html.ts";
@@ -93,34 +92,26 @@ export function expectEditorFailure(result: CommandResult, ...parts: string[]): 
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-/** Every file below `folder` (relative, sorted) with the SHA-256 of its bytes. */
-export async function hashFiles(folder: string): Promise<Map<string, string>> {
-  const files = (await glob("**/*", { cwd: folder, dot: true })).sort();
-  const hashes = await Promise.all(
-    files.map(async (file) => sha256(await readFile(path.join(folder, file)))),
-  );
-  return new Map(files.map((file, index) => [file, hashes[index] ?? ""]));
-}
-
 /**
- * A project copy's files (all but `node_modules`), each with the SHA-256 of its bytes; a link
- * holds its target. Hashes, not bytes: vitest compares two maps of buffers byte by byte in
- * JavaScript, which took about 2.5 s per comparison of a copy with its site.
+ * Every file below `folder` (relative paths, sorted) with the SHA-256 of its bytes; a symbolic
+ * link holds its target, and a project copy's `node_modules` link is left out. Hashes, not
+ * bytes: vitest compares two maps of buffers byte by byte in JavaScript, which took about 2.5 s
+ * per comparison of a project copy with its site.
  */
-export async function snapshotProject(root: string): Promise<Map<string, string>> {
-  const snapshot = new Map<string, string>();
-  const walk = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(path.join(root, folder), { withFileTypes: true })) {
-      const relative = path.join(folder, entry.name);
+export async function hashFiles(folder: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  const walk = async (relativeFolder: string): Promise<void> => {
+    for (const entry of await readdir(path.join(folder, relativeFolder), { withFileTypes: true })) {
+      const relative = path.join(relativeFolder, entry.name);
       if (relative === "node_modules") continue;
-      const absolute = path.join(root, relative);
-      if (entry.isSymbolicLink()) snapshot.set(relative, `→ ${await readlink(absolute)}`);
+      const absolute = path.join(folder, relative);
+      if (entry.isSymbolicLink()) hashes.set(relative, `→ ${await readlink(absolute)}`);
       else if (entry.isDirectory()) await walk(relative);
-      else snapshot.set(relative, sha256(await readFile(absolute)));
+      else hashes.set(relative, sha256(await readFile(absolute)));
     }
   };
   await walk("");
-  return snapshot;
+  return new Map([...hashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** A project copy with a good build in `_site/`, for breaking one thing at a time. */
@@ -155,12 +146,12 @@ export async function expectRefusedBuild(
   ...parts: string[]
 ): Promise<CommandResult> {
   const copy = await copyOfCopy(root);
-  const original = await snapshotProject(copy);
+  const original = await hashFiles(copy);
   expect([...original.keys()].some((file) => file.startsWith(`_site${path.sep}`))).toBe(true);
   await edit(copy);
-  const edited = await snapshotProject(copy);
+  const edited = await hashFiles(copy);
   const result = await buildInProcess(copy);
   expectEditorFailure(result, ...parts);
-  expect(await snapshotProject(copy)).toEqual(edited);
+  expect(await hashFiles(copy)).toEqual(edited);
   return result;
 }

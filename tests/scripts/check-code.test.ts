@@ -3,7 +3,7 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkCode } from "../../scripts/lib/code-check.ts";
-import { projectRoot, type CommandResult } from "../support/project.ts";
+import { projectRoot, runCaptured } from "../support/project.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 /** The project's strict, typed ESLint setup, for a fixture of a few files. */
@@ -40,16 +40,8 @@ async function fixture(files: Record<string, string>): Promise<string> {
 }
 
 /** `npm run check:code` in `root`, its code run in this process. */
-async function check(root: string): Promise<CommandResult> {
-  let stdout = "";
-  let stderr = "";
-  const status = await checkCode(root, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    colour: false,
-  });
-  return { status, stdout, stderr, output: `${stdout}${stderr}` };
-}
+const check = (root: string) =>
+  runCaptured((output) => checkCode(root, { ...output, colour: false }));
 
 const clean = `export async function load(): Promise<number> {
   return Promise.resolve(1);

@@ -39,6 +39,28 @@ export interface CommandResult {
   output: string;
 }
 
+/** Where a command run in this process writes (the shape of the gates' and scripts' `io`). */
+export interface CapturedOutput {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * Runs a command's code in this process, as its script would run it, keeping what it prints:
+ * `run` gets the writers and returns the exit code.
+ */
+export async function runCaptured(
+  run: (output: CapturedOutput) => Promise<number>,
+): Promise<CommandResult> {
+  let stdout = "";
+  let stderr = "";
+  const status = await run({
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { status, stdout, stderr, output: `${stdout}${stderr}` };
+}
+
 // tsx's loader in Node itself: the tsx command would start a second Node process to do the same.
 const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
 

@@ -4,23 +4,15 @@ import { describe, expect, it } from "vitest";
 import { checkTranslations } from "../../../src/checks/i18n/check.ts";
 import { runMarkCli } from "../../../src/checks/i18n/cli.ts";
 import { setFrontMatterField } from "../../../src/checks/i18n/mark.ts";
-import { editFile, projectRoot, runScript, type CommandResult } from "../../support/project.ts";
+import { editFile, projectRoot, runCaptured, runScript } from "../../support/project.ts";
 import { baseFiles, createFixture, problems } from "./fixture.ts";
 
 const markScript = path.join(projectRoot, "scripts/i18n-mark.ts");
 const english = baseFiles["src/site/en/home.md"] ?? "";
 
 /** `npm run i18n:mark -- ARGS` in `root`, run in this process as its script runs it. */
-async function mark(root: string, args: string[]): Promise<CommandResult> {
-  let stdout = "";
-  let stderr = "";
-  const status = await runMarkCli(args, {
-    projectRoot: root,
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { status, stdout, stderr, output: `${stdout}${stderr}` };
-}
+const mark = (root: string, args: string[]) =>
+  runCaptured((output) => runMarkCli(args, { projectRoot: root, ...output }));
 
 describe("setting a front-matter field", () => {
   it("replaces the line that has the field and leaves every other byte alone", () => {
