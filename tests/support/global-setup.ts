@@ -17,10 +17,14 @@ declare module "vitest" {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Everything a build of the project reads: its code, pages, data, text and pinned packages. */
+/**
+ * Everything a build of the project reads: its code, pages, data, text, pinned packages and the
+ * patches applied to them.
+ */
 const buildInputs = [
   ".eleventy.ts",
   "package-lock.json",
+  "scripts/patches/**",
   `${path.dirname(projectFolders.site)}/**`,
   `${projectFolders.data}/**`,
   `${projectFolders.locales}/**`,
