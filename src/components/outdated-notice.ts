@@ -2,7 +2,6 @@ import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
 import { sourceLanguage, type Language } from "../lib/languages.ts";
 import type { PageRef } from "../lib/pages.ts";
-import { pageFileVersion } from "../lib/translation-version.ts";
 
 /** Parameters of the outdated-translation notice. */
 export interface OutdatedNoticeProps {
@@ -26,7 +25,7 @@ export function outdatedNotice({ language, translatedFrom, source, t }: Outdated
     language === sourceLanguage ||
     source === undefined ||
     typeof translatedFrom !== "string" ||
-    pageFileVersion(source.inputPath) === translatedFrom
+    source.version === translatedFrom
   ) {
     return html``;
   }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { publisherModule } from "./data/schemas.ts";
 import { ContentError } from "./errors.ts";
-import { languageOfInputPath, languages, type Language } from "./languages.ts";
+import { languageOfInputPath, languages, sourceLanguage, type Language } from "./languages.ts";
+import { pageVersion } from "./translation-version.ts";
 
 /** Whether a text holds Nunjucks code: one of the openers `{{`, `{%` or `{#`, the same test Eleventy makes. */
 export function usesTemplateCode(text: string): boolean {
@@ -63,6 +64,8 @@ export interface PageEntry {
   inputPath: string;
   url: string;
   data: Record<string, unknown>;
+  /** The page's text after its front matter, as Eleventy read it (its `rawInput`). */
+  body: string;
 }
 
 /** What other pages need to know of a page to link to it. */
@@ -72,6 +75,11 @@ export interface PageRef {
   navTitle: string;
   inputPath: string;
   sitemap: boolean;
+  /**
+   * A source-language page's version (see `translation-version.ts`), which a translation made
+   * from it records as `translatedFrom`; undefined for a translation.
+   */
+  version: string | undefined;
 }
 
 /** Pages by translation key and language. */
@@ -129,7 +137,8 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
     const language = languageOfInputPath(entry.inputPath);
     if (language === undefined) continue;
     const file = stripDotSlash(entry.inputPath);
-    const frontMatter = validateFrontMatter(ownFields(entry.data), file);
+    const fields = ownFields(entry.data);
+    const frontMatter = validateFrontMatter(fields, file);
     const pair = (translations[frontMatter.translationKey] ??= {});
     const existing = pair[language];
     if (existing !== undefined) {
@@ -156,6 +165,10 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
       navTitle: frontMatter.navTitle ?? frontMatter.title,
       inputPath: file,
       sitemap: frontMatter.sitemap,
+      // From the text Eleventy has read already: reading each source page's file again for its
+      // translation's outdated notice took about 0.2 s on 2,000 pages.
+      version:
+        language === sourceLanguage ? pageVersion({ data: fields, body: entry.body }) : undefined,
     };
   }
   for (const [key, pair] of Object.entries(translations)) {

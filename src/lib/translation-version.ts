@@ -1,8 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { load } from "js-yaml";
-import { splitPage } from "./front-matter.ts";
 
 /**
  * Front-matter fields that are translated, so a change to them makes a translation outdated.
@@ -41,23 +37,7 @@ export function pageVersion(page: VersionedPage): string {
   return versionOf([...fields, normaliseForVersion(page.body)].join("\n"));
 }
 
-/** The version of a page's whole source text, front matter read as YAML. */
-export function pageSourceVersion(text: string): string {
-  const { frontMatterText, body } = splitPage(text);
-  const parsed = load(frontMatterText);
-  const data =
-    typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  return pageVersion({ data, body });
-}
-
 /** The version of a source text in a locale file, normalised like a page. */
 export function textVersion(value: unknown): string {
   return versionOf(normaliseForVersion(typeof value === "string" ? value : JSON.stringify(value)));
-}
-
-/** The version of the page in `file` (a path relative to the working folder, as Eleventy gives it). */
-export function pageFileVersion(file: string): string {
-  return pageSourceVersion(readFileSync(path.resolve(file), "utf8"));
 }

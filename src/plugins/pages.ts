@@ -17,6 +17,7 @@ interface CollectionItem {
   url: string | false;
   outputPath: string | false;
   data: Record<string, unknown>;
+  rawInput: unknown;
 }
 
 /**
@@ -85,7 +86,16 @@ export default function pagesPlugin(
     const items = collectionApi.getAll();
     for (const item of items) checkOutputPath(item, outputDir);
     const entries: PageEntry[] = items.flatMap((item) =>
-      item.url === false ? [] : [{ inputPath: item.inputPath, url: item.url, data: item.data }],
+      item.url === false
+        ? []
+        : [
+            {
+              inputPath: item.inputPath,
+              url: item.url,
+              data: item.data,
+              body: typeof item.rawInput === "string" ? item.rawInput : "",
+            },
+          ],
     );
     try {
       const translations = indexTranslations(entries);

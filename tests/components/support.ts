@@ -10,6 +10,7 @@ export const translations: Translations = {
       navTitle: "Startseite",
       inputPath: "src/site/de/index.md",
       sitemap: true,
+      version: "0123456789ab",
     },
     en: {
       url: "/en/",
@@ -17,6 +18,7 @@ export const translations: Translations = {
       navTitle: "Home",
       inputPath: "src/site/en/index.md",
       sitemap: true,
+      version: undefined,
     },
   },
   sources: {
@@ -26,6 +28,7 @@ export const translations: Translations = {
       navTitle: "Quellen",
       inputPath: "src/site/de/quellen.md",
       sitemap: true,
+      version: "0123456789ab",
     },
     en: {
       url: "/en/sources/",
@@ -33,6 +36,7 @@ export const translations: Translations = {
       navTitle: "Sources",
       inputPath: "src/site/en/sources.md",
       sitemap: true,
+      version: undefined,
     },
   },
   accessibility: {
@@ -42,6 +46,7 @@ export const translations: Translations = {
       navTitle: "Barrierefreiheit",
       inputPath: "src/site/de/barrierefreiheit.md",
       sitemap: true,
+      version: "0123456789ab",
     },
     en: {
       url: "/en/accessibility/",
@@ -49,6 +54,7 @@ export const translations: Translations = {
       navTitle: "Accessibility",
       inputPath: "src/site/en/accessibility.md",
       sitemap: true,
+      version: undefined,
     },
   },
   "only-german": {
@@ -58,6 +64,7 @@ export const translations: Translations = {
       navTitle: "Nur",
       inputPath: "src/site/de/nur.md",
       sitemap: false,
+      version: "0123456789ab",
     },
   },
 };

@@ -8,7 +8,7 @@ import {
 } from "../../src/lib/pages.ts";
 
 function page(inputPath: string, url: string, data: Record<string, unknown>): PageEntry {
-  return { inputPath, url, data: { title: url, description: "d", ...data } };
+  return { inputPath, url, data: { title: url, description: "d", ...data }, body: "Text.\n" };
 }
 
 describe("indexTranslations", () => {
@@ -77,6 +77,7 @@ describe("indexTranslations", () => {
           inputPath: "./src/site/de/a.md",
           url: "/de/a/",
           data: { title: "A", translationKey: "a" },
+          body: "Text.\n",
         },
       ]),
     );

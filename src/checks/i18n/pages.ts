@@ -108,6 +108,7 @@ export function pairPages(pages: readonly PageSource[]): {
       inputPath: page.file,
       url: page.file,
       data: page.data,
+      body: page.body,
     }));
     try {
       const translations = indexTranslations(entries);
