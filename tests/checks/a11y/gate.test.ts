@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { a11yGate, toFinding } from "../../../src/checks/a11y/gate.ts";
 import { runGateCli } from "../../../src/checks/runner.ts";
+import { makeTempDirSync } from "../../support/temp.ts";
 import { cleanSiteFiles, sitemap, temporaryDir, writeFiles } from "./fixtures.ts";
 
 async function run(argv: string[]) {
-  const projectRoot = mkdtempSync(join(tmpdir(), "a11y-gate-project-"));
+  const projectRoot = makeTempDirSync("a11y-gate-project-");
   let output = "";
   const code = await runGateCli(a11yGate, argv, {
     projectRoot,
