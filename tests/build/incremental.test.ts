@@ -46,25 +46,35 @@ describe("npm start (incremental rebuilds)", () => {
     return server.rebuildAfterWriting(file, text, rebuildMs);
   }
 
-  it("rewrites a saved German page and leaves every other page as it was, byte for byte", async () => {
+  /**
+   * Saves the privacy page with a heading renamed, and asserts that its built page has the new
+   * heading and is the only built file that changed (bytes or modification time).
+   */
+  async function expectOnlySavedPageRewritten(from: string, to: string, id: string) {
     const page = "de/datenschutz/index.html";
     const before = await snapshot(server.outputDir);
     expect(before.has(page)).toBe(true);
     const printed = await editAndRebuild("src/site/de/datenschutz.md", (source) =>
-      source.replace("## Server-Protokolle", "## Protokolle des Servers"),
+      source.replace(`## ${from}`, `## ${to}`),
     );
     expect(printed).not.toMatch(/broken link|Problem writing/);
     const after = await snapshot(server.outputDir);
-    const heading = parseHtml(after.get(page)?.bytes ?? "").first(
-      tag("h2", { id: "protokolle-des-servers" }),
-    );
-    expect(text(heading)).toBe("Protokolle des Servers");
+    const heading = parseHtml(after.get(page)?.bytes ?? "").first(tag("h2", { id }));
+    expect(text(heading)).toBe(to);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const changed = [...after].filter(([file, now]) => {
       const then = before.get(file);
       return then?.bytes !== now.bytes || then.mtimeMs !== now.mtimeMs;
     });
     expect(changed.map(([file]) => file)).toEqual([page]);
+  }
+
+  it("rewrites a saved German page and leaves every other page as it was, byte for byte", async () => {
+    await expectOnlySavedPageRewritten(
+      "Server-Protokolle",
+      "Protokolle des Servers",
+      "protokolle-des-servers",
+    );
   });
 
   it("reports a broken link written into a saved page, and no more once it is mended", async () => {
@@ -94,5 +104,13 @@ describe("npm start (incremental rebuilds)", () => {
     );
     const markers = parseHtml(html).all(tag("span", { class: "visually-hidden" }));
     expect(markers.map(text)).toContain(" (Link zu einer anderen Website)");
+  });
+
+  it("rewrites only a saved page again after a locale change rebuilt every page", async () => {
+    await expectOnlySavedPageRewritten(
+      "Protokolle des Servers",
+      "Protokolle des Webservers",
+      "protokolle-des-webservers",
+    );
   });
 });
