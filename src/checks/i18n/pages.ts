@@ -27,6 +27,8 @@ export interface PageSource extends FrontMatterParts {
 /** A page whose front matter is valid. */
 export interface Page extends PageSource {
   frontMatter: PageFrontMatter;
+  /** A source-language page's version, from the pairing (see `indexTranslations`). */
+  version: string | undefined;
 }
 
 /** The pages sharing a translation key, by language. */
@@ -118,7 +120,11 @@ export function pairPages(pages: readonly PageSource[]): {
         for (const language of languages) {
           const page = byFile.get(refs[language]?.inputPath ?? "");
           if (page === undefined) continue;
-          paired[language] = { ...page, frontMatter: pageFrontMatter.parse(page.data) };
+          paired[language] = {
+            ...page,
+            frontMatter: pageFrontMatter.parse(page.data),
+            version: refs[language]?.version,
+          };
         }
         return { translationKey, pages: paired };
       });

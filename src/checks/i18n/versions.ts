@@ -145,8 +145,8 @@ function stateOf(recorded: string | undefined, version: string): VersionState {
 export function pageVersions(pairs: readonly PagePair[]): PageVersion[] {
   return pairs.flatMap((pair) => {
     const source = pair.pages[sourceLanguage];
-    if (source === undefined) return [];
-    const version = pageVersion(source);
+    const version = source?.version;
+    if (source === undefined || version === undefined) return [];
     return otherLanguages(sourceLanguage).flatMap((language) => {
       const translation = pair.pages[language];
       if (translation === undefined) return [];
