@@ -16,6 +16,7 @@ export interface SharedCodeData {
 
 let projectRoot = "";
 let copyModule: RegExp | undefined;
+
 const bytesOf = (file: string): Buffer | undefined => {
   try {
     return readFileSync(file);
@@ -38,7 +39,7 @@ function identical(copyFile: string, projectFile: string): boolean {
 export const initialize: InitializeHook<SharedCodeData> = (data) => {
   projectRoot = data.projectRoot;
   const prefix = data.copyPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  copyModule = new RegExp(`^(.*/${prefix}[^/]+)/(src/(?!site/)[^?#]+\\.ts)$`);
+  copyModule = new RegExp(`^.*/${prefix}[^/]+/(src/(?!site/)[^?#]+\\.ts)$`);
 };
 
 /** Resolves as Node and tsx do, then swaps an unchanged copy's code module for the project's. */
@@ -47,7 +48,7 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   if (copyModule === undefined || !resolved.url.startsWith("file:")) return resolved;
   const match = copyModule.exec(fileURLToPath(resolved.url));
   if (match === null) return resolved;
-  const [, , relative = ""] = match;
+  const [, relative = ""] = match;
   const projectFile = `${projectRoot}/${relative}`;
   if (!identical(fileURLToPath(resolved.url), projectFile)) return resolved;
   return { ...resolved, url: pathToFileURL(projectFile).href };
