@@ -159,16 +159,21 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
     if (frontMatter.onlyInThisLanguage !== undefined) {
       exemptions.set(frontMatter.translationKey, file);
     }
+    let version: string | undefined;
     pair[language] = {
       url: entry.url,
       title: frontMatter.title,
       navTitle: frontMatter.navTitle ?? frontMatter.title,
       inputPath: file,
       sitemap: frontMatter.sitemap,
-      // From the text Eleventy has read already: reading each source page's file again for its
-      // translation's outdated notice took about 0.2 s on 2,000 pages.
-      version:
-        language === sourceLanguage ? pageVersion({ data: fields, body: entry.body }) : undefined,
+      // From the text Eleventy has read already (reading each source page's file again for its
+      // translation's outdated notice took about 0.2 s on 2,000 pages), and only when asked: the
+      // pairing runs on every rebuild in `npm start`, which renders one page.
+      get version() {
+        if (language !== sourceLanguage) return undefined;
+        version ??= pageVersion({ data: fields, body: entry.body });
+        return version;
+      },
     };
   }
   for (const [key, pair] of Object.entries(translations)) {

@@ -14,13 +14,7 @@ import { readLocales } from "./locales.ts";
 import { pairPages, readPages } from "./pages.ts";
 import { UsageError } from "../gate.ts";
 import { projectPath } from "./types.ts";
-import {
-  keyRecordFile,
-  pageVersion,
-  readKeyRecord,
-  serialiseKeyRecord,
-  textVersion,
-} from "./versions.ts";
+import { keyRecordFile, readKeyRecord, serialiseKeyRecord, textVersion } from "./versions.ts";
 
 /** What marking did: lines to report, and whether anything could not be marked. */
 export interface MarkOutcome {
@@ -79,15 +73,15 @@ export async function markPages(
       Object.values(candidate.pages).some((page) => page.file === file),
     );
     const source = pair?.pages[sourceLanguage];
+    const version = source?.version;
     if (pair === undefined) {
       const problem = [...read.findings, ...findings].find(
         (finding) => finding.location.file === file,
       );
       outcome.problems.push(`${file}: not marked, ${problem?.message ?? "the page has a problem"}`);
-    } else if (source === undefined) {
+    } else if (source === undefined || version === undefined) {
       outcome.done.push(`${file}: ${nothingToMark}`);
     } else {
-      const version = pageVersion(source);
       for (const language of otherLanguages(sourceLanguage)) {
         const translation = pair.pages[language];
         if (translation === undefined) {
