@@ -410,9 +410,14 @@ export interface PageRule {
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A form as a pattern that reads over Mediopunkts and soft hyphens ("Gesundheits·wirtschaft"). */
+/**
+ * A form as a pattern that reads over Mediopunkts and soft hyphens ("Gesundheits·wirtschaft"),
+ * its first letter in either case: a German verb opens a sentence capitalised ("Moderiert …").
+ */
 function formPattern(form: string): string {
-  return [...form].map(escapeRegExp).join("[·\\u00ad]?");
+  const [first = "", ...rest] = [...form];
+  const initial = `[${escapeRegExp(first.toLowerCase())}${escapeRegExp(first.toUpperCase())}]`;
+  return [initial, ...rest.map(escapeRegExp)].join("[·\\u00ad]?");
 }
 
 /** The rules that read the whole page, in the order their findings are listed. */
