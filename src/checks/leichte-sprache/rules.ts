@@ -415,7 +415,7 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\
  * its first letter in either case: a German verb opens a sentence capitalised ("Moderiert …").
  */
 function formPattern(form: string): string {
-  const [first = "", ...rest] = [...form];
+  const [first = "", ...rest] = form.match(/./gsu) ?? [];
   const initial = `[${escapeRegExp(first.toLowerCase())}${escapeRegExp(first.toUpperCase())}]`;
   return [initial, ...rest.map(escapeRegExp)].join("[·\\u00ad]?");
 }
