@@ -57,6 +57,7 @@ export default function openDataPlugin(
           language,
           t: (key, values) => translator.t(language, key, values),
           publisher: data.publisher,
+          sources: data.sources,
           landingPage: dataPages[language],
         }),
       ]),

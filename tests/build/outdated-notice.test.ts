@@ -11,7 +11,7 @@ describe("outdated translation notice on built pages", () => {
   it("appears at the top of an English page's main content once its German page changed", async () => {
     const result = await buildCopy((root) =>
       editFile(root, "src/site/de/kennzahlen.md", (text) =>
-        replaceOnce(text, "Die Tabelle stellt", "Die Tabelle zeigt"),
+        replaceOnce(text, "Die Zahlen der beiden Regionen", "Die Zahlen beider Regionen"),
       ),
     );
     expect(result.status, result.output).toBe(0);

@@ -1,7 +1,4 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { glob } from "tinyglobby";
-import { load as parseYaml } from "js-yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteData } from "../../src/lib/data/load.ts";
 import type { Fact, SiteData } from "../../src/lib/data/schemas.ts";
@@ -11,29 +8,12 @@ import { languages, type Language } from "../../src/lib/languages.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
 import { parseHtml, tag, text, within } from "../support/html.ts";
 import { projectRoot } from "../support/project.ts";
-
-interface SourcePage {
-  file: string;
-  language: Language;
-  translationKey: string;
-  url: string;
-  body: string;
-  factsUsed: Set<string>;
-}
+import { readMarkdownPages, type MarkdownPage } from "./markdown-pages.ts";
 
 let data: SiteData;
 let translator: Translator;
 let site: BuiltSite;
-let sourcePages: SourcePage[];
-
-function splitFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
-  if (match === null) return { frontMatter: {}, body: text };
-  return {
-    frontMatter: parseYaml(match[1] ?? "") as Record<string, unknown>,
-    body: text.slice(match[0].length),
-  };
-}
+let sourcePages: MarkdownPage[];
 
 function decodeEntities(html: string): string {
   return html
@@ -50,32 +30,7 @@ beforeAll(async () => {
   data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
   translator = createTranslator(await loadLocales(path.join(projectRoot, "locales"), projectRoot));
   site = await buildRealSite();
-  const files = (await glob("src/site/{de,en}/*.md", { cwd: projectRoot })).sort();
-  sourcePages = await Promise.all(
-    files.map(async (file) => {
-      const { frontMatter, body } = splitFrontMatter(
-        await readFile(path.join(projectRoot, file), "utf8"),
-      );
-      const language = file.split("/")[2] as Language;
-      const slug = path.basename(file, ".md");
-      const permalink = frontMatter.permalink;
-      return {
-        file,
-        language,
-        translationKey: String(frontMatter.translationKey),
-        url:
-          typeof permalink === "string"
-            ? permalink
-            : slug === "index"
-              ? `/${language}/`
-              : `/${language}/${slug}/`,
-        body,
-        factsUsed: new Set(
-          [...body.matchAll(/\{%-?\s*fact\s+"([^"]+)"/g)].map((match) => match[1] ?? ""),
-        ),
-      };
-    }),
-  );
+  sourcePages = await readMarkdownPages();
 });
 
 function builtHtml(url: string): string {

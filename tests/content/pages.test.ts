@@ -14,6 +14,7 @@ import { languages, type Language } from "../../src/lib/languages.ts";
 import { buildRealSite } from "../support/built-site.ts";
 import { parseHtml, tag, text, type ParsedPage } from "../support/html.ts";
 import { projectRoot } from "../support/project.ts";
+import { readMarkdownPages, type MarkdownPage } from "./markdown-pages.ts";
 import {
   americanDates,
   avoidedTerms,
@@ -24,9 +25,9 @@ import {
   pageWords,
   shareWithoutCareQualifier,
   snippet,
+  termProblems,
   titleRepeatsSiteName,
   unmarkedForeignTerm,
-  usesTerm,
   workInTheCluster,
   type SourceDetailNames,
 } from "./rules.ts";
@@ -42,6 +43,7 @@ let data: SiteData;
 let locales: LocaleResources;
 let translator: Translator;
 let pages: Page[];
+let markdownPages: MarkdownPage[];
 
 function stringsOf(tree: LocaleTree, prefix = ""): [key: string, value: string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -79,6 +81,7 @@ beforeAll(async () => {
   data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
   locales = await loadLocales(path.join(projectRoot, "locales"), projectRoot);
   translator = createTranslator(locales);
+  markdownPages = await readMarkdownPages();
   const site = await buildRealSite();
   pages = site.pages.flatMap((built) => {
     const language = /^\/(de|en)\//.exec(built.url)?.[1] as Language | undefined;
@@ -279,17 +282,42 @@ describe("the glossary", () => {
     expect(found).toEqual([]);
   });
 
-  it("names only terms the site uses, in each language", () => {
+  it("flags a page that lacks its term or uses a word listed as wrong, easy-read terms included", () => {
+    const glossary = data.glossary;
+    const easy = { language: "de" as const, easyLanguage: true, translationKey: "easy-read" };
+    expect(termProblems("Die Website nennt Unternehmen in jedem Gebiet.", easy, glossary)).toEqual(
+      expect.arrayContaining([
+        'companies: uses "Unternehmen", which the glossary lists as wrong here',
+      ]),
+    );
+    expect(
+      termProblems("Die Website nennt Firmen in 2 Gebieten, Bundes·länder nicht.", easy, glossary),
+    ).toEqual(
+      expect.arrayContaining([
+        'region: uses "Bundesländer", which the glossary lists as wrong here',
+      ]),
+    );
+    expect(
+      termProblems("Berlin und Brandenburg.", { ...easy, translationKey: "easy-read" }, glossary),
+    ).toContain('website: lacks "Website"');
+  });
+
+  it("is followed page by page: each page uses the terms listed for it and none listed as wrong, in both languages", () => {
+    const byUrl = new Map(markdownPages.map((each) => [each.url, each]));
+    for (const candidate of pages) {
+      const source = byUrl.get(candidate.url);
+      if (source === undefined) continue;
+      const withForeign = text(candidate.doc.first(tag("main")));
+      expect(
+        termProblems(candidate.words, source, data.glossary, withForeign),
+        candidate.url,
+      ).toEqual([]);
+    }
     for (const [id, entry] of Object.entries(data.glossary)) {
-      for (const language of languages) {
-        const term = entry[language].term;
+      for (const key of entry.pages) {
         expect(
-          pages.some(
-            (candidate) =>
-              candidate.language === language &&
-              usesTerm(text(candidate.doc.first(tag("main"))), term),
-          ),
-          `${id}: "${term}" on a ${language} page`,
+          markdownPages.some((each) => each.translationKey === key),
+          `${id}: the page "${key}" exists`,
         ).toBe(true);
       }
     }

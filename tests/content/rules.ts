@@ -139,6 +139,44 @@ export function usesTerm(words: string, term: string): boolean {
   return normalise(words).toLowerCase().includes(term.toLowerCase());
 }
 
+/** What the glossary check needs to know of a page. */
+export interface GlossaryPage {
+  language: Language;
+  translationKey: string;
+  easyLanguage: boolean;
+}
+
+/**
+ * Where a page departs from the glossary: a term the glossary lists for the page that it does
+ * not use, and words listed as wrong that it does use. The Leichte Sprache and easy-read pages
+ * use an entry's `easy` term where it has one, and avoid its `easy.avoid` words as well.
+ */
+export function termProblems(
+  words: string,
+  page: GlossaryPage,
+  glossary: Glossary,
+  /** The page's text with its foreign-language phrases, where a term with `lang` stands. */
+  withForeign = words,
+): string[] {
+  return Object.entries(glossary).flatMap(([id, entry]) => {
+    const names = entry[page.language];
+    const easy = page.easyLanguage ? names.easy : undefined;
+    const term = easy?.term ?? names.term;
+    const wrong = [...names.avoid, ...(easy?.avoid ?? [])];
+    const problems =
+      entry.pages.includes(page.translationKey) &&
+      !usesTerm(names.lang === undefined ? words : withForeign, term)
+        ? [`${id}: lacks "${term}"`]
+        : [];
+    for (const variant of wrong) {
+      if (phrasePattern(variant).test(normalise(words))) {
+        problems.push(`${id}: uses "${variant}", which the glossary lists as wrong here`);
+      }
+    }
+    return problems;
+  });
+}
+
 /**
  * Places where a name in another language stands unmarked: `term` in a text whose nearest
  * `lang` is not `termLanguage` (WCAG 3.1.2).

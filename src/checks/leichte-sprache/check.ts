@@ -2,7 +2,7 @@ import type { Finding } from "../gate.ts";
 import type { Language } from "../../lib/languages.ts";
 import type { Allowed } from "./allow-list.ts";
 import { textBlocks } from "./blocks.ts";
-import { rules } from "./rules.ts";
+import { pageRules, rules, type Hit, type PageSentence } from "./rules.ts";
 import { sentencesOf } from "./text.ts";
 
 /** A page in Leichte Sprache or easy read, as the check reads it. */
@@ -24,12 +24,28 @@ export interface PageResult {
 
 /**
  * Checks every heading, paragraph and list item of a page against the rules of its language
- * (German: Leichte Sprache; English: easy read). Findings are in the order of the page.
+ * (German: Leichte Sprache; English: easy read), then the page as a whole against the rules that
+ * read across blocks (a hard word explained where it first appears). Findings are in the order
+ * of the page.
  */
 export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed): PageResult {
   const applicable = rules.filter((rule) => rule.languages.includes(page.language));
   const findings: Finding[] = [];
-  let sentences = 0;
+  const pageSentences: PageSentence[] = [];
+  const add = (
+    rule: { id: string; severity: Finding["severity"] },
+    block: PageSentence["block"],
+    hit: Hit,
+  ) => {
+    const { line, column } = block.position(hit.offset);
+    findings.push({
+      rule: rule.id,
+      severity: rule.severity,
+      message: hit.message,
+      location: { file: page.file, line, column },
+      excerpt: hit.excerpt,
+    });
+  };
   for (const block of textBlocks(page.body, page.bodyLine)) {
     const input = {
       language: page.language,
@@ -37,24 +53,18 @@ export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed):
       sentences: sentencesOf(block.text, page.language),
       allowed,
     };
-    sentences += input.sentences.length;
+    pageSentences.push(...input.sentences.map((sentence) => ({ block, sentence })));
     for (const rule of applicable) {
-      for (const hit of rule.check(input)) {
-        const { line, column } = block.position(hit.offset);
-        findings.push({
-          rule: rule.id,
-          severity: rule.severity,
-          message: hit.message,
-          location: { file: page.file, line, column },
-          excerpt: hit.excerpt,
-        });
-      }
+      for (const hit of rule.check(input)) add(rule, block, hit);
     }
+  }
+  for (const rule of pageRules.filter((each) => each.languages.includes(page.language))) {
+    for (const { block, hit } of rule.check(pageSentences, page.language)) add(rule, block, hit);
   }
   findings.sort(
     (a, b) =>
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
       (a.location?.column ?? 0) - (b.location?.column ?? 0),
   );
-  return { findings, sentences };
+  return { findings, sentences: pageSentences.length };
 }

@@ -2,6 +2,8 @@ import type { Severity } from "../gate.ts";
 import type { Language } from "../../lib/languages.ts";
 import { abbreviations } from "./abbreviations.ts";
 import type { TextBlock } from "./blocks.ts";
+import { compoundParts } from "./compounds.ts";
+import { explainsPrevious, explanationPatterns, hardWords } from "./hard-words.ts";
 import type { Sentence, Word } from "./text.ts";
 import { thresholds } from "./thresholds.ts";
 
@@ -96,9 +98,32 @@ const negations = wordSet([
   "niemals",
   "niemand",
 ]);
+/**
+ * Words that negate without "nicht" or "kein": "fehlt", "ohne", adjectives in "un-" and "-los"
+ * ("unzufrieden", "kostenlos"). Words that only begin with "un" ("und", "uns", "unser", "unter",
+ * "unten", "ungefähr", "Universität", "Union", "Uniform") are not negations.
+ */
+const implicitNegation = (word: string): boolean =>
+  /^(?:fehlt|fehlen|fehlte|fehlten|fehlend\p{Ll}*|gefehlt|ohne|weder|nirgends)$/iu.test(word) ||
+  /^un(?!ter|ser|ten|s$|d$|gefähr|ivers|ion|iform)\p{Ll}{4,}$/iu.test(word) ||
+  /^\p{L}{3,}los(?:e|er|en|em|es)?$/iu.test(word);
+
 const subjunctives = /^(?:würde|könnte|hätte|wäre)(?:n|st|t)?$/iu;
 const genitives = wordSet(["des", "eines", "wegen", "deren", "dessen"]);
 const subordinators = wordSet(["dass", "weil", "obwohl", "ob", "falls", "sodass", "nachdem"]);
+const wenn = wordSet(["wenn"]);
+
+/**
+ * Words that stand before "der" without making it a Genitiv: articles, pronouns, prepositions,
+ * conjunctions and adverbs that open a sentence capitalised ("In der Liste", "Dann der …").
+ */
+const notNouns = wordSet([
+  ...["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"],
+  ...["in", "im", "an", "am", "auf", "aus", "bei", "mit", "nach", "von", "vom", "zu", "zum", "zur"],
+  ...["für", "über", "unter", "vor", "hinter", "neben", "zwischen", "durch", "gegen", "ohne"],
+  ...["und", "oder", "aber", "dann", "hier", "dort", "oben", "unten", "wie", "wo", "was", "wer"],
+  ...["sie", "wir", "ich", "er", "es", "ihr", "bitte", "auch", "so", "nur", "noch", "heute"],
+]);
 const formsOfWerden = wordSet([
   "wird",
   "werden",
@@ -114,6 +139,38 @@ const pastParticiple = /^ge\p{Ll}{2,}(?:t|en)$/u;
 
 function compoundLetters(word: string): number {
   return word.match(/\p{L}/gu)?.length ?? 0;
+}
+
+/** A word of more than the threshold's letters with no Mediopunkt or hyphen, and not allowed. */
+function unsplitLong(word: string, input: RuleInput): boolean {
+  return (
+    compoundLetters(word) > thresholds.maxUnsplitLetters &&
+    !/[·-]/.test(word) &&
+    !input.allowed(word)
+  );
+}
+
+/**
+ * "der" after a noun and before a noun phrase: "die Seite der Stadt". A comma before "der" makes
+ * it a relative pronoun; a preposition, article or conjunction before it, a dative or nominative.
+ */
+function genitiveDer(sentence: Sentence): Word | undefined {
+  return sentence.words.find((word, index) => {
+    if (word.text !== "der") return false;
+    const before = sentence.words[index - 1];
+    const after = sentence.words[index + 1];
+    if (before === undefined || after === undefined) return false;
+    const between = sentence.text.slice(
+      before.start - sentence.start + before.text.length,
+      word.start - sentence.start,
+    );
+    return (
+      /^\s+$/.test(between) &&
+      /^\p{Lu}/u.test(before.text) &&
+      !notNouns(before.text) &&
+      /^\p{L}/u.test(after.text)
+    );
+  });
 }
 
 /** The rules, in the order their findings are listed. */
@@ -205,14 +262,30 @@ export const rules: readonly Rule[] = [
     severity: "error",
     languages: ["de"],
     check: (input) =>
+      words(input).flatMap((word) => {
+        if (!unsplitLong(word.text, input)) return [];
+        const parts = compoundParts(word.text);
+        return parts === undefined
+          ? []
+          : [
+              {
+                offset: word.start,
+                message: `"${word.text}" is a compound of more than ${thresholds.maxUnsplitLetters} letters; split it with a Mediopunkt: ${parts.join("·")} (or add a proper name to the allow-list)`,
+                excerpt: word.text,
+              },
+            ];
+      }),
+  },
+  {
+    id: "long-simple-word",
+    severity: "warning",
+    languages: ["de"],
+    check: (input) =>
       eachWord(
         input,
+        (word) => /^\p{L}/u.test(word) && unsplitLong(word, input) && !compoundParts(word),
         (word) =>
-          compoundLetters(word) > thresholds.maxUnsplitLetters &&
-          !/[·-]/.test(word) &&
-          !input.allowed(word),
-        (word) =>
-          `"${word}" has more than ${thresholds.maxUnsplitLetters} letters; split it with a Mediopunkt (Gesundheits·wirtschaft) or a hyphen, or add a proper name to the allow-list`,
+          `"${word}" is a long word but no compound of known nouns, so it takes no Mediopunkt; use a shorter word if there is one, or explain it`,
       ),
   },
   {
@@ -241,6 +314,18 @@ export const rules: readonly Rule[] = [
       eachWord(input, negations, (word) => `"${word}" is a negation; say it positively if you can`),
   },
   {
+    id: "implicit-negation",
+    severity: "warning",
+    languages: ["de"],
+    check: (input) =>
+      eachWord(
+        input,
+        implicitNegation,
+        (word) =>
+          `"${word}" says no without saying "nicht"; say what is there or what readers can do`,
+      ),
+  },
+  {
     id: "subjunctive",
     severity: "warning",
     languages: ["de"],
@@ -257,6 +342,29 @@ export const rules: readonly Rule[] = [
     languages: ["de"],
     check: (input) =>
       eachWord(input, genitives, (word) => `"${word}" points to a Genitiv; use "von" instead`),
+  },
+  {
+    id: "genitive-der",
+    severity: "warning",
+    languages: ["de"],
+    check: (input) =>
+      sentencesWith(
+        input,
+        genitiveDer,
+        () => `"der" after a noun is a Genitiv ("die Seite der Stadt"); use "von" instead`,
+      ),
+  },
+  {
+    id: "wenn-clause",
+    severity: "warning",
+    languages: ["de"],
+    check: (input) =>
+      eachWord(
+        input,
+        wenn,
+        () =>
+          'a "wenn" clause; write two sentences instead: "Sie haben eine Frage? Dann rufen Sie an."',
+      ),
   },
   {
     id: "subordinate-clause",
@@ -283,5 +391,74 @@ export const rules: readonly Rule[] = [
             : undefined,
         (word) => `"${word}" with a past participle is passive voice; say who does what`,
       ),
+  },
+];
+
+/** A sentence of a page with the block it stands in, in the order of the page. */
+export interface PageSentence {
+  block: TextBlock;
+  sentence: Sentence;
+}
+
+/** A rule that reads the whole page: what it objects to is a place in one of its blocks. */
+export interface PageRule {
+  id: string;
+  severity: Severity;
+  languages: readonly Language[];
+  check(sentences: readonly PageSentence[], language: Language): { block: TextBlock; hit: Hit }[];
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A form as a pattern that reads over Mediopunkts and soft hyphens ("Gesundheits·wirtschaft"),
+ * its first letter in either case: a German verb opens a sentence capitalised ("Moderiert …").
+ */
+function formPattern(form: string): string {
+  const [first = "", ...rest] = form.match(/./gsu) ?? [];
+  const initial = `[${escapeRegExp(first.toLowerCase())}${escapeRegExp(first.toUpperCase())}]`;
+  return [initial, ...rest.map(escapeRegExp)].join("[·\\u00ad]?");
+}
+
+/** The rules that read the whole page, in the order their findings are listed. */
+export const pageRules: readonly PageRule[] = [
+  {
+    id: "unexplained-word",
+    severity: "error",
+    languages: ["de", "en"],
+    check: (sentences, language) => {
+      const flags = language === "de" ? "u" : "iu";
+      return hardWords[language].flatMap((hardWord) => {
+        const forms = hardWord.forms.map(formPattern).join("|");
+        const anywhere = new RegExp(`(?<![\\p{L}\\p{N}·-])(?:${forms})(?![\\p{L}\\p{N}·-])`, flags);
+        const index = sentences.findIndex(({ sentence }) => anywhere.test(sentence.text));
+        const first = sentences[index];
+        if (first === undefined) return [];
+        const explains = explanationPatterns[language].map(
+          (pattern) => new RegExp(pattern.replaceAll("{w}", `(?:${forms})`), "iu"),
+        );
+        const next = sentences[index + 1]?.sentence.text ?? "";
+        const explained =
+          explains.some((pattern) => pattern.test(first.sentence.text) || pattern.test(next)) ||
+          explainsPrevious[language].test(next);
+        if (explained) return [];
+        const match = anywhere.exec(first.sentence.text);
+        const word = match?.[0] ?? hardWord.forms[0] ?? "";
+        const kind = hardWord.foreign ? "a foreign word" : "a hard word";
+        return [
+          {
+            block: first.block,
+            hit: {
+              offset: first.sentence.start + (match?.index ?? 0),
+              message:
+                language === "de"
+                  ? `"${word}" is ${kind}; explain it where it first appears, in this sentence or the next ("${word} bedeutet: …", "Das nennt man: ${word}.")`
+                  : `"${word}" is ${kind}; explain it where it first appears, in this sentence or the next ("${word} means …", "This is called: ${word}.")`,
+              excerpt: first.sentence.text,
+            },
+          },
+        ];
+      });
+    },
   },
 ];

@@ -213,12 +213,22 @@ const glossaryTerm = z.strictObject({
   lang: z.enum(["de", "en"]).optional(),
   /** Other words for the same thing that pages and strings must not use. */
   avoid: z.array(text).default([]),
+  /**
+   * On the Leichte Sprache and easy-read pages, when they name the thing otherwise ("Firmen"
+   * for "Unternehmen"): their term, and words they must not use besides `avoid`.
+   */
+  easy: z.strictObject({ term: text, avoid: z.array(text).default([]) }).optional(),
 });
 
 /** `data/glossary.ts`: one term per thing, in each language, so every page names it alike. */
 export const glossaryModule = z.record(
   z.string().regex(/^[a-z][a-zA-Z]*$/, "glossary ids look like `clusterManagement`"),
-  z.strictObject({ de: glossaryTerm, en: glossaryTerm }),
+  z.strictObject({
+    /** The pages (translation keys) that name the thing, in both languages, with this term. */
+    pages: z.array(text).min(1),
+    de: glossaryTerm,
+    en: glossaryTerm,
+  }),
 );
 export type Glossary = z.infer<typeof glossaryModule>;
 

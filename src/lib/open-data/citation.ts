@@ -14,21 +14,43 @@ export interface CitationOptions {
 }
 
 /**
+ * A source's publisher as the open data name it, in `language`: its name in that language
+ * (plain text cannot mark a German name on an English page), and while the text itself names
+ * no publisher, that the attribution is still to be confirmed — "Land Brandenburg (zugeordnet;
+ * Herausgeber noch zu bestätigen)". Written as a name, never inside a sentence, so it needs no
+ * article or case.
+ */
+export function sourceAttribution(
+  source: Sources[string],
+  language: Language,
+  t: Translate,
+): string {
+  const name = source.publisher.meaning[language];
+  return source.publisher.confirmed
+    ? name
+    : t("openData.attribution.unconfirmed", { publisher: name });
+}
+
+/** Every source's publisher in one line: "Quellen: A (…) und B" / "Sources: A (…) and B". */
+export function sourcesAttribution(sources: Sources, language: Language, t: Translate): string {
+  return t("openData.attribution.sources", {
+    sources: new Intl.ListFormat(language, { type: "conjunction" }).format(
+      Object.values(sources).map((source) => sourceAttribution(source, language, t)),
+    ),
+  });
+}
+
+/**
  * How to cite the open data, in the page's language: the publishing body (marked as a
  * placeholder until it is filled in), the dataset's title, the data page and the sources'
- * publishers in that language ("… Based on figures from State of Brandenburg and …").
+ * publishers ("… Sources: State of Brandenburg (attributed; publisher to be confirmed) and …").
  */
 export function openDataCitation(options: CitationOptions): string {
   const { language, t } = options;
-  const sources = new Intl.ListFormat(language, { type: "conjunction" }).format(
-    // The publishers' names in the page's language: a citation is plain text, so a German name
-    // on an English page could not be marked as German.
-    Object.values(options.sources).map((source) => source.publisher.meaning[language]),
-  );
   return t("openData.page.cite", {
     publisher: publisherText(options.publisher.organisation, language, t),
     title: t("openData.dataset.title"),
     url: options.url,
-    sources,
+    sources: sourcesAttribution(options.sources, language, t),
   });
 }

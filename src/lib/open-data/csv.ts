@@ -38,6 +38,7 @@ const columns: readonly [key: string, cell: Cell][] = [
   ["label", (record, language) => record.label[language]],
   ["text", (record, language) => record.text[language]],
   ["sourcePublisher", (record) => record.source.publisher],
+  ["sourcePublisherNote", (record, language) => record.source.publisherNote?.[language] ?? ""],
   ["sourceTitle", (record) => record.source.title],
   ["sourceUrl", (record) => record.source.url ?? ""],
   ["sourceRetrievedOn", (record) => record.source.retrievedOn ?? ""],

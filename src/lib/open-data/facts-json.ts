@@ -92,13 +92,13 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
           },
           qualifier: {
             description:
-              "The source's hedge on the figure, one value per word the sources use: almost (fast), over (über), moreThan (mehr als), about (etwa), approximately (ca.), around (rund); null when the source gives the figure plainly",
+              "The word with which the source qualifies the figure, one value per word the sources use: almost (fast), over (über), moreThan (mehr als), about (etwa), approximately (ca.), around (rund); null when the source gives the figure plainly",
             enum: [...qualifiers, null],
           },
           label: { $ref: "#/$defs/inEachLanguage" },
           text: {
             $ref: "#/$defs/inEachLanguage",
-            description: "The figure as the website writes it, with the source's hedge",
+            description: "The figure as the website writes it, with the source's qualifier",
           },
           source: {
             type: "object",
@@ -106,6 +106,7 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
               "id",
               "publisher",
               "publisherConfirmed",
+              "publisherNote",
               "title",
               "language",
               "url",
@@ -119,6 +120,11 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
                 type: "boolean",
                 description:
                   "false while the source does not name its publisher and the attribution awaits confirmation",
+              },
+              publisherNote: {
+                description:
+                  "While the publisher is to be confirmed, why, in German and English; null once it is confirmed",
+                oneOf: [{ $ref: "#/$defs/inEachLanguage" }, { type: "null" }],
               },
               title: { type: "string", minLength: 1 },
               language: { enum: [...languages] },

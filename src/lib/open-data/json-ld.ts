@@ -1,7 +1,8 @@
 import { absoluteUrl } from "../base-url.ts";
-import type { Publisher } from "../data/schemas.ts";
+import type { Publisher, Sources } from "../data/schemas.ts";
 import type { Translate } from "../i18n.ts";
 import type { Language } from "../languages.ts";
+import { sourcesAttribution } from "./citation.ts";
 import { catalogueFile, openDataPath, type BuiltOpenDataFile } from "./files.ts";
 import { filledIn } from "./records.ts";
 
@@ -11,13 +12,16 @@ export interface DatasetJsonLdOptions {
   language: Language;
   t: Translate;
   publisher: Publisher;
+  /** Whom the figures come from: the dataset's `creditText`, with an unconfirmed publisher marked. */
+  sources: Sources;
   /** The site path of the data page in `language`. */
   landingPage: string;
 }
 
 /**
  * The schema.org `Dataset` the data page describes, as JSON-LD for search engines: the same
- * dataset and distributions as `dcat.ttl`, in the page's language. Placeholders of
+ * dataset and distributions as `dcat.ttl`, in the page's language, crediting the sources (a
+ * publisher still to be confirmed marked as such). Placeholders of
  * `data/publisher.ts` are left out: search engines would show them as facts.
  */
 export function datasetJsonLd(
@@ -36,6 +40,7 @@ export function datasetJsonLd(
     url: absoluteUrl(options.landingPage, baseUrl),
     inLanguage: options.language,
     keywords: t("openData.dataset.keywords").split(", "),
+    creditText: sourcesAttribution(options.sources, options.language, t),
     isAccessibleForFree: true,
     ...(licence === null ? {} : { license: licence }),
     ...(organisation === null

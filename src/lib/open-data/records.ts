@@ -15,6 +15,8 @@ export interface SourceRecord {
   publisher: string;
   /** False while the source does not name its publisher and the attribution awaits confirmation. */
   publisherConfirmed: boolean;
+  /** While the publisher is unconfirmed, the caveat in each language; otherwise null. */
+  publisherNote: InEachLanguage | null;
   title: string;
   language: Language;
   url: string | null;
@@ -84,6 +86,9 @@ export function factRecords(facts: Facts, sources: Sources, translator: Translat
         id: fact.source,
         publisher: source.publisher.name,
         publisherConfirmed: source.publisher.confirmed,
+        publisherNote: source.publisher.confirmed
+          ? null
+          : inEachLanguage((language) => translator.t(language, "sources.publisherUnconfirmed")),
         title: source.title,
         language: source.language,
         url: filledIn(source.url),

@@ -24,9 +24,9 @@ const frontMatter = (easyLanguage: boolean) =>
   `---\ntitle: Leichte Sprache\ndescription: Test\ntranslationKey: easy-read\neasyLanguage: ${easyLanguage}\n---\n`;
 
 describe("the Leichte Sprache gate", () => {
-  it("passes the site's real Leichte Sprache and easy-read pages without an error", async () => {
+  it("passes the site's real Leichte Sprache and easy-read pages without an error or a warning", async () => {
     const outcome = await leichteSpracheGate.run({}, context(projectRoot));
-    expect(outcome.findings.filter((finding) => finding.severity === "error")).toEqual([]);
+    expect(outcome.findings).toEqual([]);
     expect(outcome.checked.pages).toBe(2);
     expect(outcome.checked.sentences).toBeGreaterThan(50);
   });

@@ -39,8 +39,8 @@ const cases: { rule: string; severity: string; language: Language; bad: string; 
     rule: "one-sentence-per-line",
     severity: "error",
     language: "de",
-    bad: "Oben ist ein Menü. Klicken Sie darauf.",
-    good: "Oben ist ein Menü.\n\nKlicken Sie darauf.",
+    bad: "Oben ist eine Liste. Klicken Sie darauf.",
+    good: "Oben ist eine Liste.\n\nKlicken Sie darauf.",
   },
   {
     rule: "abbreviation",
@@ -74,15 +74,15 @@ const cases: { rule: string; severity: string; language: Language; bad: string; 
     rule: "semicolon",
     severity: "error",
     language: "de",
-    bad: "Oben ist ein Menü; unten sind Links.",
-    good: "Oben ist ein Menü.",
+    bad: "Oben ist eine Liste; unten sind Wörter.",
+    good: "Oben ist eine Liste.",
   },
   {
     rule: "semicolon",
     severity: "error",
     language: "en",
-    bad: "There is a menu; there are links.",
-    good: "There is a menu.",
+    bad: "There is a list; there are words.",
+    good: "There is a list.",
   },
   {
     rule: "parenthesis",
@@ -102,8 +102,22 @@ const cases: { rule: string; severity: string; language: Language; bad: string; 
     rule: "long-word",
     severity: "error",
     language: "de",
-    bad: "Das ist die Gesundheitswirtschaft.",
-    good: "Das ist die Gesundheits·wirtschaft.",
+    bad: "Das sind Zahntechniklabore.",
+    good: "Das sind Zahn·technik·labore.",
+  },
+  {
+    rule: "long-word",
+    severity: "error",
+    language: "de",
+    bad: "Hier steht die Seitenübersicht.",
+    good: "Hier steht die Seiten·übersicht.",
+  },
+  {
+    rule: "long-simple-word",
+    severity: "warning",
+    language: "de",
+    bad: "Die Firma repräsentiert viele Menschen.",
+    good: "Die Firma steht für viele Menschen.",
   },
   {
     rule: "number-word",
@@ -131,7 +145,28 @@ const cases: { rule: string; severity: string; language: Language; bad: string; 
     severity: "warning",
     language: "de",
     bad: "Das Video ist nicht fertig.",
-    good: "Das Video fehlt noch.",
+    good: "Das Video kommt später.",
+  },
+  {
+    rule: "implicit-negation",
+    severity: "warning",
+    language: "de",
+    bad: "Ein Video fehlt noch.",
+    good: "Bis jetzt gibt es nur Texte.",
+  },
+  {
+    rule: "implicit-negation",
+    severity: "warning",
+    language: "de",
+    bad: "Sie sind mit unserer Antwort unzufrieden?",
+    good: "Sie brauchen nach unserer Antwort noch Hilfe?",
+  },
+  {
+    rule: "implicit-negation",
+    severity: "warning",
+    language: "de",
+    bad: "Die Hilfe ist kostenlos.",
+    good: "Die Hilfe ist gratis.",
   },
   {
     rule: "subjunctive",
@@ -148,6 +183,48 @@ const cases: { rule: string; severity: string; language: Language; bad: string; 
     good: "Das ist die Seite vom Land.",
   },
   {
+    rule: "genitive-der",
+    severity: "warning",
+    language: "de",
+    bad: "Das ist die Seite der Stadt.",
+    good: "Das ist die Seite von der Stadt.",
+  },
+  {
+    rule: "wenn-clause",
+    severity: "warning",
+    language: "de",
+    bad: "Wenn Sie eine Frage haben, rufen Sie an.",
+    good: "Sie haben eine Frage?\n\nDann rufen Sie an.",
+  },
+  {
+    rule: "unexplained-word",
+    severity: "error",
+    language: "de",
+    bad: "Das Cluster steht für viele Firmen.",
+    good: "Cluster bedeutet: Viele Firmen arbeiten zusammen.\n\nDas Cluster steht für viele Firmen.",
+  },
+  {
+    rule: "unexplained-word",
+    severity: "error",
+    language: "de",
+    bad: "Eine Gruppe moderiert die Themen.",
+    good: "Eine Gruppe moderiert die Themen.\n\nDas bedeutet: Sie leitet das Gespräch.",
+  },
+  {
+    rule: "unexplained-word",
+    severity: "error",
+    language: "de",
+    bad: "Oben ist ein Menü.\n\nKlicken Sie auf eine Seite im Menü.\n\nEin Menü ist eine Liste.",
+    good: "Oben ist ein Menü.\n\nDas bedeutet: eine Liste mit Links.\n\nLinks sind Wörter zum Anklicken.",
+  },
+  {
+    rule: "unexplained-word",
+    severity: "error",
+    language: "en",
+    bad: "There is a menu at the top.\n\nClick on it.",
+    good: "There is a menu at the top.\n\nA menu is a list of pages.",
+  },
+  {
     rule: "subordinate-clause",
     severity: "warning",
     language: "de",
@@ -158,8 +235,8 @@ const cases: { rule: string; severity: string; language: Language; bad: string; 
     rule: "passive",
     severity: "warning",
     language: "de",
-    bad: "Die Website wird geprüft.",
-    good: "Wir prüfen die Website.",
+    bad: "Die Seite wird geprüft.",
+    good: "Wir prüfen die Seite.",
   },
 ];
 
@@ -174,8 +251,8 @@ describe("each Leichte Sprache and easy-read rule", () => {
 
 describe("the positions the check reports", () => {
   it("are the file's own line and column, front matter and list indentation counted", () => {
-    const [finding] = findings("## Oben\n\n- Das ist ein Menü; mehr nicht", "de");
-    expect(finding?.location).toEqual({ file: "src/site/de/page.md", line: 7, column: 19 });
+    const [finding] = findings("## Oben\n\n- Das ist eine Liste; mehr nicht", "de");
+    expect(finding?.location).toEqual({ file: "src/site/de/page.md", line: 7, column: 21 });
   });
 
   it("count a sentence written over two lines as one sentence", () => {

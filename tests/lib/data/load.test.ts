@@ -41,7 +41,11 @@ describe("validateDataModule", () => {
   it("refuses a glossary entry without a term, naming the entry and language", () => {
     const error = contentErrorOf(() =>
       validateDataModule("data/glossary.ts", glossaryModule, {
-        cluster: { de: { term: " ", avoid: ["der Cluster"] }, en: { term: "cluster" } },
+        cluster: {
+          pages: ["home"],
+          de: { term: " ", avoid: ["der Cluster"] },
+          en: { term: "cluster" },
+        },
       }),
     );
     expect(error.location).toEqual({ file: "data/glossary.ts", key: "cluster.de.term" });

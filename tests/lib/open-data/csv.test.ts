@@ -65,6 +65,7 @@ describe("key-figures.csv", () => {
       "label",
       "text",
       "source publisher",
+      "note on the source publisher",
       "source title",
       "source web address",
       "source retrieved on",

@@ -25,6 +25,7 @@ function jsonLd(filledIn: boolean, t = (key: string) => project.translator.t("en
       language: "en",
       t,
       publisher: data.publisher,
+      sources: data.sources,
       landingPage: "/en/data/",
     },
   );
@@ -60,10 +61,10 @@ describe("openDataCitation", () => {
         url: `${testBaseUrl}/de/daten/`,
       });
     expect(citation("de", true)).toBe(
-      `Beispielbehörde: ${project.translator.t("de", "openData.dataset.title")}. ${testBaseUrl}/de/daten/. Nach Angaben von Land Brandenburg und Landeszentrum Gesundheit Nordrhein-Westfalen.`,
+      `Beispielbehörde: ${project.translator.t("de", "openData.dataset.title")}. ${testBaseUrl}/de/daten/. Quellen: Land Brandenburg (zugeordnet; Herausgeber noch zu bestätigen) und Landeszentrum Gesundheit Nordrhein-Westfalen.`,
     );
     expect(citation("en", false)).toMatch(
-      /^\[Placeholder: .+\]: .+\. Based on figures from State of Brandenburg and North Rhine-Westphalia Centre for Health\.$/,
+      /^\[Placeholder: .+\]: .+\. Sources: State of Brandenburg \(attributed; publisher to be confirmed\) and North Rhine-Westphalia Centre for Health\.$/,
     );
   });
 });
