@@ -5,6 +5,7 @@ import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
+import { isProductionBuild } from "./src/plugins/build-mode.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import { createFrontMatterShare } from "./src/lib/front-matter.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
@@ -40,7 +41,11 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"), { resetConfig: true });
 
   eleventyConfig.addPlugin(nunjucksPlugin);
-  eleventyConfig.addPlugin(siteDataPlugin, { data, baseUrl });
+  eleventyConfig.addPlugin(siteDataPlugin, {
+    data,
+    baseUrl,
+    production: isProductionBuild(eleventyConfig),
+  });
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
