@@ -8,8 +8,8 @@ import { splitPage } from "./lib/front-matter.ts";
 import {
   describePublishProblem,
   notPublishableLine,
-  publishReadiness,
-  type PublishReadiness,
+  projectReadiness,
+  type NotPublishableError,
 } from "./lib/production.ts";
 import { projectFolders, projectPath } from "./lib/project.ts";
 import { markProductionBuild } from "./plugins/build-mode.ts";
@@ -175,21 +175,12 @@ export interface RunBuildOptions {
   production?: boolean;
 }
 
-/** Whether the project's data and `SITE_URL` are ready to be published (see `src/lib/production.ts`). */
-async function readinessOf(projectRoot: string): Promise<PublishReadiness> {
-  const dataDir = projectPath(projectFolders.data, projectRoot);
-  const data = await loadSiteData(dataDir, projectRoot);
-  return publishReadiness(data, process.env.SITE_URL, (module) =>
-    path.relative(projectRoot, path.join(dataDir, `${module}.ts`)),
-  );
-}
-
 /**
  * `npm run build`: publishes the project's site into its `_site/` and tells the editor how it
  * went, naming the file at fault when it failed. A development build (the default) builds with
  * placeholders and says in one line why it is not publishable; a production build refuses
- * instead, listing every problem with its file and field. Returns the exit code (0 built, 1 not
- * built).
+ * instead, listing every problem with its file and field (the configuration checks, see
+ * `.eleventy.ts`). Returns the exit code (0 built, 1 not built).
  */
 export async function runBuild(
   projectRoot: string,
@@ -199,37 +190,21 @@ export async function runBuild(
   const outputDir = path.join(projectRoot, "_site");
   const started = performance.now();
   const production = options.production ?? false;
-  let readiness: PublishReadiness;
-  try {
-    readiness = await readinessOf(projectRoot);
-  } catch (error) {
-    output.stderr(
-      `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`,
-    );
-    return 1;
-  }
-  if (production && readiness.errors.length > 0) {
-    output.stderr(
-      [
-        `The site was not built for publication; the last good build in _site/ is unchanged. ${readiness.errors.length} problem(s) to fix first:`,
-        "",
-        ...readiness.errors.map(describePublishProblem),
-        ...readiness.warnings.map((warning) => `warning: ${describePublishProblem(warning)}`),
-      ].join("\n"),
-    );
-    return 1;
-  }
   try {
     await publishSite({ projectRoot, outputDir, quiet: true, production });
   } catch (error) {
-    output.stderr(
-      `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`,
-    );
+    output.stderr(describeRefusal(error));
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   output.stdout(
     `Built the site${production ? " for publication" : ""} into ${path.relative(process.cwd(), outputDir) || "."}/ in ${seconds} s.`,
+  );
+  // The data passed every check of the build, so reading it again here is safe and quick.
+  const readiness = projectReadiness(
+    projectRoot,
+    await loadSiteData(projectPath(projectFolders.data, projectRoot), projectRoot),
+    process.env.SITE_URL,
   );
   if (production) {
     for (const warning of readiness.warnings) {
@@ -240,6 +215,23 @@ export async function runBuild(
     if (notPublishable !== undefined) output.stdout(notPublishable);
   }
   return 0;
+}
+
+/** What a refused build says: every problem standing in the way of publishing, or the build's error. */
+function describeRefusal(error: unknown): string {
+  const refusal = errorChain(error).find(
+    (link): link is NotPublishableError => link.name === "NotPublishableError",
+  );
+  if (refusal === undefined) {
+    return `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`;
+  }
+  const { errors, warnings } = refusal.readiness;
+  return [
+    `The site was not built for publication; the last good build in _site/ is unchanged. ${errors.length} problem(s) to fix first:`,
+    "",
+    ...errors.map(describePublishProblem),
+    ...warnings.map((warning) => `warning: ${describePublishProblem(warning)}`),
+  ].join("\n");
 }
 
 /** The line a template's body starts on (after its front matter), or 1 if it cannot be read. */

@@ -1,5 +1,7 @@
 import { isPlaceholder, type SiteData } from "./data/schemas.ts";
+import path from "node:path";
 import { formatLocation, type ContentLocation } from "./errors.ts";
+import { projectFolders } from "./project.ts";
 
 /** One reason a build cannot be published (an error) or should be looked at first (a warning). */
 export interface PublishProblem {
@@ -165,6 +167,37 @@ export function publishReadiness(
     ],
     warnings: attributionWarnings(data, relativeFile),
   };
+}
+
+/** `publishReadiness` for the project in `projectRoot`, naming its data modules as `data/<module>.ts`. */
+export function projectReadiness(
+  projectRoot: string,
+  data: SiteData,
+  siteUrl: string | undefined,
+): PublishReadiness {
+  const dataDir = path.join(projectRoot, projectFolders.data);
+  return publishReadiness(data, siteUrl, (module) =>
+    path.relative(projectRoot, path.join(dataDir, `${module}.ts`)),
+  );
+}
+
+/**
+ * A build for publication refused: what stands in its way, every problem at once. Thrown by the
+ * site's configuration after the sources and data have been checked, before anything renders.
+ */
+export class NotPublishableError extends Error {
+  override name = "NotPublishableError";
+  readonly readiness: PublishReadiness;
+
+  constructor(readiness: PublishReadiness) {
+    super(`${readiness.errors.length} problem(s) stand in the way of publishing`);
+    this.readiness = readiness;
+  }
+}
+
+/** Throws `NotPublishableError` when `readiness` has any error. */
+export function assertPublishable(readiness: PublishReadiness): void {
+  if (readiness.errors.length > 0) throw new NotPublishableError(readiness);
 }
 
 /** A problem as one line, `file (field): message`, as the build's other messages are written. */
