@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../scripts/lib/dev-server.ts";
 import {
   cachePolicies,
   nginxSiteConfig,
@@ -20,20 +20,6 @@ function findNginx(): string {
     if (spawnSync(candidate, ["-v"]).status === 0) return candidate;
   }
   throw new Error("nginx is not installed: install the Debian package nginx (bash .ci/run does)");
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (typeof address === "object" && address !== null) resolve(address.port);
-        else reject(new Error("no free port"));
-      });
-    });
-  });
 }
 
 let folder: string;
