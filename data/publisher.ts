@@ -2,9 +2,10 @@ import type { z } from "zod";
 import type { publisherModule } from "../src/lib/data/schemas.ts";
 
 /**
- * Who publishes the site. Every value here is a placeholder (`placeholder: true`) until the
- * publishing body fills in its own details: replace `value` with plain text and set
- * `placeholder: false`. The legal notice and privacy pages show placeholders as such.
+ * Who publishes the site. Every detail marked `placeholder: true` waits for the publishing body
+ * to fill in its own: replace `value` with plain text and set `placeholder: false`. The legal
+ * notice and privacy pages show placeholders as such, and `npm run build -- --production`
+ * refuses to publish while any is left.
  */
 export default {
   organisation: {
