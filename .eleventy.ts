@@ -3,8 +3,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
+import { assertPublishable, projectReadiness } from "./src/lib/production.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
+import { isProductionBuild } from "./src/plugins/build-mode.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import { createFrontMatterShare } from "./src/lib/front-matter.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
@@ -31,6 +33,9 @@ export default async function (eleventyConfig: UserConfig) {
   const translator = createTranslator(
     await loadLocales(path.join(projectRoot, "locales"), projectRoot),
   );
+  const production = isProductionBuild(eleventyConfig);
+  // A build for publication stops here, naming every placeholder and a SITE_URL readers cannot use.
+  if (production) assertPublishable(projectReadiness(projectRoot, data, process.env.SITE_URL));
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
 
@@ -40,7 +45,11 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"), { resetConfig: true });
 
   eleventyConfig.addPlugin(nunjucksPlugin);
-  eleventyConfig.addPlugin(siteDataPlugin, { data, baseUrl });
+  eleventyConfig.addPlugin(siteDataPlugin, {
+    data,
+    baseUrl,
+    production,
+  });
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });

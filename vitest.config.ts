@@ -10,6 +10,8 @@ const buildTests = [
   "tests/plugins/open-data.test.ts",
   "tests/plugins/open-data.copy.test.ts",
   "tests/bench/**/*.test.ts",
+  "tests/open-data/**/*.test.ts",
+  "tests/lib/deploy/nginx.test.ts",
 ];
 /** Tests that start Chromium: the accessibility gate's, and pages checked in a browser. */
 const browserTests = ["tests/checks/a11y/**/*.test.ts", "tests/**/*.browser.test.ts"];

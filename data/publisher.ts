@@ -2,9 +2,10 @@ import type { z } from "zod";
 import type { publisherModule } from "../src/lib/data/schemas.ts";
 
 /**
- * Who publishes the site. Every value here is a placeholder (`placeholder: true`) until the
- * publishing body fills in its own details: replace `value` with plain text and set
- * `placeholder: false`. The legal notice and privacy pages show placeholders as such.
+ * Who publishes the site. Every detail marked `placeholder: true` waits for the publishing body
+ * to fill in its own: replace `value` with plain text and set `placeholder: false`. The legal
+ * notice and privacy pages show placeholders as such, and `npm run build -- --production`
+ * refuses to publish while any is left.
  */
 export default {
   organisation: {
@@ -77,7 +78,9 @@ export default {
     },
   },
   // The open data's metadata for GovData (dcat.ttl): a URI from DCAT-AP.de's contributor list,
-  // a licence URI from http://dcat-ap.de/def/licenses/ and an email address.
+  // a licence from http://dcat-ap.de/def/licenses/ (filled in as `{ uri, name: { de, en }, text }`,
+  // `text` the address of the licence's text), an email address, and the days the data were
+  // first published and last changed (`2026-11-22`).
   contributorId: {
     placeholder: true,
     value: {
@@ -99,4 +102,22 @@ export default {
       en: "Email address for questions about the open data",
     },
   },
+  dataIssuedOn: {
+    placeholder: true,
+    value: {
+      de: "Datum der ersten Veröffentlichung der offenen Daten",
+      en: "Date the open data were first published",
+    },
+  },
+  dataModifiedOn: {
+    placeholder: true,
+    value: {
+      de: "Datum der letzten Änderung der Zahlen",
+      en: "Date the figures last changed",
+    },
+  },
+  // Irregular: the figures change when a source publishes new ones, on no schedule.
+  dataUpdateFrequency: "IRREG",
+  // Meant to stay available for the medium term, as long as the site is published.
+  dataAvailability: "AVAILABLE",
 } satisfies z.input<typeof publisherModule>;

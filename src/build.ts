@@ -2,9 +2,17 @@ import { readFileSync } from "node:fs";
 import { open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { loadSiteData } from "./lib/data/load.ts";
 import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
 import { splitPage } from "./lib/front-matter.ts";
+import {
+  describePublishProblem,
+  notPublishableLine,
+  projectReadiness,
+  type NotPublishableError,
+} from "./lib/production.ts";
 import { projectFolders, projectPath } from "./lib/project.ts";
+import { markProductionBuild } from "./plugins/build-mode.ts";
 
 /** Where and how to build. */
 export interface BuildOptions {
@@ -14,6 +22,8 @@ export interface BuildOptions {
   outputDir: string;
   /** Keep Eleventy's own progress and error output quiet (tests, scripted use). */
   quiet?: boolean;
+  /** Build for publication: the site knows it (`production` in its data, see the site-data plugin). */
+  production?: boolean;
 }
 
 /** Builds the site with Eleventy into `outputDir`, writing over what is there. */
@@ -24,6 +34,7 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     {
       configPath: path.join(options.projectRoot, ".eleventy.ts"),
       quietMode: options.quiet ?? false,
+      ...(options.production ? { config: markProductionBuild } : {}),
     },
   );
   if (options.quiet) {
@@ -155,29 +166,72 @@ export interface BuildOutput {
   stderr: (line: string) => void;
 }
 
+/** How `npm run build` builds. */
+export interface RunBuildOptions {
+  /**
+   * `--production`: refuse to build while anything in `publishReadiness` stands in the way of
+   * publishing (every problem listed at once), and let the site know it is the published one.
+   */
+  production?: boolean;
+}
+
 /**
  * `npm run build`: publishes the project's site into its `_site/` and tells the editor how it
- * went, naming the file at fault when it failed. Returns the exit code (0 built, 1 not built).
+ * went, naming the file at fault when it failed. A development build (the default) builds with
+ * placeholders and says in one line why it is not publishable; a production build refuses
+ * instead, listing every problem with its file and field (the configuration checks, see
+ * `.eleventy.ts`). Returns the exit code (0 built, 1 not built).
  */
 export async function runBuild(
   projectRoot: string,
   output: BuildOutput = { stdout: console.log, stderr: console.error },
+  options: RunBuildOptions = {},
 ): Promise<number> {
   const outputDir = path.join(projectRoot, "_site");
   const started = performance.now();
+  const production = options.production ?? false;
   try {
-    await publishSite({ projectRoot, outputDir, quiet: true });
+    await publishSite({ projectRoot, outputDir, quiet: true, production });
   } catch (error) {
-    output.stderr(
-      `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`,
-    );
+    output.stderr(describeRefusal(error));
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   output.stdout(
-    `Built the site into ${path.relative(process.cwd(), outputDir) || "."}/ in ${seconds} s.`,
+    `Built the site${production ? " for publication" : ""} into ${path.relative(process.cwd(), outputDir) || "."}/ in ${seconds} s.`,
   );
+  // The data passed every check of the build, so reading it again here is safe and quick.
+  const readiness = projectReadiness(
+    projectRoot,
+    await loadSiteData(projectPath(projectFolders.data, projectRoot), projectRoot),
+    process.env.SITE_URL,
+  );
+  if (production) {
+    for (const warning of readiness.warnings) {
+      output.stderr(`warning: ${describePublishProblem(warning)}`);
+    }
+  } else {
+    const notPublishable = notPublishableLine(readiness);
+    if (notPublishable !== undefined) output.stdout(notPublishable);
+  }
   return 0;
+}
+
+/** What a refused build says: every problem standing in the way of publishing, or the build's error. */
+function describeRefusal(error: unknown): string {
+  const refusal = errorChain(error).find(
+    (link): link is NotPublishableError => link.name === "NotPublishableError",
+  );
+  if (refusal === undefined) {
+    return `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`;
+  }
+  const { errors, warnings } = refusal.readiness;
+  return [
+    `The site was not built for publication; the last good build in _site/ is unchanged. ${errors.length} problem(s) to fix first:`,
+    "",
+    ...errors.map(describePublishProblem),
+    ...warnings.map((warning) => `warning: ${describePublishProblem(warning)}`),
+  ].join("\n");
 }
 
 /** The line a template's body starts on (after its front matter), or 1 if it cannot be read. */

@@ -2,7 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { absoluteUrl } from "../lib/base-url.ts";
 import type { SiteData } from "../lib/data/schemas.ts";
 import type { Translator } from "../lib/i18n.ts";
-import { languages, type Language } from "../lib/languages.ts";
+import type { Language } from "../lib/languages.ts";
 import { buildOpenData } from "../lib/open-data/build.ts";
 import { openDataCitation } from "../lib/open-data/citation.ts";
 import { formatFileSize } from "../lib/open-data/file-size.ts";
@@ -21,7 +21,9 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * as templates of the build, so they go through the staging folder like every page. For the
  * data pages (`layouts/open-data.njk`):
  * - `openData.files`: each file's `key`, `name`, `url`, `mediaType` and `byteSize`;
- * - `openData.jsonLd[lang]`: the schema.org description of the dataset as JSON-LD;
+ * - `openData.jsonLd`: the schema.org description of the dataset as JSON-LD, one for both pages;
+ * - `openData.licence`: the licence's `name` in each language and the address of its `text`, or
+ *   the placeholder while `data/publisher.ts` holds one;
  * - `{{ bytes | fileSize }}`: a size in the page's language ("3,4 kB");
  * - `{{ page.url | openDataCitation }}`: how to cite the data found at that page.
  */
@@ -49,19 +51,14 @@ export default function openDataPlugin(
       mediaType: file.mediaType,
       byteSize: file.bytes.byteLength,
     })),
-    jsonLd: Object.fromEntries(
-      languages.map((language) => [
-        language,
-        datasetJsonLd(distributions, {
-          baseUrl,
-          language,
-          t: (key, values) => translator.t(language, key, values),
-          publisher: data.publisher,
-          sources: data.sources,
-          landingPage: dataPages[language],
-        }),
-      ]),
-    ),
+    licence: data.publisher.licence,
+    jsonLd: datasetJsonLd(distributions, {
+      baseUrl,
+      translator,
+      publisher: data.publisher,
+      sources: data.sources,
+      landingPages: dataPages,
+    }),
   });
   eleventyConfig.addFilter("fileSize", function (this: TemplateContext, bytes: number) {
     return formatFileSize(bytes, pageLanguage(this));

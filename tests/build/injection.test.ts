@@ -118,7 +118,10 @@ describe("text from editors on the built pages", () => {
   it("keep locale strings inside the data page's JSON-LD block, as JSON text", () => {
     const blocks = page("de/daten/index.html").all(tag("script"));
     expect(blocks).toHaveLength(1);
-    expect((JSON.parse(text(blocks[0] ?? null)) as { name: string }).name).toBe(
+    const { name } = JSON.parse(text(blocks[0] ?? null)) as {
+      name: { "@value": string; "@language": string }[];
+    };
+    expect(name.find((each) => each["@language"] === "de")?.["@value"]).toBe(
       `Kennzahlen ${payload}`,
     );
   });

@@ -184,6 +184,8 @@ export function termProblems(
 export function unmarkedForeignTerm(doc: ParsedPage, term: string, termLanguage: string): string[] {
   const problems: string[] = [];
   const visit = (node: AnyNode, lang: string | undefined): void => {
+    // A script element holds data for machines (the data pages' JSON-LD), not text for readers.
+    if (isTag(node) && node.name === "script") return;
     if (isTag(node)) {
       const own = getAttributeValue(node, "lang") ?? lang;
       for (const child of node.children) visit(child, own);

@@ -152,11 +152,11 @@ describe("the data pages", () => {
       expect(blocks).toHaveLength(1);
       const dataset = JSON.parse(text(blocks[0] ?? null)) as {
         "@type": string;
-        url: string;
+        url: string[];
         distribution: { contentUrl: string; contentSize: string }[];
       };
       expect(dataset["@type"]).toBe("Dataset");
-      expect(dataset.url).toBe(`${baseUrl}${dataPages[language]}`);
+      expect(dataset.url).toContain(`${baseUrl}${dataPages[language]}`);
       expect(
         dataset.distribution.map((download) => ({
           url: download.contentUrl,

@@ -84,7 +84,10 @@ export function runScript(root: string, script: string, args: string[] = []): Co
  * code, as `runScript(root, "scripts/build.ts")` gives them, without starting Node, tsx and
  * Eleventy again (about 1.5 processor-seconds per build here; the build itself takes 0.3 s).
  */
-export async function buildInProcess(root: string): Promise<CommandResult> {
+export async function buildInProcess(
+  root: string,
+  options: { production?: boolean } = {},
+): Promise<CommandResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   // The copy's own build module: its errors are the classes the copy's plugins throw (vitest
@@ -92,10 +95,11 @@ export async function buildInProcess(root: string): Promise<CommandResult> {
   const { runBuild } = (await import(
     pathToFileURL(path.join(root, "src/build.ts")).href
   )) as typeof import("../../src/build.ts");
-  const status = await runBuild(root, {
-    stdout: (line) => stdout.push(line),
-    stderr: (line) => stderr.push(line),
-  });
+  const status = await runBuild(
+    root,
+    { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line) },
+    options,
+  );
   // Eleventy names pages relative to the working folder, which is the project folder when
   // `npm run build` runs and this project here; seen from the copy they are the same names.
   const fromCopy = (lines: string[]) =>

@@ -87,6 +87,32 @@ const namedThing = z.strictObject({
 });
 
 /**
+ * The explicit marker of a value still to be filled in: `{ placeholder: true, value: { de, en } }`,
+ * where `value` says in each language what belongs there. Pages show it as a placeholder, the
+ * open data leave it empty, and `npm run build -- --production` refuses to publish while any is
+ * left (`src/lib/production.ts` finds them by this shape, wherever they stand in `data/`).
+ */
+export const placeholder = z.strictObject({ placeholder: z.literal(true), value: localizedText });
+export type Placeholder = z.infer<typeof placeholder>;
+
+/** Whether a value of a data module is a placeholder marker (see `placeholder`). */
+export function isPlaceholder(value: unknown): value is Placeholder {
+  return placeholder.safeParse(value).success;
+}
+
+/** A value to be filled in: `{ placeholder: false, value }` once it is, a placeholder until then. */
+export type ToReplace<Filled> = { placeholder: false; value: Filled } | Placeholder;
+
+/** A value to be filled in: `{ placeholder: false, value }` once it is, a placeholder until then. */
+function toReplaceWith<Filled extends z.ZodType>(filledIn: Filled) {
+  // Told apart by `placeholder`, so an error names the field inside the filled-in value.
+  return z.discriminatedUnion("placeholder", [
+    z.strictObject({ value: filledIn, placeholder: z.literal(false) }),
+    placeholder,
+  ]);
+}
+
+/**
  * A value the publisher must fill in before the site goes live. Shipped values are
  * placeholders, described in both languages and shown as such on the pages.
  */
@@ -94,13 +120,8 @@ const toReplace = toReplaceWith(text);
 /** A publisher detail: filled in, or still a placeholder. */
 export type PublisherDetail = z.infer<typeof toReplace>;
 
-/** Like `toReplace`, with the filled-in value checked: a web address, an email address. */
-function toReplaceWith(filledIn: z.ZodString | z.ZodURL | z.ZodEmail) {
-  return z.union([
-    z.strictObject({ value: filledIn, placeholder: z.literal(false) }),
-    z.strictObject({ value: localizedText, placeholder: z.literal(true) }),
-  ]);
-}
+/** A day, as `2026-11-22`. */
+const day = z.iso.date();
 
 /** `data/sources.ts`: the publications the site's facts come from. */
 export const sourcesModule = z.record(
@@ -127,9 +148,9 @@ export const sourcesModule = z.record(
     language: z.enum(["de", "en"]),
     topic: localizedText,
     /** The publication's web address, for the downloads and citations. */
-    url: toReplace,
+    url: toReplaceWith(z.url()),
     /** The day the publication was read (`2026-11-22`), for the downloads and citations. */
-    retrievedOn: toReplace,
+    retrievedOn: toReplaceWith(day),
   }),
 );
 export type Sources = z.infer<typeof sourcesModule>;
@@ -140,6 +161,25 @@ export const regionsModule = z.strictObject({
   nrw: z.strictObject({ source: sourceId }),
 });
 export type Regions = z.infer<typeof regionsModule>;
+
+/**
+ * Codes of the EU frequency vocabulary (`dct:accrualPeriodicity`) a site like this one can keep:
+ * from daily to every ten years, irregular, never again, or not planned.
+ */
+export const updateFrequencies = [
+  "DAILY",
+  "WEEKLY",
+  "MONTHLY",
+  "QUARTERLY",
+  "BIANNUAL",
+  "ANNUAL",
+  "BIENNIAL",
+  "TRIENNIAL",
+  "DECENNIAL",
+  "IRREG",
+  "NEVER",
+  "UNKNOWN",
+] as const;
 
 /** `data/publisher.ts`: who publishes the site, for the legal notice and the privacy page. */
 export const publisherModule = z.strictObject({
@@ -165,12 +205,43 @@ export const publisherModule = z.strictObject({
   }),
   /** The body's contributor URI in DCAT-AP.de (`http://dcat-ap.de/def/contributors/…`), for GovData. */
   contributorId: toReplaceWith(z.url()),
-  /** The open data's licence, a URI of `http://dcat-ap.de/def/licenses/` (e.g. `…/dl-by-de/2.0`). */
-  licence: toReplaceWith(z.url()),
+  /**
+   * The open data's licence: its URI in DCAT-AP.de's licence vocabulary
+   * (`http://dcat-ap.de/def/licenses/…`), its name in each language and the address of its text,
+   * which the data pages link by name.
+   */
+  licence: toReplaceWith(
+    z.strictObject({
+      uri: z
+        .url()
+        .regex(
+          /^http:\/\/dcat-ap\.de\/def\/licenses\/\S+$/,
+          "must be a URI of DCAT-AP.de's licence vocabulary, such as http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+        ),
+      name: localizedText,
+      text: z.url(),
+    }),
+  ),
   /** The email address readers of the open data write to with questions about it. */
   dataContact: toReplaceWith(z.email()),
+  /** The day the open data were first published (`dct:issued`); never the day of a build. */
+  dataIssuedOn: toReplaceWith(day),
+  /** The day the figures last changed (`dct:modified`, `dateModified`); never the day of a build. */
+  dataModifiedOn: toReplaceWith(day),
+  /**
+   * How often the data are updated, as a code of the EU frequency vocabulary
+   * (`http://publications.europa.eu/resource/authority/frequency/`), e.g. `ANNUAL`, `IRREG`.
+   */
+  dataUpdateFrequency: z.enum(updateFrequencies),
+  /**
+   * How long the files are meant to stay available, as a code of the EU planned-availability
+   * vocabulary: `TEMPORARY`, `EXPERIMENTAL`, `AVAILABLE` (for the medium term) or `STABLE`.
+   */
+  dataAvailability: z.enum(["TEMPORARY", "EXPERIMENTAL", "AVAILABLE", "STABLE"]),
 });
 export type Publisher = z.infer<typeof publisherModule>;
+/** The open data's licence, once filled in. */
+export type Licence = Extract<Publisher["licence"], { placeholder: false }>["value"];
 
 /** `data/site.ts`: settings of the site itself. */
 export const siteModule = z.strictObject({

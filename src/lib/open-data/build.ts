@@ -34,7 +34,11 @@ export function buildOpenData(data: SiteData, options: OpenDataOptions): BuiltOp
     factsCsv(records, language, (key, values) => translator.t(language, key, values));
   const contents: Record<Exclude<OpenDataFile["key"], "dcat">, () => string> = {
     factsJson: () =>
-      factsJson(records, { baseUrl, title, licence: filledIn(data.publisher.licence) }),
+      factsJson(records, {
+        baseUrl,
+        title,
+        licence: filledIn(data.publisher.licence)?.uri ?? null,
+      }),
     factsSchema: () => factsSchema({ baseUrl, title }),
     csvGerman: () => csvIn("de"),
     csvEnglish: () => csvIn("en"),

@@ -1,6 +1,6 @@
 import { DataFactory, Writer, type NamedNode, type Quad, type Quad_Object } from "n3";
 import { absoluteUrl } from "../base-url.ts";
-import type { Publisher, PublisherDetail } from "../data/schemas.ts";
+import type { Publisher, ToReplace } from "../data/schemas.ts";
 import type { Translate, Translator } from "../i18n.ts";
 import { languages, type Language } from "../languages.ts";
 import { factsSchemaUrl } from "./facts-json.ts";
@@ -11,6 +11,7 @@ export const dcatPrefixes = {
   dcat: "http://www.w3.org/ns/dcat#",
   dct: "http://purl.org/dc/terms/",
   dcatde: "http://dcat-ap.de/def/dcatde/",
+  dcatap: "http://data.europa.eu/r5r/",
   foaf: "http://xmlns.com/foaf/0.1/",
   vcard: "http://www.w3.org/2006/vcard/ns#",
   xsd: "http://www.w3.org/2001/XMLSchema#",
@@ -70,9 +71,18 @@ function writeTurtle(quads: Quad[]): string {
   return output;
 }
 
+/** Whether a licence of DCAT-AP.de's vocabulary asks users to name the publisher (`dl-by-de`, `cc-by…`). */
+export function requiresAttribution(licenceUri: string): boolean {
+  const id = licenceUri.replace(/^http:\/\/dcat-ap\.de\/def\/licenses\//, "");
+  return /(^|-)by(-|\/|$)/.test(id);
+}
+
 /**
- * `dcat.ttl`: the dataset's metadata in DCAT-AP.de (Turtle) for GovData and other portals — a
- * catalogue with one dataset and one distribution per downloadable file, with its byte size.
+ * `dcat.ttl`: the dataset's metadata in DCAT-AP.de 3.0 (Turtle) for GovData and other portals —
+ * a catalogue with one dataset and one distribution per downloadable file, with every mandatory
+ * and recommended property the data can give. Dates come from `data/publisher.ts`, never from
+ * the build's clock, so two builds of the same data are identical. The one recommended property
+ * left out is `dct:temporal`: the sources do not say which period their figures refer to.
  * A value `data/publisher.ts` still holds as a placeholder is written as its placeholder text,
  * so a harvester sees plainly what is missing instead of an invented identifier.
  */
@@ -99,7 +109,10 @@ export function dcatTurtle(
         language,
       ),
     );
-  const publisherValue = (entry: PublisherDetail, toTerm: (value: string) => Quad_Object) =>
+  const publisherValue = <Filled>(
+    entry: ToReplace<Filled>,
+    toTerm: (value: Filled) => Quad_Object,
+  ): Quad_Object[] =>
     entry.placeholder
       ? languages.map((language) =>
           literal(
@@ -108,6 +121,14 @@ export function dcatTurtle(
           ),
         )
       : [toTerm(entry.value)];
+  const date = (day: string) => literal(day, term("xsd", "date"));
+  const issued = publisherValue(publisher.dataIssuedOn, date);
+  const modified = publisherValue(publisher.dataModifiedOn, date);
+  const licence = publisherValue(publisher.licence, (filled) => iri(filled.uri));
+  const availability = iri(`${euAuthority}planned-availability/${publisher.dataAvailability}`);
+  const states = options.regions
+    .flatMap((region) => stateKeys[region] ?? [])
+    .map((key) => iri(`http://dcat-ap.de/def/politicalGeocoding/stateKey/${key}`));
 
   add(catalog, term("rdf", "type"), term("dcat", "Catalog"));
   add(catalog, term("dct", "title"), ...inEachLanguage((t) => t("openData.catalog.title")));
@@ -117,9 +138,14 @@ export function dcatTurtle(
     ...inEachLanguage((t) => t("openData.catalog.description")),
   );
   add(catalog, term("dct", "publisher"), agent);
+  add(catalog, term("dct", "issued"), ...issued);
+  add(catalog, term("dct", "modified"), ...modified);
   add(catalog, term("foaf", "homepage"), iri(absoluteUrl("/", baseUrl)));
   add(catalog, term("dct", "language"), ...Object.values(languageTerms));
+  add(catalog, term("dct", "license"), ...licence);
   add(catalog, term("dcat", "themeTaxonomy"), iri(`${euAuthority}data-theme`));
+  add(catalog, term("dcatap", "availability"), availability);
+  add(catalog, term("dct", "spatial"), ...states);
   add(catalog, term("dcat", "dataset"), dataset);
 
   add(dataset, term("rdf", "type"), term("dcat", "Dataset"));
@@ -132,6 +158,8 @@ export function dcatTurtle(
   add(dataset, term("dct", "identifier"), literal(dataset.value));
   add(dataset, term("dcatde", "contributorID"), ...publisherValue(publisher.contributorId, iri));
   add(dataset, term("dct", "publisher"), agent);
+  // The publishing body compiled the dataset from the sources' figures.
+  add(dataset, term("dct", "creator"), agent);
   add(dataset, term("dcat", "contactPoint"), contact);
   add(
     dataset,
@@ -154,15 +182,22 @@ export function dcatTurtle(
     term("dcat", "landingPage"),
     ...languages.map((language) => iri(absoluteUrl(options.landingPages[language], baseUrl))),
   );
-  const states = options.regions
-    .flatMap((region) => stateKeys[region] ?? [])
-    .map((key) => iri(`http://dcat-ap.de/def/politicalGeocoding/stateKey/${key}`));
+  add(dataset, term("dct", "issued"), ...issued);
+  add(dataset, term("dct", "modified"), ...modified);
+  add(
+    dataset,
+    term("dct", "accrualPeriodicity"),
+    iri(`${euAuthority}frequency/${publisher.dataUpdateFrequency}`),
+  );
+  add(dataset, term("dcatap", "availability"), availability);
+  // DCAT-AP.de 3.0 gives the area covered in dct:spatial (dcatde:politicalGeocodingURI is
+  // deprecated), with the political geocoding keys of the federal states.
   add(dataset, term("dct", "spatial"), ...states);
-  add(dataset, term("dcatde", "politicalGeocodingURI"), ...states);
+  // The administrative level of the body that publishes the data.
   add(
     dataset,
     term("dcatde", "politicalGeocodingLevelURI"),
-    iri("http://dcat-ap.de/def/politicalGeocoding/Level/state"),
+    iri(`http://dcat-ap.de/def/politicalGeocoding/Level/${publisher.arbitration.level}`),
   );
 
   add(dataset, term("dcat", "distribution"), ...distributions.map((file) => node(file.key)));
@@ -188,12 +223,22 @@ export function dcatTurtle(
       iri(`https://www.iana.org/assignments/media-types/${file.mediaType}`),
     );
     add(distribution, term("dct", "format"), iri(`${euAuthority}file-type/${file.fileType}`));
-    add(distribution, term("dct", "license"), ...publisherValue(publisher.licence, iri));
+    add(distribution, term("dct", "license"), ...licence);
+    if (!publisher.licence.placeholder && requiresAttribution(publisher.licence.value.uri)) {
+      add(
+        distribution,
+        term("dcatde", "licenseAttributionByText"),
+        ...publisherValue(publisher.organisation, (name) => literal(name)),
+      );
+    }
     add(
       distribution,
       term("dcat", "byteSize"),
-      literal(String(file.bytes.byteLength), term("xsd", "decimal")),
+      literal(String(file.bytes.byteLength), term("xsd", "nonNegativeInteger")),
     );
+    add(distribution, term("dct", "issued"), ...issued);
+    add(distribution, term("dct", "modified"), ...modified);
+    add(distribution, term("dcatap", "availability"), availability);
     if (file.language !== undefined) {
       add(distribution, term("dct", "language"), languageTerms[file.language]);
     }

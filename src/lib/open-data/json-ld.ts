@@ -1,54 +1,74 @@
 import { absoluteUrl } from "../base-url.ts";
 import type { Publisher, Sources } from "../data/schemas.ts";
-import type { Translate } from "../i18n.ts";
-import type { Language } from "../languages.ts";
+import type { Translator } from "../i18n.ts";
+import { languages, type Language } from "../languages.ts";
 import { sourcesAttribution } from "./citation.ts";
 import { catalogueFile, openDataPath, type BuiltOpenDataFile } from "./files.ts";
 import { filledIn } from "./records.ts";
 
-/** What the data page's description of the dataset needs besides the files. */
+/** What the data pages' description of the dataset needs besides the files. */
 export interface DatasetJsonLdOptions {
   baseUrl: string;
-  language: Language;
-  t: Translate;
+  translator: Translator;
   publisher: Publisher;
   /** Whom the figures come from: the dataset's `creditText`, with an unconfirmed publisher marked. */
   sources: Sources;
-  /** The site path of the data page in `language`. */
-  landingPage: string;
+  /** The data page in each language (site paths). */
+  landingPages: Record<Language, string>;
 }
 
+/** A text in every language of the site, as JSON-LD language-tagged strings. */
+type TaggedText = { "@value": string; "@language": Language }[];
+
 /**
- * The schema.org `Dataset` the data page describes, as JSON-LD for search engines: the same
- * dataset and distributions as `dcat.ttl`, in the page's language, crediting the sources (a
- * publisher still to be confirmed marked as such). Placeholders of
- * `data/publisher.ts` are left out: search engines would show them as facts.
+ * The schema.org `Dataset` the data pages describe, as JSON-LD for search engines: the same
+ * dataset and distributions as `dcat.ttl`, under the same `@id`, with its names and descriptions
+ * in every language, tagged, crediting the sources (a publisher still to be confirmed marked as
+ * such). Both data pages carry this same description, so the dataset has one
+ * identity and one set of facts however it is found. Placeholders of `data/publisher.ts` are left
+ * out: search engines would show them as facts.
  */
 export function datasetJsonLd(
   distributions: readonly BuiltOpenDataFile[],
   options: DatasetJsonLdOptions,
 ): string {
-  const { baseUrl, t, publisher } = options;
-  const organisation = filledIn(publisher.organisation);
+  const { baseUrl, translator, publisher } = options;
+  const tagged = (key: string): TaggedText =>
+    languages.map((language) => ({ "@value": translator.t(language, key), "@language": language }));
+  const organisationName = filledIn(publisher.organisation);
+  const organisation =
+    organisationName === null ? undefined : { "@type": "Organization", name: organisationName };
   const licence = filledIn(publisher.licence);
+  const modified = filledIn(publisher.dataModifiedOn);
+  const issued = filledIn(publisher.dataIssuedOn);
   const dataset = {
     "@context": "https://schema.org",
     "@type": "Dataset",
     "@id": `${absoluteUrl(openDataPath(catalogueFile), baseUrl)}#dataset`,
-    name: t("openData.dataset.title"),
-    description: t("openData.dataset.description"),
-    url: absoluteUrl(options.landingPage, baseUrl),
-    inLanguage: options.language,
-    keywords: t("openData.dataset.keywords").split(", "),
-    creditText: sourcesAttribution(options.sources, options.language, t),
+    name: tagged("openData.dataset.title"),
+    description: tagged("openData.dataset.description"),
+    url: languages.map((language) => absoluteUrl(options.landingPages[language], baseUrl)),
+    inLanguage: [...languages],
+    keywords: languages.flatMap((language) =>
+      translator
+        .t(language, "openData.dataset.keywords")
+        .split(", ")
+        .map((keyword) => ({ "@value": keyword, "@language": language })),
+    ),
+    creditText: languages.map((language) => ({
+      "@value": sourcesAttribution(options.sources, language, (key, values) =>
+        translator.t(language, key, values),
+      ),
+      "@language": language,
+    })),
     isAccessibleForFree: true,
-    ...(licence === null ? {} : { license: licence }),
-    ...(organisation === null
-      ? {}
-      : { publisher: { "@type": "Organization", name: organisation } }),
+    ...(licence === null ? {} : { license: licence.uri }),
+    ...(organisation === undefined ? {} : { creator: organisation, publisher: organisation }),
+    ...(issued === null ? {} : { datePublished: issued }),
+    ...(modified === null ? {} : { dateModified: modified }),
     distribution: distributions.map((file) => ({
       "@type": "DataDownload",
-      name: t(`openData.files.${file.key}.title`),
+      name: tagged(`openData.files.${file.key}.title`),
       encodingFormat: file.mediaType,
       contentUrl: absoluteUrl(openDataPath(file), baseUrl),
       contentSize: `${file.bytes.byteLength} B`,

@@ -1,4 +1,4 @@
-import type { Fact, Facts, PublisherDetail, Sources } from "../data/schemas.ts";
+import type { Fact, Facts, Sources, ToReplace } from "../data/schemas.ts";
 import { formatFact } from "../format.ts";
 import type { Translator } from "../i18n.ts";
 import { languages, type Language } from "../languages.ts";
@@ -54,7 +54,7 @@ export function inEachLanguage(text: (language: Language) => string): InEachLang
 }
 
 /** A placeholder's value is not a value yet: the downloads leave it empty. */
-export function filledIn(entry: PublisherDetail): string | null {
+export function filledIn<Filled>(entry: ToReplace<Filled>): Filled | null {
   return entry.placeholder ? null : entry.value;
 }
 

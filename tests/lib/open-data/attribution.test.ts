@@ -102,24 +102,26 @@ describe("the sources' attribution in the open data", () => {
       expect(articleless[lang].test(value), value).toBe(false);
     }
 
+    type Tagged = { "@value": string; "@language": "de" | "en" }[];
+    const jsonLd = JSON.parse(
+      datasetJsonLd(
+        files.filter((file) => file.distribution),
+        {
+          baseUrl: testBaseUrl,
+          translator: project.translator,
+          publisher: project.data.publisher,
+          sources: project.data.sources,
+          landingPages: { de: "/de/", en: "/en/" },
+        },
+      ),
+    ) as { description: Tagged; creditText: Tagged };
     for (const language of ["de", "en"] as const) {
-      const jsonLd = JSON.parse(
-        datasetJsonLd(
-          files.filter((file) => file.distribution),
-          {
-            baseUrl: testBaseUrl,
-            language,
-            t: t(language),
-            publisher: project.data.publisher,
-            sources: project.data.sources,
-            landingPage: `/${language}/`,
-          },
-        ),
-      ) as { description: string; creditText: string };
-      expect(jsonLd.creditText).toBe(
+      const inLanguage = (texts: Tagged) =>
+        texts.find((text) => text["@language"] === language)?.["@value"] ?? "";
+      expect(inLanguage(jsonLd.creditText)).toBe(
         sourcesAttribution(project.data.sources, language, t(language)),
       );
-      for (const value of [jsonLd.description, jsonLd.creditText]) {
+      for (const value of [inLanguage(jsonLd.description), inLanguage(jsonLd.creditText)]) {
         expect(caveatMissing(value, language), value).toBe(false);
         expect(articleless[language].test(value), value).toBe(false);
       }

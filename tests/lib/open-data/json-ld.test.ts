@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDataCitation } from "../../../src/lib/open-data/citation.ts";
 import { datasetJsonLd } from "../../../src/lib/open-data/json-ld.ts";
+import type { Translator } from "../../../src/lib/i18n.ts";
+import { withExamplePublisher } from "../../open-data/example-publisher.ts";
 import {
   buildTexts,
   realProject,
   testBaseUrl,
-  withPublisherFilledIn,
+  testLandingPages,
   type RealProject,
 } from "./support.ts";
 
@@ -15,38 +17,70 @@ beforeAll(async () => {
   project = await realProject();
 });
 
-function jsonLd(filledIn: boolean, t = (key: string) => project.translator.t("en", key)) {
-  const data = filledIn ? withPublisherFilledIn(project.data) : project.data;
-  const { files } = buildTexts(data, project.translator);
+function jsonLd(example: boolean, translator: Translator = project.translator) {
+  const data = example ? withExamplePublisher(project.data) : project.data;
+  const { files } = buildTexts(data, translator);
   return datasetJsonLd(
     files.filter((file) => file.distribution),
     {
       baseUrl: testBaseUrl,
-      language: "en",
-      t,
+      translator,
       publisher: data.publisher,
       sources: data.sources,
-      landingPage: "/en/data/",
+      landingPages: testLandingPages,
     },
   );
 }
 
 describe("datasetJsonLd", () => {
-  it("names the publisher and licence once filled in, and leaves placeholders out", () => {
+  it("names creator, publisher, licence and the dates of the example publisher, and leaves placeholders out", () => {
     const placeholders = JSON.parse(jsonLd(false)) as Record<string, unknown>;
     const filled = JSON.parse(jsonLd(true)) as Record<string, unknown>;
-    expect(placeholders).not.toHaveProperty("license");
-    expect(placeholders).not.toHaveProperty("publisher");
-    expect(filled.license).toBe("http://dcat-ap.de/def/licenses/dl-by-de/2.0");
-    expect(filled.publisher).toEqual({ "@type": "Organization", name: "Beispielbehörde" });
+    for (const property of ["license", "creator", "publisher", "dateModified", "datePublished"]) {
+      expect(placeholders).not.toHaveProperty(property);
+    }
+    const organisation = {
+      "@type": "Organization",
+      name: "Beispielamt für Gesundheitswirtschaft (Beispiel)",
+    };
+    expect(filled).toMatchObject({
+      "@id": `${testBaseUrl}/data/dcat.ttl#dataset`,
+      license: "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+      creator: organisation,
+      publisher: organisation,
+      dateModified: "2026-11-23",
+      datePublished: "2026-11-23",
+    });
+  });
+
+  it("gives its name and description in each language, tagged, under one @id for both data pages", () => {
+    const dataset = JSON.parse(jsonLd(true)) as {
+      name: { "@value": string; "@language": string }[];
+      description: { "@language": string }[];
+      url: string[];
+    };
+    expect(dataset.name).toEqual(
+      (["de", "en"] as const).map((language) => ({
+        "@value": project.translator.t(language, "openData.dataset.title"),
+        "@language": language,
+      })),
+    );
+    expect(dataset.description.map((text) => text["@language"])).toEqual(["de", "en"]);
+    expect(dataset.url).toEqual([`${testBaseUrl}/de/daten/`, `${testBaseUrl}/en/data/`]);
   });
 
   it("cannot end its script element early, whatever a text contains", () => {
-    const text = jsonLd(false, (key) =>
-      key === "openData.dataset.title" ? "</script><script>alert(1)</script>" : key,
-    );
+    const hostile: Translator = {
+      ...project.translator,
+      t: (language, key, values) =>
+        key === "openData.dataset.title"
+          ? "</script><script>alert(1)</script>"
+          : project.translator.t(language, key, values),
+    };
+    const text = jsonLd(false, hostile);
     expect(text).not.toContain("<");
-    expect((JSON.parse(text) as { name: string }).name).toBe("</script><script>alert(1)</script>");
+    const { name } = JSON.parse(text) as { name: { "@value": string }[] };
+    expect(name[0]?.["@value"]).toBe("</script><script>alert(1)</script>");
   });
 });
 
@@ -56,12 +90,12 @@ describe("openDataCitation", () => {
       openDataCitation({
         language,
         t: (key, values) => project.translator.t(language, key, values),
-        publisher: (filledIn ? withPublisherFilledIn(project.data) : project.data).publisher,
+        publisher: (filledIn ? withExamplePublisher(project.data) : project.data).publisher,
         sources: project.data.sources,
         url: `${testBaseUrl}/de/daten/`,
       });
     expect(citation("de", true)).toBe(
-      `Beispielbehörde: ${project.translator.t("de", "openData.dataset.title")}. ${testBaseUrl}/de/daten/. Quellen: Land Brandenburg (zugeordnet; Herausgeber noch zu bestätigen) und Landeszentrum Gesundheit Nordrhein-Westfalen.`,
+      `Beispielamt für Gesundheitswirtschaft (Beispiel): ${project.translator.t("de", "openData.dataset.title")}. ${testBaseUrl}/de/daten/. Quellen: Land Brandenburg (zugeordnet; Herausgeber noch zu bestätigen) und Landeszentrum Gesundheit Nordrhein-Westfalen.`,
     );
     expect(citation("en", false)).toMatch(
       /^\[Placeholder: .+\]: .+\. Sources: State of Brandenburg \(attributed; publisher to be confirmed\) and North Rhine-Westphalia Centre for Health\.$/,

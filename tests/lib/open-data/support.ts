@@ -46,20 +46,3 @@ export function buildTexts(
     },
   };
 }
-
-/** The data with the publishing body's open-data values filled in, as before publication. */
-export function withPublisherFilledIn(data: SiteData): SiteData {
-  return {
-    ...data,
-    publisher: {
-      ...data.publisher,
-      organisation: { placeholder: false, value: "Beispielbehörde" },
-      contributorId: {
-        placeholder: false,
-        value: "http://dcat-ap.de/def/contributors/beispielbehoerde",
-      },
-      licence: { placeholder: false, value: "http://dcat-ap.de/def/licenses/dl-by-de/2.0" },
-      dataContact: { placeholder: false, value: "daten@gesundheit.example" },
-    },
-  };
-}

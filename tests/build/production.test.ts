@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { exampleSiteUrl, useExamplePublisher } from "../open-data/example-publisher.ts";
+import { buildInProcess, editFile, runScript } from "../support/project.ts";
+import { copyOfCopy, copyWithPublishedSite, hashFiles, replaceOnce } from "./support.ts";
+
+let root: string;
+
+beforeAll(async () => {
+  root = await copyWithPublishedSite();
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/**
+ * Builds a fresh copy of the published project for publication after `edit`, and asserts it was
+ * refused: exit code 1, nothing written (every file, `_site/` included, as before), and each of
+ * `parts` in the message.
+ */
+async function expectRefusedForPublication(
+  edit: (copy: string) => Promise<void>,
+  ...parts: string[]
+): Promise<string> {
+  const copy = await copyOfCopy(root);
+  await edit(copy);
+  const before = await hashFiles(copy);
+  const result = await buildInProcess(copy, { production: true });
+  expect(result.status, result.output).toBe(1);
+  expect(result.stderr).toContain("The site was not built for publication");
+  for (const part of parts) expect(result.stderr).toContain(part);
+  expect(result.output).not.toMatch(/^ {4}at /m);
+  expect(await hashFiles(copy)).toEqual(before);
+  return result.stderr;
+}
+
+describe("npm run build -- --production", () => {
+  it("refuses the shipped placeholders and a missing SITE_URL, listing every problem at once with its file and field, and exits 1", async () => {
+    vi.stubEnv("SITE_URL", "");
+    const message = await expectRefusedForPublication(
+      async () => {},
+      "data/publisher.ts (organisation): is still a placeholder",
+      "data/publisher.ts (licence): is still a placeholder",
+      "data/publisher.ts (contributorId): is still a placeholder",
+      "data/publisher.ts (dataModifiedOn): is still a placeholder",
+      "data/sources.ts (brandenburg.url): is still a placeholder",
+      "data/sources.ts (lzg.retrievedOn): is still a placeholder",
+      "SITE_URL (environment variable): is not set",
+      "warning: data/sources.ts (brandenburg.publisher.confirmed)",
+    );
+    expect(message).toMatch(/19 problem\(s\) to fix first/);
+  });
+
+  it("refuses a SITE_URL that is not https: or names this machine, with everything else filled in", async () => {
+    for (const [siteUrl, reason] of [
+      ["http://gesundheit.example.org", "must start with https:"],
+      ["https://localhost:8080", "names this machine"],
+      ["https://127.0.0.1", "names this machine"],
+    ] as const) {
+      vi.stubEnv("SITE_URL", siteUrl);
+      const message = await expectRefusedForPublication(
+        useExamplePublisher,
+        `SITE_URL (environment variable): "${siteUrl}" ${reason}`,
+      );
+      expect(message).toMatch(/1 problem\(s\) to fix first/);
+    }
+  });
+
+  it("refuses one placeholder put back into the example publisher's data, naming its field", async () => {
+    vi.stubEnv("SITE_URL", exampleSiteUrl);
+    await expectRefusedForPublication(async (copy) => {
+      await useExamplePublisher(copy);
+      await editFile(copy, "data/publisher.ts", (text) =>
+        text.replace(
+          /"dataContact": \{[^}]*\}/,
+          '"dataContact": { "placeholder": true, "value": { "de": "E-Mail", "en": "Email" } }',
+        ),
+      );
+    }, "data/publisher.ts (dataContact): is still a placeholder");
+  });
+
+  it("is what the command line runs: the flag reaches the build, and a wrong option exits 2 with the usage", () => {
+    vi.stubEnv("SITE_URL", exampleSiteUrl);
+    const refused = runScript(root, "scripts/build.ts", ["--production"]);
+    expect(refused.status, refused.output).toBe(1);
+    expect(refused.stderr).toContain("data/publisher.ts (organisation): is still a placeholder");
+    const wrong = runScript(root, "scripts/build.ts", ["--prod"]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Usage: npm run build [-- --production]");
+  });
+});
+
+describe("npm run build (a development build)", () => {
+  it("builds with placeholders and says in one line that the site is not publishable and why", async () => {
+    vi.stubEnv("SITE_URL", "");
+    const copy = await copyOfCopy(root);
+    await editFile(copy, "src/site/_includes/layouts/open-data.njk", (layout) =>
+      replaceOnce(
+        layout,
+        "{{ content | safe }}",
+        "{{ content | safe }}<!-- production: {{ production }} -->",
+      ),
+    );
+    const result = await buildInProcess(copy);
+    expect(result.status, result.output).toBe(0);
+    const notice = result.output.split("\n").filter((line) => /not publishable/.test(line));
+    expect(await readFile(path.join(copy, "_site/de/daten/index.html"), "utf8")).toContain(
+      "<!-- production: false -->",
+    );
+    expect(notice).toEqual([
+      expect.stringMatching(
+        /^Development build, not publishable: \d+ placeholders in data\/, SITE_URL is not set \(npm run build -- --production lists every problem\)\.$/,
+      ),
+    ]);
+  });
+});
