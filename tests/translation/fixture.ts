@@ -1,7 +1,9 @@
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
+import { exportCommand, importCommand } from "../../src/checks/i18n/cli.ts";
 import { markKeys, markPages } from "../../src/checks/i18n/mark.ts";
+import { runCommandCaptured, type CapturedRun } from "../../src/checks/runner.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 /**
@@ -118,4 +120,14 @@ export async function projectSnapshot(root: string): Promise<Map<string, string>
         ]),
     ),
   );
+}
+
+/** `npm run i18n:export -- ARGS` in `root`, run in this process as its script runs it. */
+export function runExport(args: string[], root: string): Promise<CapturedRun> {
+  return runCommandCaptured(exportCommand, args, root);
+}
+
+/** `npm run i18n:import -- ARGS` in `root`, run in this process as its script runs it. */
+export function runImport(args: string[], root: string): Promise<CapturedRun> {
+  return runCommandCaptured(importCommand, args, root);
 }

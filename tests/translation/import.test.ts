@@ -1,15 +1,20 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runExportCli, runImportCli } from "../../src/translation/cli.ts";
 import { exchangeFileName } from "../../src/translation/export.ts";
 import { formatProblem, importTranslations } from "../../src/translation/import.ts";
-import { createExchangeFixture, projectSnapshot, writeFiles } from "./fixture.ts";
+import {
+  createExchangeFixture,
+  projectSnapshot,
+  runExport,
+  runImport,
+  writeFiles,
+} from "./fixture.ts";
 
 const exchange = `out/${exchangeFileName}`;
 
 async function exported(root: string, args: string[] = ["--all"]): Promise<string> {
-  const result = await runExportCli(["--out", "out", ...args], root);
+  const result = await runExport(["--out", "out", ...args], root);
   expect(result.exitCode).toBe(0);
   return readFile(path.join(root, exchange), "utf8");
 }
@@ -35,7 +40,7 @@ describe("i18n:import", () => {
       const root = await createExchangeFixture();
       const before = await projectSnapshot(root);
       await exported(root, ["--all", "--format", format]);
-      const result = await runImportCli([exchange], root);
+      const result = await runImport([exchange], root);
       expect(result.stderr).toBe("");
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain("No file needed to change.");
@@ -54,9 +59,9 @@ describe("i18n:import", () => {
     await editExchange(
       root,
       '<target state="needs-review-translation">A quotation over two lines.</target>',
-      '<target state="translated">A short quotation over *two* lines.</target>',
+      '<target state="final">A short quotation over *two* lines.</target>',
     );
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Written: locales/translation-memory.tmx, src/site/en/home.md");
     const english = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
@@ -65,7 +70,7 @@ describe("i18n:import", () => {
     expect(english).toContain(
       'There are {% fact "a.count" %} things, see [the sources](/en/sources/).',
     );
-    const status = await runExportCli(["--out", "out"], root);
+    const status = await runExport(["--out", "out"], root);
     expect(status.stdout).toMatch(/^Nothing to translate/);
     const memory = await readFile(path.join(root, "locales/translation-memory.tmx"), "utf8");
     expect(memory).toContain("<seg>Ein kurzes Zitat über zwei Zeilen.</seg>");
@@ -82,8 +87,8 @@ describe("i18n:import", () => {
     await exported(root);
     await editExchange(
       root,
-      '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
-      '<target state="translated">Welcome, <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+      '<target state="final">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+      '<target state="final">Welcome, <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
     );
     const result = await importTranslations(root, [exchange]);
     expect(result.problems.map(formatProblem)).toEqual([]);
@@ -121,7 +126,7 @@ Alle Quellen, siehe [Start](/de/start/).
     await editExchange(
       root,
       '<source>Alle Quellen, siehe <g id="1" ctype="link">Start</g>.</source>',
-      '<source>Alle Quellen, siehe <g id="1" ctype="link">Start</g>.</source>\n        <target state="translated">All sources, see <g id="1" ctype="link">Home</g>.</target>',
+      '<source>Alle Quellen, siehe <g id="1" ctype="link">Start</g>.</source>\n        <target state="final">All sources, see <g id="1" ctype="link">Home</g>.</target>',
     );
     const result = await importTranslations(root, [exchange]);
     expect(result.problems.map(formatProblem)).toEqual([]);
@@ -172,24 +177,24 @@ Alle Quellen, siehe [Start](/de/start/).
     {
       what: "raw markup",
       id: "home:erster-abschnitt:h1",
-      search: '<target state="translated">First section</target>',
-      replacement: '<target state="translated">&lt;b&gt;First&lt;/b&gt; section</target>',
+      search: '<target state="final">First section</target>',
+      replacement: '<target state="final">&lt;b&gt;First&lt;/b&gt; section</target>',
       message: /HTML markup/,
     },
     {
       what: "template code typed into the text",
       id: "common.greeting",
       search:
-        '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+        '<target state="final">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
       replacement:
-        '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/> {{ secret }}</target>',
+        '<target state="final">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/> {{ secret }}</target>',
       message: /template code/,
     },
     {
       what: "an empty translation marked as translated",
       id: "common.region.south",
-      search: '<target state="translated">South</target>',
-      replacement: '<target state="translated"></target>',
+      search: '<target state="final">South</target>',
+      replacement: '<target state="final"></target>',
       message: /marked as translated but its translation is empty/,
     },
     {
@@ -210,7 +215,7 @@ Alle Quellen, siehe [Start](/de/start/).
       const before = await projectSnapshot(root);
       const edited = await editExchange(root, search, replacement);
       const line = lineOf(edited, atUnit === true ? replacement : replacement.slice(0, 40));
-      const result = await runImportCli([exchange], root);
+      const result = await runImport([exchange], root);
       expect(result.exitCode).toBe(1);
       const [first] = result.stderr.split("\n");
       expect(first).toContain(`${exchange}:${line}: segment ${id}: `);
@@ -229,7 +234,7 @@ Alle Quellen, siehe [Start](/de/start/).
       .find((line) => line.includes("<target") && line.includes("There are"));
     expect(target).toBeDefined();
     await editExchange(root, target ?? "", (target ?? "").replace(/<ph [^>]*\/>/, "many"));
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
       `${exchange}:${lineOf(text, target ?? "")}: segment home:top:p1: the tag 1 ({% fact "a.count" %}) from the German is missing`,
@@ -246,7 +251,7 @@ Alle Quellen, siehe [Start](/de/start/).
       ).replace('"Norden"', '"Der Norden"'),
     });
     const before = await projectSnapshot(root);
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
       `${exchange}:${lineOf(text, '<trans-unit id="common.region.north"')}: segment common.region.north: the German text of this segment has changed since the file was exported. It now reads: "Der Norden". Export again`,
@@ -260,7 +265,7 @@ Alle Quellen, siehe [Start](/de/start/).
     const before = await projectSnapshot(root);
     const file = '<file original="src/site/de/start.md" source-language="de" target-language="en"';
     await editExchange(root, file, file.replace('"en"', '"fr"'));
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
       `${exchange}:${lineOf(text, file)}: the file translates from "de" into "fr", but this project takes translations from German (de) into English (en)`,
@@ -274,14 +279,14 @@ Alle Quellen, siehe [Start](/de/start/).
     const before = await projectSnapshot(root);
     await editExchange(
       root,
-      '<target state="translated">South</target>',
-      '<target state="translated">South</tar>',
+      '<target state="final">South</target>',
+      '<target state="final">South</tar>',
     );
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^${exchange.replace(/\./g, "\\.")}:${lineOf(text, '<target state="translated">South</target>')}: the file is not well-formed XML`,
+        `^${exchange.replace(/\./g, "\\.")}:${lineOf(text, '<target state="final">South</target>')}: the file is not well-formed XML`,
       ),
     );
     expect(await projectSnapshot(root)).toEqual(before);
