@@ -107,7 +107,7 @@ async function readExchangeFile(
     if (!(error instanceof XmlSyntaxError)) throw error;
     const message =
       error instanceof XmlTooDeepError
-        ? `the tags are ${error.message}; the export never nests them so: export the file again from your CAT tool`
+        ? `the file's ${error.message}, which no export of this project does: export the file again from your CAT tool`
         : `the file is not well-formed XML (${error.message}). The file may have been damaged when it was saved or sent: export it again from your CAT tool`;
     return { file, line: error.line, message };
   }

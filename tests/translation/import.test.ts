@@ -1,37 +1,18 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { exchangeFileName } from "../../src/translation/export.ts";
 import { formatProblem, importTranslations } from "../../src/translation/import.ts";
 import {
   createExchangeFixture,
+  editExchange,
+  exchange,
+  exported,
+  lineOf,
   projectSnapshot,
   runExport,
   runImport,
   writeFiles,
 } from "./fixture.ts";
-
-const exchange = `out/${exchangeFileName}`;
-
-async function exported(root: string, args: string[] = ["--all"]): Promise<string> {
-  const result = await runExport(["--out", "out", ...args], root);
-  expect(result.exitCode).toBe(0);
-  return readFile(path.join(root, exchange), "utf8");
-}
-
-/** Replaces the one place `search` stands in the exchange file; fails if it is not there once. */
-async function editExchange(root: string, search: string, replacement: string): Promise<string> {
-  const text = await readFile(path.join(root, exchange), "utf8");
-  expect(text.split(search)).toHaveLength(2);
-  const edited = text.replace(search, () => replacement);
-  await writeFile(path.join(root, exchange), edited);
-  return edited;
-}
-
-/** The 1-based line of the exchange file on which `text` stands. */
-function lineOf(file: string, text: string): number {
-  return file.slice(0, file.indexOf(text)).split("\n").length;
-}
 
 describe("i18n:import", () => {
   it.each([["xliff12"], ["xliff20"]])(
