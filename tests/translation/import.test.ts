@@ -2,9 +2,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem, importTranslations } from "../../src/translation/import.ts";
+import { readMemory } from "../../src/translation/tmx.ts";
+import { makeTempDir } from "../support/temp.ts";
 import {
   createExchangeFixture,
   editExchange,
+  exchangeFiles,
   exchange,
   exported,
   lineOf,
@@ -271,5 +274,51 @@ Alle Quellen, siehe [Start](/de/start/).
       ),
     );
     expect(await projectSnapshot(root)).toEqual(before);
+  });
+});
+
+describe("i18n:import of approvals and the memory's history", () => {
+  it("reports a file whose translator only approved segments as confirmed, and records them as up to date", async () => {
+    // Translated, but nobody has recorded from which German: every unit is to be reviewed.
+    const root = await makeTempDir("gw-approve-");
+    await writeFiles(root, exchangeFiles);
+    const text = await exported(root, []);
+    expect(text).not.toContain('approved="yes"');
+    const approved = text.replace(
+      /<trans-unit id="([^"]+)"/g,
+      '<trans-unit id="$1" approved="yes"',
+    );
+    await writeFile(path.join(root, exchange), approved);
+    const english = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
+    const result = await runImport([exchange], root);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^16 segments confirmed, nothing to change\.\n/);
+    // Only the records change: the page gains its translatedFrom, its text stays as it was.
+    const marked = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
+    expect(marked).toMatch(/\ntranslatedFrom: "[0-9a-f]{12}"\n---\n/);
+    expect(marked.replace(/translatedFrom: "[0-9a-f]{12}"\n/, "")).toBe(english);
+    expect((await runExport(["--out", "out"], root)).stdout).toMatch(/^Nothing to translate/);
+  });
+
+  it("adds a new translation to the memory beside the earlier one, dated", async () => {
+    const root = await createExchangeFixture();
+    await exported(root);
+    await editExchange(root, ">South<", ">The south<");
+    expect((await runImport([exchange], root)).exitCode).toBe(0);
+    await exported(root);
+    await editExchange(root, ">The south<", ">Southern Germany<");
+    expect((await runImport([exchange], root)).exitCode).toBe(0);
+    const pairs = (await readMemory(root)).get("common.region.south") ?? [];
+    expect(pairs.map((pair) => pair.target)).toEqual([
+      ["South"],
+      ["The south"],
+      ["Southern Germany"],
+    ]);
+    expect(pairs.slice(1).map((pair) => pair.changed)).toEqual([
+      expect.stringMatching(/^\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^\d{8}T\d{6}Z$/),
+    ]);
+    const tmx = await readFile(path.join(root, "locales/translation-memory.tmx"), "utf8");
+    expect(tmx.match(/<tu tuid="common\.region\.south"/g)).toHaveLength(3);
   });
 });
