@@ -246,7 +246,7 @@ function pageFiles(
 }
 
 /** A locale tree as JSON writes it: objects without a prototype, so no key reaches into one. */
-type JsonTree = { [name: string]: JsonTree | unknown };
+type JsonTree = { [name: string]: unknown };
 
 /** Sets a dotted path in a tree, creating groups on the way, with own properties only. */
 function setPath(tree: JsonTree, keyPath: readonly string[], value: unknown): void {
