@@ -58,7 +58,7 @@ The report is written to ${report}report.json and ${report}report.html.
 }
 
 /** The `--help` text of a command that is not a gate. */
-export function commandHelpText(command: Command<unknown>): string {
+export function commandHelpText<O>(command: Command<O>): string {
   return `${command.summary}
 
 ${command.usage.trimEnd()}
@@ -363,7 +363,7 @@ export async function runCommandCli<O>(
   const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
   const projectRoot = io.projectRoot ?? process.cwd();
   const title = command.title ?? command.name;
-  const help = commandHelpText(command as Command<unknown>);
+  const help = commandHelpText(command);
   let debug = false;
   try {
     const args = parseCommandLine(
@@ -379,7 +379,9 @@ export async function runCommandCli<O>(
     const outcome = await command.run(command.parse(args, projectRoot), {
       projectRoot,
       signal: new AbortController().signal,
-      log: (line) => stderr(`${line}\n`),
+      log: (line) => {
+        stderr(`${line}\n`);
+      },
     });
     for (const line of outcome.lines) stdout(`${line}\n`);
     for (const problem of outcome.problems ?? []) stderr(`${problem}\n`);

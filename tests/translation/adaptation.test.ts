@@ -55,10 +55,7 @@ describe("a page that is an adaptation of its twin", () => {
   it("without the field, is a translation whose every segment is offered", async () => {
     const root = await createExchangeFixture({
       ...easyPages,
-      "src/site/en/easy.md": (easyPages["src/site/en/easy.md"] ?? "").replace(
-        "adaptation: true\n",
-        "",
-      ),
+      "src/site/en/easy.md": easyPages["src/site/en/easy.md"].replace("adaptation: true\n", ""),
     });
     expect((await runExport(["--out", "out"], root)).stdout).toMatch(
       /^5 segments: 3 to translate, 2 to review/,
