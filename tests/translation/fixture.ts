@@ -118,14 +118,12 @@ export async function projectSnapshot(root: string): Promise<Map<string, string>
   });
   return new Map(
     await Promise.all(
-      files
-        .sort()
-        .map(async (file): Promise<[string, string]> => [
-          file,
-          createHash("sha256")
-            .update(await readFile(path.join(root, file)))
-            .digest("hex"),
-        ]),
+      files.sort().map(async (file): Promise<[string, string]> => [
+        file,
+        createHash("sha256")
+          .update(await readFile(path.join(root, file)))
+          .digest("hex"),
+      ]),
     ),
   );
 }
