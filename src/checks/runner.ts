@@ -249,6 +249,15 @@ export function parseCommandLine(
   }
 }
 
+/** Where a run prints and which project it runs in: the process's own unless given. */
+function withDefaults(io: GateIo): Required<GateIo> {
+  return {
+    stdout: io.stdout ?? ((text: string) => process.stdout.write(text)),
+    stderr: io.stderr ?? ((text: string) => process.stderr.write(text)),
+    projectRoot: io.projectRoot ?? process.cwd(),
+  };
+}
+
 /**
  * Runs a gate as its command does and returns the exit code: 0 passed, 1 findings that fail,
  * 2 could not check (wrong command line, `CouldNotCheckError`, nothing checked, an unexpected
@@ -259,9 +268,7 @@ export async function runGateCli<O, D>(
   argv: string[] = process.argv.slice(2),
   io: GateIo = {},
 ): Promise<number> {
-  const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
-  const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
-  const projectRoot = io.projectRoot ?? process.cwd();
+  const { stdout, stderr, projectRoot } = withDefaults(io);
   const title = gate.title ?? gate.name;
   const anyGate = gate as Gate<unknown>;
 
@@ -359,9 +366,7 @@ export async function runCommandCli<O>(
   argv: string[] = process.argv.slice(2),
   io: GateIo = {},
 ): Promise<number> {
-  const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
-  const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
-  const projectRoot = io.projectRoot ?? process.cwd();
+  const { stdout, stderr, projectRoot } = withDefaults(io);
   const title = command.title ?? command.name;
   const help = commandHelpText(command);
   let debug = false;
