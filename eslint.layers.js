@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The project's layers, enforced with `no-restricted-imports`: `src/lib` ← `src/plugins` and
- * `src/components` ← `src/checks` (the gates) ← `scripts`. Lower layers import nothing above
+ * `src/components` ← `src/checks` (the gates) ← `scripts`; the translators' exchange
+ * (`src/translation`) stands on `src/lib` alone, and the translation check builds on it. Lower layers import nothing above
  * them, and nothing imports the benchmark or the tests. Import paths are matched as written
  * (relative), so each pattern allows any number of `../` and, from the project root, `./src/`.
  * Each group of files has exactly one block here: ESLint does not merge a rule's options
@@ -22,7 +23,11 @@ const noLayersAboveLib = [
   forbid("plugins", "src/lib imports nothing above it (here: src/plugins)."),
   forbid("components", "src/lib imports nothing above it (here: src/components)."),
   forbid("checks", "src/lib imports nothing above it (here: src/checks)."),
+  forbid("translation", "src/lib imports nothing above it (here: src/translation)."),
 ];
+const noLayersAboveTranslation = ["plugins", "components", "checks"].map((folder) =>
+  forbid(folder, `src/translation builds on src/lib alone (here: src/${folder}).`),
+);
 
 /** @param {import("eslint").Linter.RuleEntry} entry */
 const rule = (entry) => ({ "no-restricted-imports": entry });
@@ -36,6 +41,10 @@ export default [
   {
     files: ["src/plugins/**/*.ts", "src/components/**/*.ts", "src/build.ts", ".eleventy.ts"],
     rules: restrict([noChecks, noScripts, noTests]),
+  },
+  {
+    files: ["src/translation/**/*.ts"],
+    rules: restrict([...noLayersAboveTranslation, noScripts, noTests]),
   },
   { files: ["src/checks/**/*.ts"], rules: restrict([noScripts, noTests]) },
   {

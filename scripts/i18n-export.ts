@@ -1,3 +1,4 @@
-import { runCommand, runExportCli } from "../src/translation/cli.ts";
+import { exportCommand } from "../src/checks/i18n/cli.ts";
+import { runCommandCli } from "../src/checks/runner.ts";
 
-await runCommand(runExportCli);
+process.exitCode = await runCommandCli(exportCommand);

@@ -1,3 +1,4 @@
-import { runCommand, runImportCli } from "../src/translation/cli.ts";
+import { importCommand } from "../src/checks/i18n/cli.ts";
+import { runCommandCli } from "../src/checks/runner.ts";
 
-await runCommand(runImportCli);
+process.exitCode = await runCommandCli(importCommand);

@@ -1,3 +1,4 @@
-import { runMarkCli } from "../src/checks/i18n/cli.ts";
+import { markCommand } from "../src/checks/i18n/cli.ts";
+import { runCommandCli } from "../src/checks/runner.ts";
 
-process.exitCode = await runMarkCli();
+process.exitCode = await runCommandCli(markCommand);

@@ -1,3 +1,4 @@
-import { runStatusCli } from "../src/checks/i18n/cli.ts";
+import { statusCommand } from "../src/checks/i18n/cli.ts";
+import { runCommandCli } from "../src/checks/runner.ts";
 
-process.exitCode = await runStatusCli();
+process.exitCode = await runCommandCli(statusCommand);

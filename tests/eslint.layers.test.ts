@@ -29,7 +29,15 @@ describe("the layers ESLint enforces", () => {
   it("refuse the site importing a gate, and allow a gate importing the site's helpers", () => {
     expect(layerMessages("src/components/page-frame.ts", "../checks/gate.ts")).toHaveLength(1);
     expect(layerMessages(".eleventy.ts", "./src/checks/runner.ts")).toHaveLength(1);
-    expect(layerMessages("src/checks/i18n/pages.ts", "../../lib/pages.ts")).toEqual([]);
+    expect(layerMessages("src/checks/i18n/check.ts", "../../lib/pages.ts")).toEqual([]);
+  });
+
+  it("refuse the exchange importing a gate or the site, and allow the translation check importing the exchange", () => {
+    expect(layerMessages("src/translation/import.ts", "../checks/i18n/check.ts")).toHaveLength(1);
+    expect(layerMessages("src/translation/import.ts", "../plugins/pages.ts")).toHaveLength(1);
+    expect(layerMessages("src/lib/pages.ts", "../translation/memory.ts")).toHaveLength(1);
+    expect(layerMessages("src/translation/import.ts", "../lib/locale-texts.ts")).toEqual([]);
+    expect(layerMessages("src/checks/i18n/mark.ts", "../../translation/memory.ts")).toEqual([]);
   });
 
   it("refuse scripts and tests as imports of the source, and allow a script importing a gate", () => {

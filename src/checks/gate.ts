@@ -59,25 +59,48 @@ export type ParsedArguments = {
   positionals: string[];
 };
 
-/** A check that plugs into the runner. */
-export interface Gate<Options, Details = unknown> {
-  /** Short name: the report goes to `reports/<name>/`, e.g. `a11y`. */
+/** The command line every command of the project shares, the gates' included. */
+export interface CommandLine<Options> {
+  /** Short name: a gate's report goes to `reports/<name>/`, e.g. `a11y`. */
   name: string;
   /** What people call it in messages, e.g. "Translation check" (default: the name). */
   title?: string;
-  /** One line saying what the gate checks, first line of `--help`. */
+  /** One line saying what the command does, first line of `--help`. */
   summary: string;
-  /** The option lines of `--help` (without `--help` and `--json`, which the runner adds). */
+  /** The option lines of `--help` (without those the runner adds: `--help`, `--debug`, a gate's `--json`). */
   usage: string;
-  /** The gate's options for `parseArgs` (without `help` and `json`). */
+  /** The command's options for `parseArgs` (without those the runner adds). */
   options: NonNullable<ParseArgsConfig["options"]>;
   allowPositionals?: boolean;
   /** Turns parsed arguments into options; throws `UsageError` for a wrong command line. */
   parse(args: ParsedArguments, projectRoot: string): Options;
+}
+
+/** A check that plugs into the runner. */
+export interface Gate<Options, Details = unknown> extends CommandLine<Options> {
   /** Checks; throws `CouldNotCheckError` when there is nothing to check or no way to check it. */
   run(options: Options, context: GateContext): Promise<GateOutcome<Details>>;
   /** Whether a finding fails the run; by default errors do and warnings do not. */
   fails?(finding: Finding, options: Options): boolean;
+}
+
+/** What a command that is not a gate did: it writes or reports, it does not pass or fail the site. */
+export interface CommandOutcome {
+  /** 0 done; 1 refused, the problems say why. */
+  exitCode: 0 | 1;
+  /** What it did, for people (stdout). */
+  lines: string[];
+  /** One line per problem, each naming its file and line (stderr). */
+  problems?: string[];
+}
+
+/**
+ * A command of the project that is not a gate (the translators' exchange, the translation
+ * status, marking): the runner gives it the gates' command line, help, messages and exit codes.
+ */
+export interface Command<Options> extends CommandLine<Options> {
+  /** Runs; throws `CouldNotCheckError` (or a `ContentError`) when it cannot run at all. */
+  run(options: Options, context: GateContext): Promise<CommandOutcome>;
 }
 
 /** A wrong command line: the gate did not run (exit 2). */

@@ -7,13 +7,14 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { formatLocation } from "../lib/errors.ts";
+import { ContentError, describeContentError, formatLocation } from "../lib/errors.ts";
 import { html } from "../lib/html.ts";
 import { projectFolders, projectPath } from "../lib/project.ts";
 import {
   CouldNotCheckError,
   ExitCode,
   UsageError,
+  type Command,
   type Finding,
   type Gate,
   type GateOutcome,
@@ -39,7 +40,7 @@ const statusWords: Record<GateStatus, string> = {
   "could-not-check": "COULD NOT CHECK",
 };
 
-const commonUsage = `  --json          print the report as JSON (progress goes to stderr)
+const commonUsage = `  --debug         on an unexpected error, show where it happened (a stack trace)
   -h, --help      show this help`;
 
 /** The `--help` text: the gate's summary and options, then what every gate shares. */
@@ -48,11 +49,37 @@ export function helpText(gate: Gate<unknown>): string {
   return `${gate.summary}
 
 ${gate.usage.trimEnd()}
+  --json          print the report as JSON (progress goes to stderr)
 ${commonUsage}
 
 Exit status: 0 passed, 1 findings, 2 could not check (wrong command line, nothing to check).
 The report is written to ${report}report.json and ${report}report.html.
 `;
+}
+
+/** The `--help` text of a command that is not a gate. */
+export function commandHelpText<O>(command: Command<O>): string {
+  return `${command.summary}
+
+${command.usage.trimEnd()}
+${commonUsage}
+
+Exit status: 0 done, 1 refused (each problem is named with its file and line), 2 could not run
+(wrong command line, not a project folder, a file that cannot be read).
+`;
+}
+
+/**
+ * Why a command or gate could not run, as one line: its own words for a problem it foresaw
+ * (`CouldNotCheckError`, a `ContentError` naming the file), the error's message for anything
+ * else. A stack trace helps with a bug, never with a user's mistake: only `--debug` shows one.
+ */
+function couldNotRunReason(error: unknown, debug: boolean, stderr: (text: string) => void): string {
+  if (error instanceof CouldNotCheckError) return error.message;
+  if (error instanceof ContentError) return describeContentError(error);
+  if (debug) stderr(`${String((error as Error).stack ?? error)}\n`);
+  const hint = debug ? "" : "; run it again with --debug to see where it happened";
+  return `stopped because of an unexpected error (${(error as Error).message})${hint}`;
 }
 
 /** Where a finding is: `file:line:col (key)`, or `URL selector`. */
@@ -222,6 +249,15 @@ export function parseCommandLine(
   }
 }
 
+/** Where a run prints and which project it runs in: the process's own unless given. */
+function withDefaults(io: GateIo): Required<GateIo> {
+  return {
+    stdout: io.stdout ?? ((text: string) => process.stdout.write(text)),
+    stderr: io.stderr ?? ((text: string) => process.stderr.write(text)),
+    projectRoot: io.projectRoot ?? process.cwd(),
+  };
+}
+
 /**
  * Runs a gate as its command does and returns the exit code: 0 passed, 1 findings that fail,
  * 2 could not check (wrong command line, `CouldNotCheckError`, nothing checked, an unexpected
@@ -232,18 +268,17 @@ export async function runGateCli<O, D>(
   argv: string[] = process.argv.slice(2),
   io: GateIo = {},
 ): Promise<number> {
-  const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
-  const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
-  const projectRoot = io.projectRoot ?? process.cwd();
+  const { stdout, stderr, projectRoot } = withDefaults(io);
   const title = gate.title ?? gate.name;
   const anyGate = gate as Gate<unknown>;
 
   let options: O;
   let json = false;
+  let debug = false;
   try {
     const args = parseCommandLine(
       argv,
-      { ...gate.options, json: { type: "boolean" } },
+      { ...gate.options, json: { type: "boolean" }, debug: { type: "boolean" } },
       gate.allowPositionals ?? false,
     );
     if (args.values.help === true) {
@@ -251,6 +286,7 @@ export async function runGateCli<O, D>(
       return ExitCode.passed;
     }
     json = args.values.json === true;
+    debug = args.values.debug === true;
     options = gate.parse(args, projectRoot);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -289,14 +325,10 @@ export async function runGateCli<O, D>(
       stderr(`${title}: ${error.message}\n\n${helpText(anyGate)}`);
       return ExitCode.couldNotCheck;
     }
-    // A stack helps with a bug, not with an abort the runner asked for itself.
-    if (stoppedBy === undefined && !(error instanceof CouldNotCheckError))
-      stderr(`${String((error as Error).stack ?? error)}\n`);
+    // An abort the runner asked for itself is no error of the gate.
     report = couldNotCheck(
       anyGate,
-      error instanceof CouldNotCheckError
-        ? error.message
-        : `the check stopped because of an unexpected error (${(error as Error).message})`,
+      stoppedBy === undefined ? couldNotRunReason(error, debug, stderr) : `stopped by ${stoppedBy}`,
     );
   } finally {
     process.off("SIGINT", onInterrupt);
@@ -323,6 +355,52 @@ export async function runGateCli<O, D>(
   return report.exitCode;
 }
 
+/**
+ * Runs a command that is not a gate (the exchange, the translation status, marking) as its
+ * script does and returns the exit code, with the gates' command line and messages: 0 done,
+ * 1 refused (its problems on stderr, one line each), 2 could not run (wrong command line, a
+ * `CouldNotCheckError` or `ContentError`, an unexpected error), never a stack without `--debug`.
+ */
+export async function runCommandCli<O>(
+  command: Command<O>,
+  argv: string[] = process.argv.slice(2),
+  io: GateIo = {},
+): Promise<number> {
+  const { stdout, stderr, projectRoot } = withDefaults(io);
+  const title = command.title ?? command.name;
+  const help = commandHelpText(command);
+  let debug = false;
+  try {
+    const args = parseCommandLine(
+      argv,
+      { ...command.options, debug: { type: "boolean" } },
+      command.allowPositionals ?? false,
+    );
+    if (args.values.help === true) {
+      stdout(help);
+      return ExitCode.passed;
+    }
+    debug = args.values.debug === true;
+    const outcome = await command.run(command.parse(args, projectRoot), {
+      projectRoot,
+      signal: new AbortController().signal,
+      log: (line) => {
+        stderr(`${line}\n`);
+      },
+    });
+    for (const line of outcome.lines) stdout(`${line}\n`);
+    for (const problem of outcome.problems ?? []) stderr(`${problem}\n`);
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr(`${title}: ${error.message}\n\n${help}`);
+      return ExitCode.couldNotCheck;
+    }
+    stderr(`${title}: ${couldNotRunReason(error, debug, stderr)}\n`);
+    return ExitCode.couldNotCheck;
+  }
+}
+
 /** What a gate printed and its exit code, from {@link runGateCaptured}. */
 export interface CapturedRun {
   exitCode: number;
@@ -331,15 +409,29 @@ export interface CapturedRun {
 }
 
 /** Runs a gate as its command does in `projectRoot`, keeping what it prints instead of printing it. */
-export async function runGateCaptured<O, D>(
+export function runGateCaptured<O, D>(
   gate: Gate<O, D>,
   argv: string[],
   projectRoot: string,
 ): Promise<CapturedRun> {
+  return captured((io) => runGateCli(gate, argv, { projectRoot, ...io }));
+}
+
+/** Runs a command as its script does in `projectRoot`, keeping what it prints. */
+export function runCommandCaptured<O>(
+  command: Command<O>,
+  argv: string[],
+  projectRoot: string,
+): Promise<CapturedRun> {
+  return captured((io) => runCommandCli(command, argv, { projectRoot, ...io }));
+}
+
+async function captured(
+  run: (io: Required<Pick<GateIo, "stdout" | "stderr">>) => Promise<number>,
+): Promise<CapturedRun> {
   let stdout = "";
   let stderr = "";
-  const exitCode = await runGateCli(gate, argv, {
-    projectRoot,
+  const exitCode = await run({
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
   });

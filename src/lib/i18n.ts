@@ -4,6 +4,7 @@ import i18next, { type i18n, type Resource } from "i18next";
 import { ContentError, lineAndColumn } from "./errors.ts";
 import { escapeHtml } from "./html.ts";
 import { findNestingProblems } from "./i18n-nesting.ts";
+import { locateJsonKeys } from "./json-keys.ts";
 import { languages, type Language } from "./languages.ts";
 import { decodeUtf8 } from "./source-files.ts";
 
@@ -34,6 +35,33 @@ export function parseLocaleFile(file: string, text: string): LocaleTree {
   }
 }
 
+/**
+ * Names that JavaScript objects give a meaning of their own: a locale key of that name would
+ * reach into the object's prototype wherever locale trees are walked or written by path.
+ */
+export const reservedKeyNames: ReadonlySet<string> = new Set([
+  "__proto__",
+  "constructor",
+  "prototype",
+]);
+
+/** The path of the first key in a locale tree named like one of `reservedKeyNames`, if any. */
+export function reservedKeyPath(tree: LocaleTree, prefix: string[] = []): string[] | undefined {
+  for (const [name, value] of Object.entries(tree)) {
+    if (reservedKeyNames.has(name)) return [...prefix, name];
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const found = reservedKeyPath(value as LocaleTree, [...prefix, name]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** What is wrong with a key `reservedKeyPath` found, for translators. */
+export function reservedKeyMessage(keyPath: readonly string[]): string {
+  return `"${keyPath[keyPath.length - 1] ?? ""}" cannot be the name of a text or group, because JavaScript gives it a meaning of its own: rename it`;
+}
+
 /** A language's strings by full key (`common.skipLink`), as i18next looks them up. */
 export function flattenLocaleTree(tree: LocaleTree, prefix = ""): Map<string, unknown> {
   const flat = new Map<string, unknown>();
@@ -51,7 +79,8 @@ export function flattenLocaleTree(tree: LocaleTree, prefix = ""): Map<string, un
 /**
  * Reads every `locales/<language>/<file>.json` (UTF-8 only); a file's keys are named
  * `<file>.<path>`. A `$t(key)` reference to a missing text, or references that loop, stop
- * the build with the locale file and key named.
+ * the build with the locale file and key named, and so does a key named `__proto__`,
+ * `constructor` or `prototype`.
  */
 export async function loadLocales(
   localesDir: string,
@@ -64,10 +93,19 @@ export async function loadLocales(
       const tree: LocaleTree = {};
       for (const file of files) {
         const absolute = path.join(folder, file);
-        tree[path.basename(file, ".json")] = parseLocaleFile(
-          path.relative(projectRoot, absolute),
-          decodeUtf8(await readFile(absolute), path.relative(projectRoot, absolute)),
-        );
+        const relative = path.relative(projectRoot, absolute);
+        const text = decodeUtf8(await readFile(absolute), relative);
+        const parsed = parseLocaleFile(relative, text);
+        const reserved = reservedKeyPath(parsed);
+        if (reserved !== undefined) {
+          const dotted = reserved.join(".");
+          throw new ContentError(reservedKeyMessage(reserved), {
+            file: relative,
+            ...locateJsonKeys(text).positions.get(dotted),
+            key: `${path.basename(file, ".json")}.${dotted}`,
+          });
+        }
+        tree[path.basename(file, ".json")] = parsed;
       }
       const [problem] = findNestingProblems(flattenLocaleTree(tree));
       if (problem !== undefined) {

@@ -56,6 +56,8 @@ export const pageFrontMatter = z.strictObject({
   publisherFields: z.array(publisherModule.keyof()).optional(),
   /** Marks a page written in Leichte Sprache / easy-read English. */
   easyLanguage: z.boolean().optional(),
+  /** Says the page is an adaptation of its twin, written for its own readers, not a translation. */
+  adaptation: z.boolean().optional(),
 });
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 

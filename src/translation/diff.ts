@@ -1,7 +1,7 @@
 import { diffWords } from "diff";
-import { serialise } from "./inline.ts";
+import { serialise, shapeOf } from "./inline.ts";
 import type { TranslationProject } from "./project.ts";
-import { shapeOf } from "./inline.ts";
+import { latestEntry } from "./tmx.ts";
 
 /** A run of words the same in both versions, or only in the old or the new one. */
 export interface WordChange {
@@ -59,7 +59,7 @@ export function changedTranslations(project: TranslationProject): ChangedTransla
       const segments = [...page.sourceSegments.fields, ...page.sourceSegments.blocks];
       const ids = new Set(segments.map((segment) => segment.id));
       const changes = segments.flatMap((segment): SegmentChange[] => {
-        const remembered = project.memory.get(segment.id);
+        const remembered = latestEntry(project.memory, segment.id);
         if (remembered !== undefined && shapeOf(remembered.source) === shapeOf(segment.content)) {
           return [];
         }
@@ -78,7 +78,8 @@ export function changedTranslations(project: TranslationProject): ChangedTransla
           },
         ];
       });
-      const removed = [...project.memory.values()]
+      const removed = [...project.memory.keys()]
+        .flatMap((id) => latestEntry(project.memory, id) ?? [])
         .filter((entry) => entry.file === page.source.file && !ids.has(entry.id))
         .map((entry): SegmentChange => {
           const before = serialise(entry.source, "markdown");
@@ -93,7 +94,7 @@ export function changedTranslations(project: TranslationProject): ChangedTransla
   const texts = project.texts
     .filter(({ unit }) => unit.state === "changed")
     .map(({ source, translation, unit }): ChangedTranslation => {
-      const remembered = project.memory.get(source.key);
+      const remembered = latestEntry(project.memory, source.key);
       const after = serialise(unit.segment.content, "text");
       const before = remembered === undefined ? undefined : serialise(remembered.source, "text");
       return {

@@ -37,7 +37,10 @@ export interface ReceivedUnit {
   source: Inline[];
   /** Undefined when the file has no target for it. */
   target?: Inline[];
-  /** Whether its state says the translation is done (1.2 translated/signed-off/final, 2.0 translated/reviewed/final). */
+  /**
+   * Whether the translation is done: 1.2 a target translated, signed-off or final, or the unit
+   * approved; 2.0 every segment translated, reviewed or final.
+   */
   done: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { projectFolders } from "../lib/project.ts";
+import type { Finding } from "../lib/translation-findings.ts";
 import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
 import { refreshedMemory } from "./memory.ts";
 import { readTranslationProject, type TranslationProject } from "./project.ts";
@@ -46,21 +47,25 @@ export function exchangeFiles(project: TranslationProject, all: boolean): Exchan
   return files.filter((file) => file.units.length > 0);
 }
 
-/** What an export wrote, relative to the project. */
+/** What an export wrote (relative to the project) and which units, or why it wrote nothing. */
 export interface ExportOutcome {
   files: string[];
-  segments: number;
+  units: ExchangeUnit[];
+  /** Pages or locale files that cannot be read: non-empty, nothing was written. */
+  problems: Finding[];
 }
 
 /**
  * Writes the exchange file (and with `tmx` the memory) into the export folder. With nothing to
- * translate no exchange file is written: XLIFF requires at least one `<file>`.
+ * translate no exchange file is written: XLIFF requires at least one `<file>`. A project with
+ * a page or locale file that cannot be read exports nothing: its segments would be missing.
  */
 export async function exportTranslations(
   projectRoot: string,
   options: ExportOptions,
 ): Promise<ExportOutcome> {
   const project = await readTranslationProject(projectRoot);
+  if (project.problems.length > 0) return { files: [], units: [], problems: project.problems };
   const files = exchangeFiles(project, options.all);
   const folder = path.resolve(projectRoot, options.out);
   await mkdir(folder, { recursive: true });
@@ -80,6 +85,7 @@ export async function exportTranslations(
   }
   return {
     files: written.map((file) => path.relative(projectRoot, file).split(path.sep).join("/")),
-    segments: files.reduce((sum, file) => sum + file.units.length, 0),
+    units: files.flatMap((file) => file.units),
+    problems: [],
   };
 }

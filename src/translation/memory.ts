@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { TranslationProject } from "./project.ts";
-import { memoryFile, writeMemory, type Memory, type MemoryEntry } from "./tmx.ts";
+import { memoryFile, remember, writeMemory, type Memory, type MemoryEntry } from "./tmx.ts";
 import type { ExchangeUnit } from "./exchange.ts";
 
 /** Which current translations to record in the memory. */
@@ -21,16 +21,21 @@ function entryOf(file: string, unit: ExchangeUnit): MemoryEntry[] {
 }
 
 /**
- * The memory with the selected translations as they are now: for a page, every segment of an
- * English page that follows the German structure; for a text, its English. Other entries stay,
- * so the memory still knows the German an outdated translation was made from.
+ * The memory with the selected translations as they are now, dated `date`: for a page, every
+ * segment of an English page that follows the German structure; for a text, its English. A
+ * pair the memory has not seen is added beside the earlier ones, so the memory still knows the
+ * German an outdated translation was made from, and every earlier wording.
  */
-export function refreshedMemory(project: TranslationProject, selection: MemorySelection): Memory {
+export function refreshedMemory(
+  project: TranslationProject,
+  selection: MemorySelection,
+  date: Date = new Date(),
+): Memory {
   const memory: Memory = new Map(project.memory);
   const pages = new Set(selection.pages ?? []);
   const keys = new Set(selection.keys ?? []);
   const add = (entries: MemoryEntry[]) => {
-    for (const entry of entries) memory.set(entry.id, entry);
+    for (const entry of entries) remember(memory, entry, date);
   };
   for (const page of project.pages) {
     const chosen =

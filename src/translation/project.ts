@@ -1,19 +1,20 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { readLocales, type LocaleText, type Locales } from "../checks/i18n/locales.ts";
-import { pairPages, readPages, type Page } from "../checks/i18n/pages.ts";
+import { loadSiteData } from "../lib/data/load.ts";
+import { formatFact } from "../lib/format.ts";
+import { allowsMarkup, createTranslator, loadLocales } from "../lib/i18n.ts";
+import { sourceLanguage } from "../lib/languages.ts";
+import { readLocales, type LocaleText, type Locales } from "../lib/locale-texts.ts";
+import { pairPages, readPages, type Page } from "../lib/page-sources.ts";
+import { projectFolders } from "../lib/project.ts";
+import type { Finding } from "../lib/translation-findings.ts";
 import {
   keyVersions,
   pageVersions,
   readKeyRecord,
   type KeyRecord,
   type VersionState,
-} from "../checks/i18n/versions.ts";
-import { loadSiteData } from "../lib/data/load.ts";
-import { formatFact } from "../lib/format.ts";
-import { allowsMarkup, createTranslator, loadLocales } from "../lib/i18n.ts";
-import { sourceLanguage } from "../lib/languages.ts";
-import { projectFolders } from "../lib/project.ts";
+} from "../lib/translation-state.ts";
 import type { ExchangeUnit, UnitState } from "./exchange.ts";
 import {
   codesOf,
@@ -24,7 +25,7 @@ import {
   type Inline,
   type InlineCode,
 } from "./inline.ts";
-import { readMemory, type Memory } from "./tmx.ts";
+import { latestEntry, readMemory, type Memory } from "./tmx.ts";
 import { pageSegments, type PageSegments, type Segment } from "./segments.ts";
 
 /** The target language of the exchange: the project's one translation language. */
@@ -59,6 +60,11 @@ export interface TranslationProject {
   locales: Locales;
   record: KeyRecord;
   memory: Memory;
+  /**
+   * Pages and locale files that cannot be read or paired (front matter, broken JSON, a reserved
+   * key): their segments are missing from `pages` and `texts` until they are fixed.
+   */
+  problems: Finding[];
   /** A link's target on the English side: a German page's address becomes its twin's. */
   localiseLink: (close: string) => string;
 }
@@ -168,7 +174,7 @@ function unitState(
   if (target === undefined) return "new";
   if (recorded === "current") return "current";
   if (recorded === "not-marked") return "unconfirmed";
-  const remembered = memory.get(segment.id);
+  const remembered = latestEntry(memory, segment.id);
   return remembered !== undefined && shapeOf(remembered.source) === shapeOf(segment.content)
     ? "current"
     : "changed";
@@ -202,7 +208,7 @@ function pageUnits(
         segment,
         page.source.file,
         page.translation.file,
-        memory.get(segment.id)?.source,
+        latestEntry(memory, segment.id)?.source,
         state,
       ),
     };
@@ -218,7 +224,10 @@ function sameStructure(german: PageSegments, english: PageSegments): boolean {
   );
 }
 
-/** Reads a project's German and English pages and texts into segments, with their states. */
+/**
+ * Reads a project's German and English pages and texts into segments, with their states. Pages
+ * that are adaptations of their twin (`adaptation: true`) are no translation and are left out.
+ */
 export async function readTranslationProject(projectRoot: string): Promise<TranslationProject> {
   const [locales, read, record, memory, describe] = await Promise.all([
     readLocales(projectRoot),
@@ -227,7 +236,12 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
     readMemory(projectRoot),
     templateDescriber(projectRoot),
   ]);
-  const { pairs } = pairPages(read.pages);
+  const { pairs, findings } = pairPages(read.pages);
+  const problems = [
+    ...read.findings,
+    ...findings,
+    ...locales.findings.filter((finding) => finding.rule !== "duplicate-key"),
+  ];
   const urls = new Map<string, string>();
   for (const pair of pairs) {
     const german = pair.pages[sourceLanguage];
@@ -292,12 +306,12 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
             segment,
             source.file,
             translation?.file,
-            memory.get(segment.id)?.source,
+            latestEntry(memory, segment.id)?.source,
             state,
           ),
         },
       },
     ];
   });
-  return { projectRoot, pages, texts, locales, record, memory, localiseLink };
+  return { projectRoot, pages, texts, locales, record, memory, problems, localiseLink };
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeNames, exchangeLanguages, kindOfName } from "./exchange.ts";
-import { spanLanguage, type Inline, type InlineCode } from "./inline.ts";
+import { shapeOf, spanLanguage, type Inline, type InlineCode } from "./inline.ts";
 import { attributes, childElements, escapeXml, parseXml, type XmlElement } from "./xml.ts";
 
 /** The project's translation memory, relative to the project. */
@@ -15,10 +15,46 @@ export interface MemoryEntry {
   file: string;
   source: Inline[];
   target: Inline[];
+  /** When the pair was added, as TMX writes dates (`20261126T093000Z`); unknown for old pairs. */
+  changed?: string;
 }
 
-/** The memory: the latest translation of each segment, by id. */
-export type Memory = Map<string, MemoryEntry>;
+/**
+ * The memory: every pair each segment has had, by id, oldest first. The last one is the
+ * translation in use; the earlier ones are kept, as a CAT tool's memory keeps them, so an
+ * earlier wording can still be found and reused.
+ */
+export type Memory = Map<string, MemoryEntry[]>;
+
+/** The pair a segment's translation was last made from. */
+export function latestEntry(memory: Memory, id: string): MemoryEntry | undefined {
+  return memory.get(id)?.at(-1);
+}
+
+/** A date as TMX writes it: `YYYYMMDDThhmmssZ`, in UTC. */
+export function tmxDate(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/**
+ * Adds a pair to the memory, dated `date`, unless it is the pair the segment has already: a
+ * new translation (or new German) is added beside the earlier pairs, never in their place.
+ */
+export function remember(memory: Memory, entry: MemoryEntry, date: Date): void {
+  const entries = memory.get(entry.id) ?? [];
+  const latest = entries.at(-1);
+  if (
+    latest !== undefined &&
+    shapeOf(latest.source) === shapeOf(entry.source) &&
+    shapeOf(latest.target) === shapeOf(entry.target)
+  ) {
+    return;
+  }
+  memory.set(entry.id, [...entries, { ...entry, changed: tmxDate(date) }]);
+}
 
 function typeOf(code: InlineCode): string {
   const language = spanLanguage(code);
@@ -44,16 +80,17 @@ function seg(content: readonly Inline[]): string {
 }
 
 /**
- * The memory as a TMX 1.4b document, one `<tu>` per segment sorted by id. Inline codes keep
- * what stands in the page (`<ph>`, `<bpt>`/`<ept>`), so a CAT tool can place them. No dates:
- * the file depends only on the translations.
+ * The memory as a TMX 1.4b document, one `<tu>` per pair: sorted by segment id, a segment's
+ * pairs oldest first, each with the date it was added (`changedate`) where known. Inline codes
+ * keep what stands in the page (`<ph>`, `<bpt>`/`<ept>`), so a CAT tool can place them.
  */
 export function writeMemory(memory: Memory): string {
-  const units = [...memory.values()]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const units = [...memory.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap((id) => memory.get(id) ?? [])
     .map((entry) =>
       [
-        `    <tu${attributes({ tuid: entry.id })}>`,
+        `    <tu${attributes({ tuid: entry.id, changedate: entry.changed })}>`,
         `      <prop type="x-file">${escapeXml(entry.file)}</prop>`,
         `      <tuv xml:lang="${exchangeLanguages.source}"><seg>${seg(entry.source)}</seg></tuv>`,
         `      <tuv xml:lang="${exchangeLanguages.target}"><seg>${seg(entry.target)}</seg></tuv>`,
@@ -135,12 +172,17 @@ export async function readMemory(projectRoot: string): Promise<Memory> {
     const source = segs.get(exchangeLanguages.source);
     const target = segs.get(exchangeLanguages.target);
     if (id === undefined || source === undefined || target === undefined) continue;
-    memory.set(id, {
-      id,
-      file: file === undefined ? "" : text(file),
-      source: readSeg(source),
-      target: readSeg(target),
-    });
+    const changed = tu.attributes.changedate;
+    memory.set(id, [
+      ...(memory.get(id) ?? []),
+      {
+        id,
+        file: file === undefined ? "" : text(file),
+        source: readSeg(source),
+        target: readSeg(target),
+        ...(changed === undefined ? {} : { changed }),
+      },
+    ]);
   }
   return memory;
 }

@@ -8,25 +8,57 @@ export interface FormatReader {
   placeholder: readonly string[];
   /** Elements around text (1.2 `<g>`, 2.0 `<pc>`). */
   paired: readonly string[];
-  /** Elements CAT tools add around text that mean nothing to the page (`<mrk>`). */
-  transparent: readonly string[];
   /** The name that says which kind of code an element is. */
   codeName: (element: XmlElement) => string | undefined;
+  /** What a code showed the translator: a placeholder's equivalent text, a paired code's end. */
+  shown: (element: XmlElement) => string | undefined;
+  /** The name that says which kind of marker (`<mrk>`) an element is. */
+  markerName: (element: XmlElement) => string | undefined;
+}
+
+/** Counts the markers of one unit: a phrase marked as German is numbered as the export numbers it. */
+interface MarkerCount {
+  count: number;
+}
+
+function readMarker(
+  reader: FormatReader,
+  element: XmlElement,
+  problems: ReadProblem[],
+  id: string,
+  markers: MarkerCount,
+): Inline[] {
+  const content = readInline(reader, element, problems, id, markers);
+  const { kind, language } = kindOfName(reader.markerName(element));
+  // CAT tools add other markers (terms, comments, segments) that mean nothing to the page.
+  if (kind !== "lang" || language === undefined) return content;
+  return [
+    {
+      type: "pc",
+      id: `${language}${++markers.count}`,
+      kind,
+      open: "[",
+      close: `]{lang=${language}}`,
+      content,
+    },
+  ];
 }
 
 /**
- * Reads a `<source>` or `<target>` into text and codes. Codes keep only their id and kind: what
- * they stand for is taken from the German page, never from the file.
+ * Reads a `<source>` or `<target>` into text and codes. Codes keep their id and kind, and what
+ * the file showed for them (a fact's German value, a link's end) to compare with the German
+ * now; what they stand for is taken from the German page, never from the file.
  */
 export function readInline(
   reader: FormatReader,
   element: XmlElement,
   problems: ReadProblem[],
   id: string,
+  markers: MarkerCount = { count: 0 },
 ): Inline[] {
   return element.children.flatMap((child): Inline[] => {
     if (typeof child === "string") return [child];
-    if (reader.transparent.includes(child.name)) return readInline(reader, child, problems, id);
+    if (child.name === "mrk") return readMarker(reader, child, problems, id, markers);
     const { kind, language } = kindOfName(reader.codeName(child));
     const codeId = child.attributes.id;
     const isPlaceholder = reader.placeholder.includes(child.name);
@@ -46,15 +78,16 @@ export function readInline(
       });
       return [];
     }
-    if (isPlaceholder) return [{ type: "ph", id: codeId, kind, markdown: "", equiv: "" }];
+    const shown = reader.shown(child) ?? "";
+    if (isPlaceholder) return [{ type: "ph", id: codeId, kind, markdown: "", equiv: shown }];
     return [
       {
         type: "pc",
         id: codeId,
         kind,
         open: "[",
-        close: language === undefined ? "" : `]{lang=${language}}`,
-        content: readInline(reader, child, problems, id),
+        close: language === undefined ? shown : `]{lang=${language}}`,
+        content: readInline(reader, child, problems, id, markers),
       },
     ];
   });

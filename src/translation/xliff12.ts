@@ -7,7 +7,7 @@ import {
   type ReceivedDocument,
   type UnitState,
 } from "./exchange.ts";
-import { spanLanguage, type Inline } from "./inline.ts";
+import { codesOf, spanLanguage, type Inline } from "./inline.ts";
 import { readUnits, unitsIn, type FormatReader } from "./xliff-read.ts";
 import { attributes, childElements, escapeXml, type XmlElement } from "./xml.ts";
 
@@ -18,7 +18,7 @@ const states: Record<UnitState, string> = {
   new: "needs-translation",
   changed: "needs-review-translation",
   unconfirmed: "needs-review-translation",
-  current: "translated",
+  current: "final",
 };
 
 const doneStates = new Set(["translated", "signed-off", "final"]);
@@ -30,26 +30,36 @@ function ctypeOf(code: Exclude<Inline, string>): string {
     : `x-lang-${language}`;
 }
 
-function inline(content: readonly Inline[]): string {
+/**
+ * Inline content; codes the source does not have (`sourceIds` given: a phrase of the target
+ * marked as German) are written as markers, since a target may carry only its source's codes.
+ */
+function inline(content: readonly Inline[], sourceIds?: ReadonlySet<string>): string {
   return content
     .map((item) => {
       if (typeof item === "string") return escapeXml(item);
       if (item.type === "ph") {
         return `<x${attributes({ id: item.id, ctype: ctypeOf(item), "equiv-text": item.equiv })}/>`;
       }
-      return `<g${attributes({ id: item.id, ctype: ctypeOf(item) })}>${inline(item.content)}</g>`;
+      if (sourceIds !== undefined && !sourceIds.has(item.id)) {
+        return `<mrk${attributes({ mtype: ctypeOf(item) })}>${inline(item.content, sourceIds)}</mrk>`;
+      }
+      return `<g${attributes({ id: item.id, ctype: ctypeOf(item) })}>${inline(item.content, sourceIds)}</g>`;
     })
     .join("");
 }
 
 function unit(entry: ExchangeUnit): string {
   const { segment, target, state } = entry;
+  const sourceIds = new Set(codesOf(segment.content).map((code) => code.id));
   return [
-    `      <trans-unit${attributes({ id: segment.id, "xml:space": "preserve" })}>`,
+    `      <trans-unit${attributes({ id: segment.id, approved: state === "current" ? "yes" : undefined, "xml:space": "preserve" })}>`,
     `        <source>${inline(segment.content)}</source>`,
     ...(target === undefined
       ? []
-      : [`        <target${attributes({ state: states[state] })}>${inline(target)}</target>`]),
+      : [
+          `        <target${attributes({ state: states[state] })}>${inline(target, sourceIds)}</target>`,
+        ]),
     ...entry.notes.map((note) => `        <note>${escapeXml(note)}</note>`),
     "      </trans-unit>",
   ].join("\n");
@@ -81,9 +91,17 @@ ${body.join("\n")}
 const reader: FormatReader = {
   placeholder: ["x", "ph"],
   paired: ["g"],
-  transparent: ["mrk"],
   codeName: (element) => element.attributes.ctype,
+  shown: (element) => element.attributes["equiv-text"],
+  markerName: (element) => element.attributes.mtype,
 };
+
+/** Whether a unit's translation is done: its target's state says so, or the unit is approved. */
+function isDone(element: XmlElement, target: XmlElement | undefined): boolean {
+  if (target === undefined) return false;
+  const state = target.attributes.state;
+  return element.attributes.approved === "yes" || state === undefined || doneStates.has(state);
+}
 
 /** Reads an XLIFF 1.2 document (the root element already parsed). */
 export function readXliff12(root: XmlElement): ReceivedDocument {
@@ -119,14 +137,13 @@ export function readXliff12(root: XmlElement): ReceivedDocument {
     for (const element of unitsIn(body, "trans-unit")) {
       const [source] = childElements(element, "source");
       const [target] = childElements(element, "target");
-      const state = target?.attributes.state;
       document.units.push(
         ...readUnits(reader, problems, {
           element,
           file: original,
           source,
           target,
-          done: state === undefined ? target !== undefined : doneStates.has(state),
+          done: isDone(element, target),
         }),
       );
     }

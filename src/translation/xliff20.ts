@@ -7,7 +7,7 @@ import {
   type ReceivedDocument,
   type UnitState,
 } from "./exchange.ts";
-import { spanLanguage, type Inline, type InlineCode } from "./inline.ts";
+import { codesOf, spanLanguage, type Inline, type InlineCode } from "./inline.ts";
 import { readUnits, unitsIn, type FormatReader } from "./xliff-read.ts";
 import { attributes, childElements, escapeXml, type XmlElement } from "./xml.ts";
 
@@ -30,22 +30,30 @@ function names(code: InlineCode): { type: string; subType?: string } {
   return subType === undefined ? { type } : { type, subType };
 }
 
-function inline(content: readonly Inline[]): string {
+/**
+ * Inline content; codes the source does not have (`sourceIds` given: a phrase of the target
+ * marked as German) are written as markers, since a target may carry only its source's codes.
+ */
+function inline(content: readonly Inline[], sourceIds?: ReadonlySet<string>): string {
   return content
     .map((item) => {
       if (typeof item === "string") return escapeXml(item);
+      if (item.type === "pc" && sourceIds !== undefined && !sourceIds.has(item.id)) {
+        return `<mrk${attributes({ id: item.id, type: names(item).subType })}>${inline(item.content, sourceIds)}</mrk>`;
+      }
       // A phrase marked as being in the target language needs no mark in the translation.
       const canDelete = spanLanguage(item) === exchangeLanguages.target ? undefined : "no";
       if (item.type === "ph") {
         return `<ph${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), disp: item.equiv, equiv: item.equiv })}/>`;
       }
-      return `<pc${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), dispStart: item.open, dispEnd: item.close })}>${inline(item.content)}</pc>`;
+      return `<pc${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), dispStart: item.open, dispEnd: item.close })}>${inline(item.content, sourceIds)}</pc>`;
     })
     .join("");
 }
 
 function unit(entry: ExchangeUnit): string {
   const { segment, target, state } = entry;
+  const sourceIds = new Set(codesOf(segment.content).map((code) => code.id));
   return [
     `    <unit${attributes({ id: segment.id })}>`,
     ...(entry.notes.length === 0
@@ -59,7 +67,7 @@ function unit(entry: ExchangeUnit): string {
     `        <source xml:space="preserve">${inline(segment.content)}</source>`,
     ...(target === undefined
       ? []
-      : [`        <target xml:space="preserve">${inline(target)}</target>`]),
+      : [`        <target xml:space="preserve">${inline(target, sourceIds)}</target>`]),
     "      </segment>",
     "    </unit>",
   ].join("\n");
@@ -84,8 +92,9 @@ ${body.join("\n")}
 const reader: FormatReader = {
   placeholder: ["ph"],
   paired: ["pc"],
-  transparent: ["mrk"],
   codeName: (element) => element.attributes.subType ?? element.attributes.type,
+  shown: (element) => element.attributes.equiv ?? element.attributes.dispEnd,
+  markerName: (element) => element.attributes.type,
 };
 
 /** Joins a unit's segments (a CAT tool may split one into sentences) into one source and target. */
@@ -98,6 +107,34 @@ function joined(unitElement: XmlElement, part: "source" | "target"): XmlElement 
   const [first] = parts;
   if (first === undefined) return undefined;
   return { ...first, children: parts.flatMap((element) => element.children) };
+}
+
+function hasText(element: XmlElement | undefined): boolean {
+  return (
+    element !== undefined &&
+    element.children.some((child) => typeof child !== "string" || child.trim() !== "")
+  );
+}
+
+/**
+ * Whether a unit is translated: every segment done and with a target. A unit split into
+ * segments with some done and some not cannot be taken over whole: reported, not cut short.
+ */
+function unitDone(element: XmlElement, problems: ReadProblem[]): boolean {
+  const segments = childElements(element, "segment");
+  const marked = segments.map((segment) => doneStates.has(segment.attributes.state ?? "initial"));
+  // One segment marked as done with an empty target is reported by the import itself.
+  if (segments.length <= 1 || !marked.includes(true)) return marked[0] ?? false;
+  const untranslated = segments.findIndex(
+    (segment, index) => marked[index] !== true || !hasText(childElements(segment, "target")[0]),
+  );
+  if (untranslated === -1) return true;
+  problems.push({
+    line: segments[untranslated]?.line ?? element.line,
+    ...(element.attributes.id === undefined ? {} : { id: element.attributes.id }),
+    message: `the segment is split into ${segments.length} parts and part ${untranslated + 1} is not translated, so only part of it would be taken over: translate every part (or join them again), or set them all back to initial`,
+  });
+  return false;
 }
 
 /** Reads an XLIFF 2.0 document (the root element already parsed). */
@@ -120,16 +157,13 @@ export function readXliff20(root: XmlElement): ReceivedDocument {
       continue;
     }
     for (const element of unitsIn(file, "unit")) {
-      const segmentStates = childElements(element, "segment").map(
-        (segment) => segment.attributes.state ?? "initial",
-      );
       document.units.push(
         ...readUnits(reader, problems, {
           element,
           file: original,
           source: joined(element, "source"),
           target: joined(element, "target"),
-          done: segmentStates.length > 0 && segmentStates.every((state) => doneStates.has(state)),
+          done: unitDone(element, problems),
         }),
       );
     }

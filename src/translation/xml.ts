@@ -24,7 +24,22 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-/** Reads a well-formed XML document into its root element; throws `XmlSyntaxError` if it is not. */
+/**
+ * How deep elements may nest. The exchange's files nest a few levels (file, body, unit,
+ * target, a code or two); the readers walk the tree recursively, and a file nesting thousands
+ * of tags deep would exhaust the stack instead of being refused.
+ */
+export const maxXmlDepth = 100;
+
+/** A file nesting elements deeper than `maxXmlDepth`. */
+export class XmlTooDeepError extends XmlSyntaxError {
+  override name = "XmlTooDeepError";
+}
+
+/**
+ * Reads a well-formed XML document into its root element; throws `XmlSyntaxError` if it is
+ * not, `XmlTooDeepError` if its elements nest deeper than `maxXmlDepth`.
+ */
 export function parseXml(text: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
@@ -49,6 +64,9 @@ export function parseXml(text: string): XmlElement {
       children: [],
       line: parser.line,
     };
+    if (stack.length >= maxXmlDepth) {
+      throw new XmlTooDeepError(`elements are nested more than ${maxXmlDepth} deep`, parser.line);
+    }
     stack[stack.length - 1]?.children.push(element);
     stack.push(element);
     root ??= element;
@@ -59,6 +77,7 @@ export function parseXml(text: string): XmlElement {
   try {
     parser.write(text).close();
   } catch (error) {
+    if (error instanceof XmlSyntaxError) throw error;
     const reason = (error as Error).message.replace(/^[^:]*:\d+:\d+: /, "");
     throw new XmlSyntaxError(reason, parser.line);
   }

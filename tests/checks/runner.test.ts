@@ -160,8 +160,12 @@ describe("runGateCli", () => {
     const result = await run(["--word", "bad", "a.txt"], clean, broken);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
-      "Word check: the check stopped because of an unexpected error (disk on fire). COULD NOT CHECK",
+      "Word check: stopped because of an unexpected error (disk on fire); run it again with --debug to see where it happened. COULD NOT CHECK",
     );
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    const debugged = await run(["--word", "bad", "--debug", "a.txt"], clean, broken);
+    expect(debugged.exitCode).toBe(2);
+    expect(debugged.stderr).toMatch(/^Error: disk on fire\n\s+at /m);
   });
 
   it("exits 2 on a wrong command line, with the help, and writes no report", async () => {

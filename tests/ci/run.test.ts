@@ -6,7 +6,12 @@ import { projectRoot } from "../support/project.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 /** The commands each Debian package gives the tests. */
-const commands = { chromium: "chromium", "libxml2-utils": "xmllint", nginx: "nginx" } as const;
+const commands = {
+  chromium: "chromium",
+  "libxml2-utils": "xmllint",
+  "translate-toolkit": "pocount",
+  nginx: "nginx",
+} as const;
 type Package = keyof typeof commands;
 
 /**
@@ -68,26 +73,32 @@ done`
 
 describe(".ci/run on a machine", () => {
   it("that has every tool: installs nothing and goes on", async () => {
-    const { run, aptLog } = await machine(["chromium", "libxml2-utils", "nginx"], "fails");
+    const { run, aptLog } = await machine(
+      ["chromium", "libxml2-utils", "translate-toolkit", "nginx"],
+      "fails",
+    );
     const result = run();
     expect(result.status, result.stderr).toBe(0);
     expect(await aptLog()).toEqual([]);
   });
 
-  it("that lacks xmllint and nginx and cannot install them: stops with one line naming the packages", async () => {
+  it("that lacks xmllint, pocount and nginx and cannot install them: stops with one line naming the packages", async () => {
     const { run, aptLog } = await machine(["chromium"], "fails");
     const result = run();
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^\.ci\/run: the tests need the Debian package\(s\) libxml2-utils nginx, which could not be installed/,
+      /^\.ci\/run: the tests need the Debian package\(s\) libxml2-utils translate-toolkit nginx, which could not be installed/,
     );
     expect(await aptLog()).toEqual(["apt-get update -qq"]);
   });
 
   it("whose CHROME_PATH names no executable: does not take it for a browser and installs Chromium", async () => {
-    const { bin, run, aptLog } = await machine(["libxml2-utils", "nginx"], "installs");
+    const { bin, run, aptLog } = await machine(
+      ["libxml2-utils", "translate-toolkit", "nginx"],
+      "installs",
+    );
     const notExecutable = path.join(bin, "chrome.txt");
     await writeFile(notExecutable, "not a browser\n");
     for (const chromePath of [path.join(bin, "no-such-browser"), notExecutable]) {
@@ -99,7 +110,10 @@ describe(".ci/run on a machine", () => {
   });
 
   it("whose CHROME_PATH names an executable: uses it", async () => {
-    const { bin, run, aptLog } = await machine(["libxml2-utils", "nginx"], "fails");
+    const { bin, run, aptLog } = await machine(
+      ["libxml2-utils", "translate-toolkit", "nginx"],
+      "fails",
+    );
     const browser = path.join(bin, "my-chrome");
     await writeFile(browser, "#!/bin/sh\nexit 0\n");
     await chmod(browser, 0o755);
@@ -108,7 +122,7 @@ describe(".ci/run on a machine", () => {
   });
 
   it("that lacks a tool apt-get can install: installs it and goes on", async () => {
-    const { run, aptLog } = await machine(["chromium", "nginx"], "installs");
+    const { run, aptLog } = await machine(["chromium", "translate-toolkit", "nginx"], "installs");
     const result = run();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Installing libxml2-utils");

@@ -1,6 +1,14 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError } from "../../src/lib/errors.ts";
-import { allowsMarkup, createTranslator, parseLocaleFile } from "../../src/lib/i18n.ts";
+import {
+  allowsMarkup,
+  createTranslator,
+  loadLocales,
+  parseLocaleFile,
+} from "../../src/lib/i18n.ts";
+import { makeTempDir } from "../support/temp.ts";
 
 const translator = createTranslator({
   de: {
@@ -79,5 +87,63 @@ describe("parseLocaleFile", () => {
 
   it("refuses a file that holds something other than an object", () => {
     expect(() => parseLocaleFile("locales/de/x.json", "[1, 2]")).toThrow(/one JSON object/);
+  });
+});
+
+describe("loadLocales", () => {
+  /** A project with one locale file per language, the English one replaced by `english`. */
+  async function localesWith(english: string): Promise<string> {
+    const root = await makeTempDir("gw-locales-");
+    await mkdir(path.join(root, "locales/de"), { recursive: true });
+    await mkdir(path.join(root, "locales/en"), { recursive: true });
+    await writeFile(path.join(root, "locales/de/common.json"), '{ "a": "A" }\n');
+    await writeFile(path.join(root, "locales/en/common.json"), english);
+    return root;
+  }
+
+  async function loadError(root: string): Promise<ContentError> {
+    const error: unknown = await loadLocales(path.join(root, "locales"), root).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ContentError);
+    return error as ContentError;
+  }
+
+  it("reads a clean project's texts", async () => {
+    const resources = await loadLocales(
+      path.join(await localesWith('{ "a": "A" }\n'), "locales"),
+      "/",
+    );
+    expect(resources.en).toEqual({ common: { a: "A" } });
+  });
+
+  it.each(["__proto__", "constructor", "prototype"])(
+    "refuses a key named %s, naming the file, line and key, without touching Object.prototype",
+    async (name) => {
+      const root = await localesWith(
+        `{\n  "a": "A",\n  "group": {\n    "${name}": { "polluted": "yes" }\n  }\n}\n`,
+      );
+      const error = await loadError(root);
+      expect(error.location).toEqual({
+        file: "locales/en/common.json",
+        line: 4,
+        column: 5,
+        key: `common.group.${name}`,
+      });
+      expect(error.message).toContain(`"${name}" cannot be the name of a text or group`);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
+  it("refuses a $t chain 3,000 texts long, naming the file and the key it starts at", async () => {
+    const chain = Array.from(
+      { length: 3000 },
+      (_, index) => `  "k${index}": "${index === 2999 ? "end" : `a $t(common.k${index + 1})`}"`,
+    );
+    const error = await loadError(await localesWith(`{\n  "a": "A",\n${chain.join(",\n")}\n}\n`));
+    expect(error.location).toEqual({ file: "locales/en/common.json", key: "common.k0" });
+    expect(error.message).toContain(
+      '"$t(…)" references take 2999 steps (common.k0 → common.k1 → common.k2 → … → common.k2999), more than the 20',
+    );
   });
 });

@@ -4,12 +4,18 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { xliff12ToJs, xliff2js, type XliffJs } from "xliff";
-import { runExportCli } from "../../src/translation/cli.ts";
 import { exchangeFileName, memoryExportName } from "../../src/translation/export.ts";
-import { createExchangeFixture, writeFiles } from "./fixture.ts";
+import {
+  createExchangeFixture,
+  exchangeFiles as exchangeFilesText,
+  projectSnapshot,
+  runExport,
+  runImport,
+  writeFiles,
+} from "./fixture.ts";
 
 async function exportFile(root: string, args: string[]): Promise<string> {
-  const result = await runExportCli(["--out", "out", ...args], root);
+  const result = await runExport(["--out", "out", ...args], root);
   expect(result.stderr).toBe("");
   expect(result.exitCode).toBe(0);
   return readFile(path.join(root, "out", exchangeFileName), "utf8");
@@ -89,7 +95,7 @@ describe("i18n:export", () => {
     ]);
     // The link's address is a code, never text a translator could change.
     expect(text).not.toContain("/de/quellen/");
-    expect(text).toContain('<target state="translated">First section</target>');
+    expect(text).toContain('<target state="final">First section</target>');
   });
 
   it("writes XLIFF 2.0 with <ph/> and <pc> that a real XLIFF reader takes apart", async () => {
@@ -145,7 +151,7 @@ describe("i18n:export", () => {
 
   it("writes the translation memory as well-formed TMX 1.4b with --tmx, and no XLIFF with nothing to translate", async () => {
     const root = await createExchangeFixture();
-    const result = await runExportCli(["--out", "out", "--tmx"], root);
+    const result = await runExport(["--out", "out", "--tmx"], root);
     expect(result.stdout).toBe(
       `Nothing to translate: every text and page is translated from the German as it is now (--all exports everything).\nWritten: out/${memoryExportName}\n`,
     );
@@ -155,7 +161,7 @@ describe("i18n:export", () => {
     const tmx = await readFile(file, "utf8");
     expect(tmx).toContain('<tmx version="1.4">');
     expect(tmx).toMatch(
-      /<tu tuid="home:top:p1">[\s\S]*?<tuv xml:lang="de"><seg>Es gibt <ph x="1" type="x-template">\{% fact "a.count" %\}<\/ph>/,
+      /<tu tuid="home:top:p1" changedate="\d{8}T\d{6}Z">[\s\S]*?<tuv xml:lang="de"><seg>Es gibt <ph x="1" type="x-template">\{% fact "a.count" %\}<\/ph>/,
     );
     expect(tmx).toContain(
       '<bpt i="1" x="2" type="link">[</bpt>the sources<ept i="1">](/en/sources/)</ept>',
@@ -164,8 +170,122 @@ describe("i18n:export", () => {
 
   it("refuses an unknown format with exit status 2", async () => {
     const root = await createExchangeFixture();
-    const result = await runExportCli(["--format", "xliff3"], root);
+    const result = await runExport(["--format", "xliff3"], root);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('unknown format "xliff3"');
+  });
+});
+
+/** Each unit of an XLIFF 1.2 file: its attributes, its target's state and the code ids of source and target. */
+function units12(text: string) {
+  return [...text.matchAll(/<trans-unit ([^>]*)>([\s\S]*?)<\/trans-unit>/g)].map(
+    ([, attrs = "", body = ""]) => {
+      const part = (name: string) =>
+        new RegExp(`<${name}[^>]*>([\\s\\S]*?)</${name}>`).exec(body)?.[1];
+      const ids = (xml: string | undefined) =>
+        [...(xml ?? "").matchAll(/<(?:x|g|ph|pc)\b[^>]*\bid="([^"]+)"/g)].map((match) => match[1]);
+      return {
+        id: /id="([^"]+)"/.exec(attrs)?.[1],
+        approved: /approved="yes"/.test(attrs),
+        state: /<target state="([^"]+)"/.exec(body)?.[1],
+        sourceIds: ids(part("source")),
+        targetIds: ids(part("target")),
+        target: part("target"),
+      };
+    },
+  );
+}
+
+describe("the conventions CAT tools read", () => {
+  /** The fixture with one new German text and one changed German paragraph. */
+  async function partlyTranslated(): Promise<string> {
+    const root = await createExchangeFixture();
+    const german = await readFile(path.join(root, "src/site/de/start.md"), "utf8");
+    await writeFiles(root, {
+      "src/site/de/start.md": german.replace("Ein Zitat", "Ein kurzes Zitat"),
+      "locales/de/common.json": (
+        await readFile(path.join(root, "locales/de/common.json"), "utf8")
+      ).replace('"south": "Süden"', '"south": "Süden",\n    "west": "Westen"'),
+    });
+    return root;
+  }
+
+  it("marks up-to-date units approved and final in XLIFF 1.2, final in 2.0, the others to do", async () => {
+    const root = await partlyTranslated();
+    const units = units12(await exportFile(root, ["--all"]));
+    expect(units.filter((unit) => unit.approved).map((unit) => unit.state)).toEqual(
+      Array(units.length - 2).fill("final"),
+    );
+    expect(units.filter((unit) => !unit.approved).map((unit) => [unit.id, unit.state])).toEqual([
+      ["common.region.west", undefined],
+      ["home:erster-abschnitt:q1", "needs-review-translation"],
+    ]);
+    const text20 = await exportFile(root, ["--all", "--format", "xliff20"]);
+    expect(text20.match(/<segment state="final">/g)).toHaveLength(units.length - 2);
+    expect(text20.match(/<segment state="initial">/g)).toHaveLength(2);
+  });
+
+  it("counts the segments by state in its summary", async () => {
+    const root = await partlyTranslated();
+    const all = await runExport(["--out", "out", "--all"], root);
+    expect(all.stdout).toMatch(
+      /^17 segments: 15 up to date, 1 to translate, 1 to review \(the German changed, or nobody confirmed the translation\)\.\n/,
+    );
+    const changed = await runExport(["--out", "out"], root);
+    expect(changed.stdout).toMatch(/^2 segments: 1 to translate, 1 to review/);
+  });
+
+  it("is read by translate-toolkit's pocount with up-to-date units translated, changed ones fuzzy, new ones untranslated", async () => {
+    const root = await partlyTranslated();
+    await exportFile(root, ["--all"]);
+    const pocount = spawnSync("pocount", ["--csv", path.join(root, "out", exchangeFileName)], {
+      encoding: "utf8",
+    });
+    expect(
+      pocount.error,
+      "pocount is missing: install the Debian package translate-toolkit",
+    ).toBeUndefined();
+    expect(pocount.status, pocount.stderr).toBe(0);
+    const [, row = ""] = pocount.stdout.trim().split("\n");
+    const [, translated, , , fuzzy, , untranslated, , total] = row
+      .split(",")
+      .map((cell) => cell.trim());
+    expect({ translated, fuzzy, untranslated, total }).toEqual({
+      translated: "15",
+      fuzzy: "1",
+      untranslated: "1",
+      total: "17",
+    });
+  });
+
+  it("gives targets only the codes of their source: a phrase marked as German is a marker, kept on the way back", async () => {
+    const root = await createExchangeFixture({
+      "src/site/en/home.md": (exchangeFilesText["src/site/en/home.md"] ?? "").replace(
+        "- The HealthCapital cluster in Berlin.",
+        "- The [Cluster]{lang=de} HealthCapital in Berlin.",
+      ),
+    });
+    const before = await projectSnapshot(root);
+    for (const format of ["xliff12", "xliff20"]) {
+      const text = await exportFile(root, ["--all", "--format", format]);
+      wellFormed(path.join(root, "out", exchangeFileName));
+      expect(text).toContain(
+        format === "xliff12"
+          ? 'The <mrk mtype="x-lang-de">Cluster</mrk> HealthCapital in Berlin.'
+          : 'The <mrk id="de1" type="gw:lang-de">Cluster</mrk> HealthCapital in Berlin.',
+      );
+      for (const unit of units12(
+        text.replace(/<unit /g, "<trans-unit ").replace(/<\/unit>/g, "</trans-unit>"),
+      )) {
+        expect(
+          unit.targetIds.every((id) => unit.sourceIds.includes(id)),
+          unit.id,
+        ).toBe(true);
+      }
+      const result = await runImport([`out/${exchangeFileName}`], root);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain("No file needed to change.");
+      expect(await projectSnapshot(root)).toEqual(before);
+    }
   });
 });

@@ -1,7 +1,12 @@
+import { createHash } from "node:crypto";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
+import { expect } from "vitest";
+import { exportCommand, importCommand } from "../../src/checks/i18n/cli.ts";
 import { markKeys, markPages } from "../../src/checks/i18n/mark.ts";
+import { runCommandCaptured, type CapturedRun } from "../../src/checks/runner.ts";
+import { exchangeFileName } from "../../src/translation/export.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 /**
@@ -102,7 +107,10 @@ export async function writeFiles(
   }
 }
 
-/** Every file of a project except reports and exchange files, by path: to see that nothing changed. */
+/**
+ * The SHA-256 of every file of a project except reports and exchange files, by path: to see
+ * that nothing changed, byte for byte.
+ */
 export async function projectSnapshot(root: string): Promise<Map<string, string>> {
   const files = await glob(["**/*"], {
     cwd: root,
@@ -110,12 +118,51 @@ export async function projectSnapshot(root: string): Promise<Map<string, string>
   });
   return new Map(
     await Promise.all(
-      files
-        .sort()
-        .map(async (file): Promise<[string, string]> => [
-          file,
-          await readFile(path.join(root, file), "utf8"),
-        ]),
+      files.sort().map(async (file): Promise<[string, string]> => [
+        file,
+        createHash("sha256")
+          .update(await readFile(path.join(root, file)))
+          .digest("hex"),
+      ]),
     ),
   );
+}
+
+/** `npm run i18n:export -- ARGS` in `root`, run in this process as its script runs it. */
+export function runExport(args: string[], root: string): Promise<CapturedRun> {
+  return runCommandCaptured(exportCommand, args, root);
+}
+
+/** `npm run i18n:import -- ARGS` in `root`, run in this process as its script runs it. */
+export function runImport(args: string[], root: string): Promise<CapturedRun> {
+  return runCommandCaptured(importCommand, args, root);
+}
+
+/** Where the tests export to, relative to the fixture. */
+export const exchange = `out/${exchangeFileName}`;
+
+/** Exports with `args` (everything by default) and returns the exchange file's text. */
+export async function exported(root: string, args: string[] = ["--all"]): Promise<string> {
+  const result = await runExport(["--out", "out", ...args], root);
+  expect(result.stderr).toBe("");
+  expect(result.exitCode).toBe(0);
+  return readFile(path.join(root, exchange), "utf8");
+}
+
+/** Replaces the one place `search` stands in the exchange file; fails if it is not there once. */
+export async function editExchange(
+  root: string,
+  search: string,
+  replacement: string,
+): Promise<string> {
+  const text = await readFile(path.join(root, exchange), "utf8");
+  expect(text.split(search)).toHaveLength(2);
+  const edited = text.replace(search, () => replacement);
+  await writeFile(path.join(root, exchange), edited);
+  return edited;
+}
+
+/** The 1-based line of a file on which `text` stands. */
+export function lineOf(file: string, text: string): number {
+  return file.slice(0, file.indexOf(text)).split("\n").length;
 }

@@ -1,32 +1,21 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runExportCli, runImportCli } from "../../src/translation/cli.ts";
-import { exchangeFileName } from "../../src/translation/export.ts";
 import { formatProblem, importTranslations } from "../../src/translation/import.ts";
-import { createExchangeFixture, projectSnapshot, writeFiles } from "./fixture.ts";
-
-const exchange = `out/${exchangeFileName}`;
-
-async function exported(root: string, args: string[] = ["--all"]): Promise<string> {
-  const result = await runExportCli(["--out", "out", ...args], root);
-  expect(result.exitCode).toBe(0);
-  return readFile(path.join(root, exchange), "utf8");
-}
-
-/** Replaces the one place `search` stands in the exchange file; fails if it is not there once. */
-async function editExchange(root: string, search: string, replacement: string): Promise<string> {
-  const text = await readFile(path.join(root, exchange), "utf8");
-  expect(text.split(search)).toHaveLength(2);
-  const edited = text.replace(search, () => replacement);
-  await writeFile(path.join(root, exchange), edited);
-  return edited;
-}
-
-/** The 1-based line of the exchange file on which `text` stands. */
-function lineOf(file: string, text: string): number {
-  return file.slice(0, file.indexOf(text)).split("\n").length;
-}
+import { readMemory } from "../../src/translation/tmx.ts";
+import { makeTempDir } from "../support/temp.ts";
+import {
+  createExchangeFixture,
+  editExchange,
+  exchangeFiles,
+  exchange,
+  exported,
+  lineOf,
+  projectSnapshot,
+  runExport,
+  runImport,
+  writeFiles,
+} from "./fixture.ts";
 
 describe("i18n:import", () => {
   it.each([["xliff12"], ["xliff20"]])(
@@ -35,7 +24,7 @@ describe("i18n:import", () => {
       const root = await createExchangeFixture();
       const before = await projectSnapshot(root);
       await exported(root, ["--all", "--format", format]);
-      const result = await runImportCli([exchange], root);
+      const result = await runImport([exchange], root);
       expect(result.stderr).toBe("");
       expect(result.exitCode).toBe(0);
       expect(result.stdout).toContain("No file needed to change.");
@@ -54,9 +43,9 @@ describe("i18n:import", () => {
     await editExchange(
       root,
       '<target state="needs-review-translation">A quotation over two lines.</target>',
-      '<target state="translated">A short quotation over *two* lines.</target>',
+      '<target state="final">A short quotation over *two* lines.</target>',
     );
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Written: locales/translation-memory.tmx, src/site/en/home.md");
     const english = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
@@ -65,7 +54,7 @@ describe("i18n:import", () => {
     expect(english).toContain(
       'There are {% fact "a.count" %} things, see [the sources](/en/sources/).',
     );
-    const status = await runExportCli(["--out", "out"], root);
+    const status = await runExport(["--out", "out"], root);
     expect(status.stdout).toMatch(/^Nothing to translate/);
     const memory = await readFile(path.join(root, "locales/translation-memory.tmx"), "utf8");
     expect(memory).toContain("<seg>Ein kurzes Zitat über zwei Zeilen.</seg>");
@@ -82,8 +71,8 @@ describe("i18n:import", () => {
     await exported(root);
     await editExchange(
       root,
-      '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
-      '<target state="translated">Welcome, <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+      '<target state="final">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+      '<target state="final">Welcome, <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
     );
     const result = await importTranslations(root, [exchange]);
     expect(result.problems.map(formatProblem)).toEqual([]);
@@ -121,7 +110,7 @@ Alle Quellen, siehe [Start](/de/start/).
     await editExchange(
       root,
       '<source>Alle Quellen, siehe <g id="1" ctype="link">Start</g>.</source>',
-      '<source>Alle Quellen, siehe <g id="1" ctype="link">Start</g>.</source>\n        <target state="translated">All sources, see <g id="1" ctype="link">Home</g>.</target>',
+      '<source>Alle Quellen, siehe <g id="1" ctype="link">Start</g>.</source>\n        <target state="final">All sources, see <g id="1" ctype="link">Home</g>.</target>',
     );
     const result = await importTranslations(root, [exchange]);
     expect(result.problems.map(formatProblem)).toEqual([]);
@@ -172,24 +161,24 @@ Alle Quellen, siehe [Start](/de/start/).
     {
       what: "raw markup",
       id: "home:erster-abschnitt:h1",
-      search: '<target state="translated">First section</target>',
-      replacement: '<target state="translated">&lt;b&gt;First&lt;/b&gt; section</target>',
+      search: '<target state="final">First section</target>',
+      replacement: '<target state="final">&lt;b&gt;First&lt;/b&gt; section</target>',
       message: /HTML markup/,
     },
     {
       what: "template code typed into the text",
       id: "common.greeting",
       search:
-        '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
+        '<target state="final">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/></target>',
       replacement:
-        '<target state="translated">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/> {{ secret }}</target>',
+        '<target state="final">Hello <x id="1" ctype="x-template" equiv-text="{{name}}"/> {{ secret }}</target>',
       message: /template code/,
     },
     {
       what: "an empty translation marked as translated",
       id: "common.region.south",
-      search: '<target state="translated">South</target>',
-      replacement: '<target state="translated"></target>',
+      search: '<target state="final">South</target>',
+      replacement: '<target state="final"></target>',
       message: /marked as translated but its translation is empty/,
     },
     {
@@ -210,7 +199,7 @@ Alle Quellen, siehe [Start](/de/start/).
       const before = await projectSnapshot(root);
       const edited = await editExchange(root, search, replacement);
       const line = lineOf(edited, atUnit === true ? replacement : replacement.slice(0, 40));
-      const result = await runImportCli([exchange], root);
+      const result = await runImport([exchange], root);
       expect(result.exitCode).toBe(1);
       const [first] = result.stderr.split("\n");
       expect(first).toContain(`${exchange}:${line}: segment ${id}: `);
@@ -229,7 +218,7 @@ Alle Quellen, siehe [Start](/de/start/).
       .find((line) => line.includes("<target") && line.includes("There are"));
     expect(target).toBeDefined();
     await editExchange(root, target ?? "", (target ?? "").replace(/<ph [^>]*\/>/, "many"));
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
       `${exchange}:${lineOf(text, target ?? "")}: segment home:top:p1: the tag 1 ({% fact "a.count" %}) from the German is missing`,
@@ -246,7 +235,7 @@ Alle Quellen, siehe [Start](/de/start/).
       ).replace('"Norden"', '"Der Norden"'),
     });
     const before = await projectSnapshot(root);
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
       `${exchange}:${lineOf(text, '<trans-unit id="common.region.north"')}: segment common.region.north: the German text of this segment has changed since the file was exported. It now reads: "Der Norden". Export again`,
@@ -260,7 +249,7 @@ Alle Quellen, siehe [Start](/de/start/).
     const before = await projectSnapshot(root);
     const file = '<file original="src/site/de/start.md" source-language="de" target-language="en"';
     await editExchange(root, file, file.replace('"en"', '"fr"'));
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
       `${exchange}:${lineOf(text, file)}: the file translates from "de" into "fr", but this project takes translations from German (de) into English (en)`,
@@ -274,16 +263,62 @@ Alle Quellen, siehe [Start](/de/start/).
     const before = await projectSnapshot(root);
     await editExchange(
       root,
-      '<target state="translated">South</target>',
-      '<target state="translated">South</tar>',
+      '<target state="final">South</target>',
+      '<target state="final">South</tar>',
     );
-    const result = await runImportCli([exchange], root);
+    const result = await runImport([exchange], root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^${exchange.replace(/\./g, "\\.")}:${lineOf(text, '<target state="translated">South</target>')}: the file is not well-formed XML`,
+        `^${exchange.replace(/\./g, "\\.")}:${lineOf(text, '<target state="final">South</target>')}: the file is not well-formed XML`,
       ),
     );
     expect(await projectSnapshot(root)).toEqual(before);
+  });
+});
+
+describe("i18n:import of approvals and the memory's history", () => {
+  it("reports a file whose translator only approved segments as confirmed, and records them as up to date", async () => {
+    // Translated, but nobody has recorded from which German: every unit is to be reviewed.
+    const root = await makeTempDir("gw-approve-");
+    await writeFiles(root, exchangeFiles);
+    const text = await exported(root, []);
+    expect(text).not.toContain('approved="yes"');
+    const approved = text.replace(
+      /<trans-unit id="([^"]+)"/g,
+      '<trans-unit id="$1" approved="yes"',
+    );
+    await writeFile(path.join(root, exchange), approved);
+    const english = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
+    const result = await runImport([exchange], root);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^16 segments confirmed, nothing to change\.\n/);
+    // Only the records change: the page gains its translatedFrom, its text stays as it was.
+    const marked = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
+    expect(marked).toMatch(/\ntranslatedFrom: "[0-9a-f]{12}"\n---\n/);
+    expect(marked.replace(/translatedFrom: "[0-9a-f]{12}"\n/, "")).toBe(english);
+    expect((await runExport(["--out", "out"], root)).stdout).toMatch(/^Nothing to translate/);
+  });
+
+  it("adds a new translation to the memory beside the earlier one, dated", async () => {
+    const root = await createExchangeFixture();
+    await exported(root);
+    await editExchange(root, ">South<", ">The south<");
+    expect((await runImport([exchange], root)).exitCode).toBe(0);
+    await exported(root);
+    await editExchange(root, ">The south<", ">Southern Germany<");
+    expect((await runImport([exchange], root)).exitCode).toBe(0);
+    const pairs = (await readMemory(root)).get("common.region.south") ?? [];
+    expect(pairs.map((pair) => pair.target)).toEqual([
+      ["South"],
+      ["The south"],
+      ["Southern Germany"],
+    ]);
+    expect(pairs.slice(1).map((pair) => pair.changed)).toEqual([
+      expect.stringMatching(/^\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^\d{8}T\d{6}Z$/),
+    ]);
+    const tmx = await readFile(path.join(root, "locales/translation-memory.tmx"), "utf8");
+    expect(tmx.match(/<tu tuid="common\.region\.south"/g)).toHaveLength(3);
   });
 });

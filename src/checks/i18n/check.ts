@@ -1,18 +1,18 @@
 import { checkKeyUsage, scanKeyUsage } from "./key-usage.ts";
 import { checkLocales } from "./locale-checks.ts";
-import { readLocales, type Locales } from "./locales.ts";
+import { readLocales, type Locales } from "../../lib/locale-texts.ts";
 import { checkPagePairs } from "./page-checks.ts";
-import { pairPages, readPages, type PagePair, type PageSource } from "./pages.ts";
-import type { Finding } from "./types.ts";
+import { pairPages, readPages, type PagePair, type PageSource } from "../../lib/page-sources.ts";
+import type { Finding } from "../../lib/translation-findings.ts";
 import {
   keyVersions,
   pageVersions,
   readKeyRecord,
-  versionFindings,
   type KeyRecord,
   type KeyVersion,
   type PageVersion,
-} from "./versions.ts";
+} from "../../lib/translation-state.ts";
+import { versionFindings } from "./versions.ts";
 
 /** Where the project to check is. */
 export interface CheckOptions {

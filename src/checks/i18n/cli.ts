@@ -1,9 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { ParseArgsConfig } from "node:util";
-import { CouldNotCheckError, ExitCode, UsageError, type ParsedArguments } from "../gate.ts";
-import { parseCommandLine, type GateIo } from "../runner.ts";
-import { inspectTranslations } from "./check.ts";
+import { formatLocation } from "../../lib/errors.ts";
+import type { Finding } from "../../lib/translation-findings.ts";
+import type { ExchangeUnit, UnitState } from "../../translation/exchange.ts";
+import {
+  defaultExportFolder,
+  exportTranslations,
+  type XliffFormat,
+} from "../../translation/export.ts";
+import { formatProblem, importTranslations } from "../../translation/import.ts";
+import { UsageError, type Command, type ParsedArguments } from "../gate.ts";
+import { checkTranslations, inspectTranslations } from "./check.ts";
 import { markKeys, markPages, type KeySelection } from "./mark.ts";
 import { outdatedChanges, translationStatus } from "./status.ts";
 import { formatStatusText, renderStatusHtml } from "./status-report.ts";
@@ -11,90 +18,61 @@ import { formatStatusText, renderStatusHtml } from "./status-report.ts";
 /** Where the status report page is written, relative to the project. */
 export const statusReportFile = "reports/i18n/status.html";
 
-const STATUS_USAGE = `Shows per language how many texts and pages are translated, not yet marked, outdated or missing,
-and writes the report page ${statusReportFile}.
+const STATUS_USAGE = "Usage: npm run i18n:status";
 
-Usage: npm run i18n:status [-- --help]
-`;
-
-const MARK_USAGE = `Records which version of the German source a translation was made from.
-
-Usage:
+const MARK_USAGE = `Usage:
   npm run i18n:mark -- PAGE...            mark pages (the German or the English path of a pair)
   npm run i18n:mark -- --keys             mark every locale text
   npm run i18n:mark -- --keys KEY...      mark these locale texts, e.g. common.skipLink
   npm run i18n:mark -- locales            mark every locale text
-  npm run i18n:mark -- locales/en/common.json   mark the texts of one locale file
+  npm run i18n:mark -- locales/en/common.json   mark the texts of one locale file`;
 
-Exit status: 0 marked, 1 something could not be marked, 2 wrong command line.
-`;
-
-/** What a translation command printed and how it ended. */
-interface CommandOutcome {
-  exitCode: number;
-  stdout: string;
-  stderr?: string;
+/** A finding as one line: `file:line:col (key): message`. */
+function problemLine(finding: Finding): string {
+  return `${formatLocation(finding.location)}: ${finding.message}`;
 }
 
-/** A translation command (not a gate: it reports or writes, it does not pass or fail the site). */
-interface Command {
-  title: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
-  allowPositionals: boolean;
-  run(args: ParsedArguments, projectRoot: string): Promise<CommandOutcome>;
-}
+/** Pages and locale files the status cannot count: they cannot be read or paired. */
+const unreadable = new Set(["front-matter", "page", "invalid-json", "reserved-key"]);
 
-/** Runs a command: `--help`, exit 2 on a wrong command line or a folder that is not a project. */
-async function runCommand(command: Command, argv: string[], io: GateIo): Promise<number> {
-  const stdout = io.stdout ?? ((text: string) => process.stdout.write(text));
-  const stderr = io.stderr ?? ((text: string) => process.stderr.write(text));
-  try {
-    const args = parseCommandLine(argv, command.options, command.allowPositionals);
-    if (args.values.help === true) {
-      stdout(command.usage);
-      return ExitCode.passed;
-    }
-    const outcome = await command.run(args, io.projectRoot ?? process.cwd());
-    stdout(outcome.stdout);
-    if (outcome.stderr !== undefined) stderr(outcome.stderr);
-    return outcome.exitCode;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      stderr(`${command.title}: ${error.message}\n\n${command.usage}`);
-      return ExitCode.couldNotCheck;
-    }
-    if (error instanceof CouldNotCheckError) {
-      stderr(`${command.title}: ${error.message}\n`);
-      return ExitCode.couldNotCheck;
-    }
-    stderr(
-      `${command.title}: stopped because of an unexpected problem: ${String((error as Error).stack ?? error)}\n`,
-    );
-    return ExitCode.couldNotCheck;
-  }
-}
-
-const statusCommand: Command = {
+/** `npm run i18n:status`: the translation status per language, and its report page. */
+export const statusCommand: Command<undefined> = {
+  name: "i18n-status",
   title: "Translation status",
+  summary: `Shows per language how many texts and pages are translated, not yet marked, outdated or missing,\nand writes the report page ${statusReportFile}.`,
   usage: STATUS_USAGE,
   options: {},
-  allowPositionals: false,
-  async run(_args, projectRoot) {
-    const statuses = translationStatus(await inspectTranslations({ projectRoot }));
+  parse: () => undefined,
+  async run(_options, { projectRoot }) {
+    const inspection = await inspectTranslations({ projectRoot });
+    const statuses = translationStatus(inspection);
     const changes = await outdatedChanges(projectRoot);
     const reportPath = path.join(projectRoot, statusReportFile);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderStatusHtml(statuses, changes));
+    const problems = inspection.findings.filter((finding) => unreadable.has(finding.rule));
     return {
-      exitCode: 0,
-      stdout: `${formatStatusText(statuses, changes)}\nThe report page for translators is ${statusReportFile}.\n`,
+      exitCode: problems.length > 0 ? 1 : 0,
+      lines: [
+        formatStatusText(statuses, changes),
+        `The report page for translators is ${statusReportFile}.`,
+        ...(problems.length > 0
+          ? ["Files that could not be counted are listed above: fix them and run this again."]
+          : []),
+      ],
+      problems: problems.map(problemLine),
     };
   },
 };
 
+/** What to mark: pages, and locale texts. */
+interface MarkTargets {
+  pages: string[];
+  selection: KeySelection;
+}
+
 /** Sorts the mark command's arguments into pages and locale texts. */
-function markTargets(args: ParsedArguments): { pages: string[]; selection: KeySelection } {
+function markTargets(args: ParsedArguments): MarkTargets {
   const pages: string[] = [];
   const selection: KeySelection = { all: false, files: [], keys: [] };
   const byKeys = args.values.keys === true;
@@ -112,44 +90,151 @@ function markTargets(args: ParsedArguments): { pages: string[]; selection: KeySe
     }
   }
   if (byKeys && selection.keys.length === 0) selection.all = true;
+  const marksKeys = selection.all || selection.files.length > 0 || selection.keys.length > 0;
+  if (pages.length === 0 && !marksKeys) throw new UsageError("say what to mark.");
   return { pages, selection };
 }
 
-const markCommand: Command = {
+/** `npm run i18n:mark`: records which German version translations were made from. */
+export const markCommand: Command<MarkTargets> = {
+  name: "i18n-mark",
   title: "Marking translations",
+  summary: "Records which version of the German source a translation was made from.",
   usage: MARK_USAGE,
   options: { keys: { type: "boolean" } },
   allowPositionals: true,
-  async run(args, projectRoot) {
-    const { pages, selection } = markTargets(args);
+  parse: markTargets,
+  async run({ pages, selection }, { projectRoot }) {
     const marksKeys = selection.all || selection.files.length > 0 || selection.keys.length > 0;
-    if (pages.length === 0 && !marksKeys) throw new UsageError("say what to mark.");
     const outcomes = [
       ...(pages.length > 0 ? [await markPages(projectRoot, pages)] : []),
       ...(marksKeys ? [await markKeys(projectRoot, selection)] : []),
     ];
     const done = outcomes.flatMap((outcome) => outcome.done);
     const problems = outcomes.flatMap((outcome) => outcome.problems);
+    return { exitCode: problems.length > 0 ? 1 : 0, lines: done, problems };
+  },
+};
+
+/** How the export's summary names each state. */
+const stateWords: [string, (state: UnitState) => boolean][] = [
+  ["up to date", (state) => state === "current"],
+  ["to translate", (state) => state === "new"],
+  [
+    "to review (the German changed, or nobody confirmed the translation)",
+    (state) => state === "changed" || state === "unconfirmed",
+  ],
+];
+
+/** "318 segments: 253 up to date, 65 to translate". */
+function segmentSummary(units: readonly ExchangeUnit[]): string {
+  const parts = stateWords.flatMap(([words, matches]) => {
+    const count = units.filter((unit) => matches(unit.state)).length;
+    return count === 0 ? [] : [`${count} ${words}`];
+  });
+  return `${units.length} segment${units.length === 1 ? "" : "s"}: ${parts.join(", ")}.`;
+}
+
+/** Options of `npm run i18n:export`. */
+interface ExportArguments {
+  format: XliffFormat;
+  all: boolean;
+  out: string;
+  tmx: boolean;
+}
+
+/** `npm run i18n:export`: the segments to translate as one XLIFF file for a CAT tool. */
+export const exportCommand: Command<ExportArguments> = {
+  name: "i18n-export",
+  title: "Translation export",
+  summary: "Writes the texts and pages to translate as one XLIFF file for a CAT tool.",
+  usage: `Usage: npm run i18n:export -- [--format xliff12|xliff20] [--changed|--all] [--out DIR] [--tmx]
+
+  --format   XLIFF version: xliff12 (the default, read by every CAT tool) or xliff20
+  --changed  only segments that are not yet translated or whose German changed (the default)
+  --all      every segment, with its current translation
+  --out DIR  the folder to write into (default: ${defaultExportFolder})
+  --tmx      also write the translation memory (TMX 1.4b) for the CAT tool`,
+  options: {
+    format: { type: "string", default: "xliff12" },
+    changed: { type: "boolean", default: false },
+    all: { type: "boolean", default: false },
+    out: { type: "string", default: defaultExportFolder },
+    tmx: { type: "boolean", default: false },
+  },
+  parse({ values }) {
+    const { format, changed, all, out, tmx } = values;
+    if (format !== "xliff12" && format !== "xliff20") {
+      throw new UsageError(`unknown format "${String(format)}": use xliff12 or xliff20`);
+    }
+    if (changed === true && all === true) throw new UsageError("give --changed or --all, not both");
+    return { format, all: all === true, out: String(out), tmx: tmx === true };
+  },
+  async run(options, { projectRoot }) {
+    const outcome = await exportTranslations(projectRoot, options);
+    if (outcome.problems.length > 0) {
+      return {
+        exitCode: 1,
+        lines: ["Nothing was exported: fix the problems above, then export again."],
+        problems: outcome.problems.map(problemLine),
+      };
+    }
     return {
-      exitCode: problems.length > 0 ? 1 : 0,
-      stdout: done.map((line) => `${line}\n`).join(""),
-      stderr: problems.map((line) => `${line}\n`).join(""),
+      exitCode: 0,
+      lines: [
+        outcome.units.length === 0
+          ? "Nothing to translate: every text and page is translated from the German as it is now (--all exports everything)."
+          : segmentSummary(outcome.units),
+        ...(outcome.files.length === 0 ? [] : [`Written: ${outcome.files.join(", ")}`]),
+      ],
     };
   },
 };
 
-/** `npm run i18n:status`: returns the exit code. */
-export function runStatusCli(
-  argv: string[] = process.argv.slice(2),
-  io: GateIo = {},
-): Promise<number> {
-  return runCommand(statusCommand, argv, io);
-}
+/** `npm run i18n:import`: translated XLIFF files back into the English pages and texts. */
+export const importCommand: Command<string[]> = {
+  name: "i18n-import",
+  title: "Translation import",
+  summary: "Takes translated XLIFF files back into the English pages and texts.",
+  usage: `Usage: npm run i18n:import -- FILE.xlf...
 
-/** `npm run i18n:mark`: returns the exit code. */
-export function runMarkCli(
-  argv: string[] = process.argv.slice(2),
-  io: GateIo = {},
-): Promise<number> {
-  return runCommand(markCommand, argv, io);
-}
+Nothing is written unless every file and segment is in order; each problem is named with its
+file, line and segment.`,
+  options: {},
+  allowPositionals: true,
+  parse({ positionals }) {
+    if (positionals.length === 0) throw new UsageError("name the XLIFF file(s) to import");
+    return positionals;
+  },
+  async run(files, { projectRoot }) {
+    const outcome = await importTranslations(projectRoot, files);
+    if (outcome.problems.length > 0) {
+      return {
+        exitCode: 1,
+        lines: [],
+        problems: [
+          ...outcome.problems.map(formatProblem),
+          "Nothing was imported: fix the problems above in the CAT tool, export the XLIFF file again and import it again.",
+        ],
+      };
+    }
+    const errors = (await checkTranslations({ projectRoot })).filter(
+      (finding) => finding.severity === "error",
+    );
+    const plural = (count: number) => `${count} segment${count === 1 ? "" : "s"}`;
+    return {
+      exitCode: 0,
+      lines: [
+        outcome.changed === 0
+          ? `${plural(outcome.confirmed)} confirmed, nothing to change.`
+          : `${plural(outcome.changed)} translated, ${outcome.confirmed} confirmed as they were.`,
+        outcome.written.length === 0
+          ? "No file needed to change."
+          : `Written: ${outcome.written.join(", ")}`,
+        errors.length === 0
+          ? "The translation check finds no errors."
+          : `The translation check finds ${errors.length} error${errors.length === 1 ? "" : "s"}: run npm run check:i18n to see them.`,
+      ],
+    };
+  },
+};

@@ -4,10 +4,10 @@ import { glob } from "tinyglobby";
 import { lineAndColumn } from "../../lib/errors.ts";
 import { localeFileOfKey } from "../../lib/i18n.ts";
 import { languages, sourceLanguage } from "../../lib/languages.ts";
-import type { Position } from "./json-keys.ts";
-import { locationOf, pluralBase } from "./locale-checks.ts";
-import { inBrokenFile, type Locales } from "./locales.ts";
-import { projectPath, type Finding } from "./types.ts";
+import type { Position } from "../../lib/json-keys.ts";
+import { pluralBase } from "./locale-checks.ts";
+import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
+import { projectPath, type Finding } from "../../lib/translation-findings.ts";
 
 /** A place where templates or code ask for a text. */
 export interface KeyUsage extends Position {

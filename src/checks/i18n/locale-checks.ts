@@ -7,8 +7,14 @@ import {
   type Language,
 } from "../../lib/languages.ts";
 import { checkNesting } from "./nesting.ts";
-import { inBrokenFile, localeFilePath, type LocaleText, type Locales } from "./locales.ts";
-import type { Finding } from "./types.ts";
+import {
+  inBrokenFile,
+  localeFilePath,
+  locationOf,
+  type LocaleText,
+  type Locales,
+} from "../../lib/locale-texts.ts";
+import type { Finding } from "../../lib/translation-findings.ts";
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const placeholder = /\{\{-?\s*([^{}\s,]+)[^{}]*\}\}/g;
@@ -17,11 +23,6 @@ const markup = /<\/?[a-z][^<>]*>|<!--|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
 /** The name shared by a text's plural forms (`items_one` → `items`), or the key itself. */
 export function pluralBase(key: string): string {
   return key.replace(pluralSuffix, "");
-}
-
-/** Where a text stands, for a finding. */
-export function locationOf(text: LocaleText) {
-  return { file: text.file, line: text.line, column: text.column, key: text.key };
 }
 
 function placeholdersOf(value: unknown): string[] {

@@ -6,37 +6,20 @@ import {
   sourceLanguage,
   type Language,
 } from "../../lib/languages.ts";
-import { readFrontMatter } from "../../lib/front-matter.ts";
-import { frontMatterLine } from "../../lib/pages.ts";
+import { setFrontMatterField } from "../../lib/front-matter-field.ts";
 import { refreshedMemory, saveMemory } from "../../translation/memory.ts";
 import { readTranslationProject } from "../../translation/project.ts";
-import { readLocales } from "./locales.ts";
-import { pairPages, readPages } from "./pages.ts";
+import { readLocales } from "../../lib/locale-texts.ts";
+import { pairPages, readPages } from "../../lib/page-sources.ts";
 import { UsageError } from "../gate.ts";
-import { projectPath } from "./types.ts";
-import { keyRecordFile, readKeyRecord, serialiseKeyRecord, textVersion } from "./versions.ts";
+import { projectPath } from "../../lib/translation-findings.ts";
+import { keyRecordFile, readKeyRecord, serialiseKeyRecord } from "../../lib/translation-state.ts";
+import { textVersion } from "../../lib/translation-version.ts";
 
 /** What marking did: lines to report, and whether anything could not be marked. */
 export interface MarkOutcome {
   done: string[];
   problems: string[];
-}
-
-/**
- * Sets one front-matter field to a quoted value, replacing the line that has it or adding it
- * at the end of the front matter. Every other byte of the file stays as it was.
- */
-export function setFrontMatterField(text: string, field: string, value: string): string {
-  const { bodyLine } = readFrontMatter(text);
-  if (bodyLine === 1) throw new UsageError("the page has no front matter");
-  const lines = text.split("\n");
-  const closing = bodyLine - 2;
-  const existing = frontMatterLine(text, field);
-  const at = existing !== undefined && existing - 1 < closing ? existing - 1 : closing;
-  const ending = (lines[at] ?? "").endsWith("\r") ? "\r" : "";
-  const line = `${field}: "${value}"${ending}`;
-  lines.splice(at, at === closing ? 0 : 1, line);
-  return lines.join("\n");
 }
 
 /**
@@ -79,6 +62,10 @@ export async function markPages(
         (finding) => finding.location.file === file,
       );
       outcome.problems.push(`${file}: not marked, ${problem?.message ?? "the page has a problem"}`);
+    } else if (pair.adaptation) {
+      outcome.done.push(
+        `${file}: the pair is an adaptation (adaptation: true), not a translation, so there is nothing to mark`,
+      );
     } else if (source === undefined || version === undefined) {
       outcome.done.push(`${file}: ${nothingToMark}`);
     } else {
@@ -90,7 +77,7 @@ export async function markPages(
         }
         await writeFile(
           path.join(projectRoot, translation.file),
-          setFrontMatterField(translation.text, "translatedFrom", version),
+          setFrontMatterField(translation.file, translation.text, "translatedFrom", version),
         );
         outcome.done.push(
           `${translation.file}: marked as translated from ${source.file} as it is now (translatedFrom: "${version}")`,

@@ -1,9 +1,10 @@
-import type { Finding, FindingCode } from "./types.ts";
+import type { Finding, FindingCode } from "../../lib/translation-findings.ts";
 
 /** What each kind of finding is, in a few words, for the summary. */
 const kindLabels: Record<FindingCode, string> = {
   "invalid-json": "Locale files that are not valid JSON",
   "duplicate-key": "Texts written twice in one file",
+  "reserved-key": "Texts named __proto__, constructor or prototype",
   "locale-file-missing": "Locale files missing in a language",
   "missing-key": "Texts missing in a language",
   "extra-key": "Texts found only in a translation",

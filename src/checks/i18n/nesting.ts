@@ -1,8 +1,7 @@
 import { findNestingProblems } from "../../lib/i18n-nesting.ts";
 import { languages } from "../../lib/languages.ts";
-import { locationOf } from "./locale-checks.ts";
-import { inBrokenFile, type Locales } from "./locales.ts";
-import type { Finding } from "./types.ts";
+import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
+import type { Finding } from "../../lib/translation-findings.ts";
 
 /**
  * `$t(key)` references inside locale texts, with the build's own rules: each must name an

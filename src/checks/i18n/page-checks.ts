@@ -1,9 +1,9 @@
 import { lineAndColumn } from "../../lib/errors.ts";
 import { otherLanguages, sourceLanguage } from "../../lib/languages.ts";
 import { markdownBlocks } from "../markdown-blocks.ts";
-import type { Position } from "./json-keys.ts";
-import type { Page, PagePair } from "./pages.ts";
-import type { Finding } from "./types.ts";
+import type { Position } from "../../lib/json-keys.ts";
+import type { Page, PagePair } from "../../lib/page-sources.ts";
+import type { Finding } from "../../lib/translation-findings.ts";
 
 interface Heading {
   depth: number;

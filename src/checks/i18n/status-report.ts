@@ -16,6 +16,7 @@ import {
 
 const stateLabels: Record<ItemState, string> = {
   translated: "Translated",
+  adapted: "Adapted",
   "not-marked": "Not yet marked",
   outdated: "Outdated",
   missing: "Missing",
@@ -24,6 +25,7 @@ const stateLabels: Record<ItemState, string> = {
 
 const stateMeanings: Record<ItemState, string> = {
   translated: `present and, for a translation, made from the ${languageName(sourceLanguage)} version as it is now (${languageName(sourceLanguage)} is the source language, so its texts and pages count as translated when they exist)`,
+  adapted: `an adaptation of the ${languageName(sourceLanguage)} page written for its own readers ("adaptation: true" in its front matter, e.g. easy-read English), not a translation: it is neither exchanged nor outdated`,
   "not-marked": `translated, but nobody has yet recorded which ${languageName(sourceLanguage)} version it was made from: check it, then run "npm run i18n:mark"`,
   outdated: `the ${languageName(sourceLanguage)} version has changed since the translation was made: update the translation, then run "npm run i18n:mark"`,
   missing: "exists in another language but not in this one: add it",
@@ -46,7 +48,9 @@ function itemsOf(status: LanguageStatus, kind: StatusItem["kind"]): StatusItem[]
 }
 
 function needsWork(status: LanguageStatus): StatusItem[] {
-  return [...status.texts, ...status.pages].filter((item) => item.state !== "translated");
+  return [...status.texts, ...status.pages].filter(
+    (item) => item.state !== "translated" && item.state !== "adapted",
+  );
 }
 
 function place(item: StatusItem): string {

@@ -3,15 +3,17 @@ import { pageFrontMatter, type PageFrontMatter } from "../../lib/pages.ts";
 import { changedTranslations, type ChangedTranslation } from "../../translation/diff.ts";
 import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
-import type { PageSource } from "./pages.ts";
-import type { VersionState } from "./versions.ts";
+import type { PageSource } from "../../lib/page-sources.ts";
+import type { VersionState } from "../../lib/translation-state.ts";
 
 /** Where a text or page stands in one language. */
-export type ItemState = "translated" | "not-marked" | "outdated" | "missing" | "by-design";
+export type ItemState =
+  "translated" | "adapted" | "not-marked" | "outdated" | "missing" | "by-design";
 
 /** The states in the order reports show them. */
 export const itemStates: readonly ItemState[] = [
   "translated",
+  "adapted",
   "not-marked",
   "outdated",
   "missing",
@@ -98,7 +100,14 @@ function pageStatus(inspection: TranslationInspection, language: Language): Stat
     const own = pair.get(language);
     if (own !== undefined) {
       const version = versions.get(own.page.file);
-      const state = version === undefined ? "translated" : fromVersion[version];
+      const adapted =
+        language !== sourceLanguage &&
+        [...pair.values()].some((entry) => entry.frontMatter.adaptation === true);
+      const state = adapted
+        ? "adapted"
+        : version === undefined
+          ? "translated"
+          : fromVersion[version];
       return [{ kind: "page", name, state, file: own.page.file }];
     }
     const [other] = pair.values();

@@ -6,7 +6,7 @@
  * a second look.
  */
 import { CouldNotCheckError, type Gate } from "../gate.ts";
-import { readPages } from "../i18n/pages.ts";
+import { readPages } from "../../lib/page-sources.ts";
 import { projectFolders } from "../../lib/project.ts";
 import { ALLOW_LIST_FILE, readAllowList } from "./allow-list.ts";
 import { checkEasyLanguagePage } from "./check.ts";

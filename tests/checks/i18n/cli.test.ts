@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gateReportSchema } from "../../../src/checks/gate.ts";
 import { translationGate } from "../../../src/checks/i18n/gate.ts";
-import { runGateCaptured } from "../../../src/checks/runner.ts";
+import { statusCommand } from "../../../src/checks/i18n/cli.ts";
+import { runCommandCaptured, runGateCaptured } from "../../../src/checks/runner.ts";
 import { projectRoot, runScript } from "../../support/project.ts";
 import { makeTempDir } from "../../support/temp.ts";
 import { baseFiles, createFixture } from "./fixture.ts";
@@ -69,6 +70,32 @@ describe("npm run check:i18n", () => {
       location: { file: "locales/de/common.json", line: 2, column: 3, key: "common.greeting" },
       related: [{ file: "locales/en/common.json" }],
     });
+  });
+
+  it("reports a front-matter field pages may not use (tags: [a]) as one line with file, line and field", async () => {
+    const home = (baseFiles["src/site/en/home.md"] ?? "").replace(
+      "translationKey: home\n",
+      "translationKey: home\ntags: [a]\n",
+    );
+    const root = await createFixture({ "src/site/en/home.md": home });
+    const result = await checkI18n(root);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      'src/site/en/home.md:5 (tags): error: page: "tags" is not a front matter field pages may use',
+    );
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/ZodError|^\s+at /m);
+    const status = await runCommandCaptured(statusCommand, [], root);
+    expect(status.exitCode).toBe(1);
+    expect(status.stderr).toContain(
+      'src/site/en/home.md:5 (tags): "tags" is not a front matter field pages may use (they may use: title,',
+    );
+    // One line per problem, each naming its file and line: the English page is set aside, so
+    // its German twin is reported as lacking one.
+    expect(status.stderr.trimEnd().split("\n")).toEqual([
+      expect.stringMatching(/^src\/site\/de\/start\.md:4 \(translationKey\): has no English twin/),
+      expect.stringMatching(/^src\/site\/en\/home\.md:5 \(tags\): /),
+    ]);
+    expect(status.stdout).toContain("Translation status");
   });
 
   it("exits 2 on a wrong command line, with the help", async () => {

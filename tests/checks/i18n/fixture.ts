@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { makeTempDir } from "../../support/temp.ts";
 import { checkTranslations } from "../../../src/checks/i18n/check.ts";
-import type { Finding, FindingCode } from "../../../src/checks/i18n/types.ts";
+import type { Finding, FindingCode } from "../../../src/lib/translation-findings.ts";
 
 /**
  * A small project whose translations are complete: a locale file per language with a plain

@@ -20,6 +20,43 @@ describe("locale file checks", () => {
     expect(findings[0]?.message).toMatch(/not valid JSON.*missing comma/);
   });
 
+  it.each(["__proto__", "constructor", "prototype"])(
+    "reports a text named %s with file, line and key, and nothing else about its file",
+    async (name) => {
+      const root = await createFixture({
+        "locales/en/common.json": english(`  "greeting": "Hello",\n  "${name}": { "x": "y" }`),
+      });
+      const found = problems(await checkTranslations({ projectRoot: root }));
+      expect(found.map((finding) => finding.rule)).toEqual(["reserved-key"]);
+      expect(found[0]?.location).toEqual({
+        file: "locales/en/common.json",
+        line: 3,
+        column: 3,
+        key: `common.${name}`,
+      });
+      expect(found[0]?.message).toContain(`"${name}" cannot be the name of a text or group`);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+    },
+  );
+
+  it("reports a $t chain 3,000 texts long at the text it starts from", async () => {
+    const chain = Array.from(
+      { length: 3000 },
+      (_, index) => `  "k${index}": "${index === 2999 ? "end" : `a $t(common.k${index + 1})`}"`,
+    );
+    const findings = await findingsOf("unknown-key", {
+      "locales/en/common.json": english(`  "greeting": "Hello",\n${chain.join(",\n")}`),
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.location).toEqual({
+      file: "locales/en/common.json",
+      line: 3,
+      column: 3,
+      key: "common.k0",
+    });
+    expect(findings[0]?.message).toContain("references take 2999 steps");
+  });
+
   it("reports nothing else about the texts of a broken file until it is fixed", async () => {
     const root = await createFixture({
       "locales/en/common.json": `{\n  "greeting": "Hello"\n  "items_one": "{{count}} item"\n}\n`,

@@ -2,8 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkTranslations } from "../../../src/checks/i18n/check.ts";
-import { runMarkCli } from "../../../src/checks/i18n/cli.ts";
-import { setFrontMatterField } from "../../../src/checks/i18n/mark.ts";
+import { markCommand } from "../../../src/checks/i18n/cli.ts";
+import { runCommandCli } from "../../../src/checks/runner.ts";
 import { editFile, projectRoot, runCaptured, runScript } from "../../support/project.ts";
 import { baseFiles, createFixture, problems } from "./fixture.ts";
 
@@ -12,30 +12,7 @@ const english = baseFiles["src/site/en/home.md"] ?? "";
 
 /** `npm run i18n:mark -- ARGS` in `root`, run in this process as its script runs it. */
 const mark = (root: string, args: string[]) =>
-  runCaptured((output) => runMarkCli(args, { projectRoot: root, ...output }));
-
-describe("setting a front-matter field", () => {
-  it("replaces the line that has the field and leaves every other byte alone", () => {
-    const text =
-      '---\ntitle: A\ntranslatedFrom: "old"\nlayout: x\n---\nBody\ntranslatedFrom: body\n';
-    expect(setFrontMatterField(text, "translatedFrom", "new")).toBe(
-      '---\ntitle: A\ntranslatedFrom: "new"\nlayout: x\n---\nBody\ntranslatedFrom: body\n',
-    );
-  });
-
-  it("adds the field at the end of the front matter, keeping Windows line endings", () => {
-    const text = "---\r\ntitle: A\r\n---\r\nBody\r\n";
-    expect(setFrontMatterField(text, "translatedFrom", "abc")).toBe(
-      '---\r\ntitle: A\r\ntranslatedFrom: "abc"\r\n---\r\nBody\r\n',
-    );
-  });
-
-  it("refuses a page without front matter", () => {
-    expect(() => setFrontMatterField("Body only\n", "translatedFrom", "abc")).toThrow(
-      /no front matter/,
-    );
-  });
-});
+  runCaptured((output) => runCommandCli(markCommand, args, { projectRoot: root, ...output }));
 
 describe("npm run i18n:mark", () => {
   it("marks a page given by its German path, after which the check is clean until the German page changes", async () => {

@@ -4,7 +4,8 @@ import path from "node:path";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { runStatusCli, statusReportFile } from "../../../src/checks/i18n/cli.ts";
+import { statusCommand, statusReportFile } from "../../../src/checks/i18n/cli.ts";
+import { runCommandCli } from "../../../src/checks/runner.ts";
 import { projectRoot } from "../../support/project.ts";
 import { createExchangeFixture, writeFiles } from "../../translation/fixture.ts";
 
@@ -16,7 +17,7 @@ const htmlRules = createRequire(import.meta.url)(
 /** `npm run i18n:status` in `root`, in process, with what it printed. */
 async function runStatus(root: string): Promise<{ exitCode: number; stdout: string }> {
   let stdout = "";
-  const exitCode = await runStatusCli([], {
+  const exitCode = await runCommandCli(statusCommand, [], {
     projectRoot: root,
     stdout: (text) => (stdout += text),
   });

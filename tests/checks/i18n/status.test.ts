@@ -33,6 +33,7 @@ describe("translation status", () => {
     expect(german?.language).toBe("de");
     expect(countStates(german?.texts ?? [])).toEqual({
       translated: 5,
+      adapted: 0,
       "not-marked": 0,
       outdated: 0,
       missing: 0,
@@ -41,6 +42,7 @@ describe("translation status", () => {
     expect(countStates(german?.pages ?? [])).toMatchObject({ translated: 2 });
     expect(countStates(english?.texts ?? [])).toEqual({
       translated: 0,
+      adapted: 0,
       "not-marked": 3,
       outdated: 1,
       missing: 1,
@@ -48,6 +50,7 @@ describe("translation status", () => {
     });
     expect(countStates(english?.pages ?? [])).toEqual({
       translated: 0,
+      adapted: 0,
       "not-marked": 1,
       outdated: 0,
       missing: 0,
@@ -60,7 +63,7 @@ describe("translation status", () => {
     const result = runScript(root, statusScript);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /English \(en\)\n\s+Translated\s+Not yet marked\s+Outdated\s+Missing\s+Untranslated by design\n\s+Texts \(locales\/\)\s+0\s+3\s+1\s+1\s+0\n\s+Pages \(src\/\)\s+0\s+1\s+0\s+0\s+1/,
+      /English \(en\)\n\s+Translated\s+Adapted\s+Not yet marked\s+Outdated\s+Missing\s+Untranslated by design\n\s+Texts \(locales\/\)\s+0\s+0\s+3\s+1\s+1\s+0\n\s+Pages \(src\/\)\s+0\s+0\s+1\s+0\s+0\s+1/,
     );
     expect(result.stdout).toContain("missing: text common.region.south (locales/de/common.json:7)");
 

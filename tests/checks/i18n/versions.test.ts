@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PageSource } from "../../../src/checks/i18n/pages.ts";
+import type { PageSource } from "../../../src/lib/page-sources.ts";
 import { pageVersion, textVersion } from "../../../src/checks/i18n/versions.ts";
 import { readFrontMatter } from "../../../src/lib/front-matter.ts";
 import { baseFiles, findingsOf } from "./fixture.ts";

@@ -1,13 +1,12 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { ContentError } from "../../lib/errors.ts";
-import { parseLocaleFile, type LocaleTree } from "../../lib/i18n.ts";
-import { languages, type Language } from "../../lib/languages.ts";
-import { projectFolders, projectPath } from "../../lib/project.ts";
+import { ContentError } from "./errors.ts";
+import { parseLocaleFile, reservedKeyMessage, reservedKeyPath, type LocaleTree } from "./i18n.ts";
 import { locateJsonKeys, type Position } from "./json-keys.ts";
-import { CouldNotCheckError } from "../gate.ts";
-import type { Finding } from "./types.ts";
+import { languages, type Language } from "./languages.ts";
+import { projectFolders, projectPath } from "./project.ts";
+import type { Finding } from "./translation-findings.ts";
 
 /** One text of a locale file: a leaf of its JSON tree. */
 export interface LocaleText extends Position {
@@ -34,9 +33,9 @@ export interface Locales {
   files: LocaleFile[];
   /** Texts by language and full key. */
   texts: Record<Language, Map<string, LocaleText>>;
-  /** Names of locale files that are broken JSON in some language (`common`). */
+  /** Names of locale files that are broken JSON or use a reserved name in some language (`common`). */
   brokenFiles: Set<string>;
-  /** Files that are broken JSON or repeat a key. */
+  /** Files that are broken JSON, repeat a key or use a reserved name. */
   findings: Finding[];
 }
 
@@ -52,6 +51,11 @@ export function inBrokenFile(locales: Locales, key: string): boolean {
 /** The locale file a text of `name` belongs in, in `language`. */
 export function localeFilePath(language: Language, name: string): string {
   return `${projectFolders.locales}/${language}/${name}.json`;
+}
+
+/** Where a text stands, for a finding. */
+export function locationOf(text: LocaleText) {
+  return { file: text.file, line: text.line, column: text.column, key: text.key };
 }
 
 function isTree(value: unknown): value is LocaleTree {
@@ -78,12 +82,14 @@ async function fileNames(folder: string): Promise<string[]> {
 /**
  * Reads every `locales/<language>/<file>.json` with the build's own parser, keeping each
  * text's line and column. A broken file is reported and left out; the others are still read.
+ * Throws a `ContentError` when the folder holds no `locales/`: it is not a project.
  */
 export async function readLocales(projectRoot: string): Promise<Locales> {
   const localesDir = projectPath(projectFolders.locales, projectRoot);
   if (!existsSync(localesDir)) {
-    throw new CouldNotCheckError(
+    throw new ContentError(
       `there is no ${projectFolders.locales}/ folder in ${projectRoot}: run the command in the project folder`,
+      { file: projectFolders.locales },
     );
   }
   const locales: Locales = {
@@ -122,6 +128,18 @@ export async function readLocales(projectRoot: string): Promise<Locales> {
       continue;
     }
     const { positions, duplicates } = locateJsonKeys(text);
+    const reserved = reservedKeyPath(tree);
+    if (reserved !== undefined) {
+      const dotted = reserved.join(".");
+      locales.brokenFiles.add(name);
+      locales.findings.push({
+        severity: "error",
+        rule: "reserved-key",
+        location: { file, ...(positions.get(dotted) ?? {}), key: `${name}.${dotted}` },
+        message: reservedKeyMessage(reserved),
+      });
+      continue;
+    }
     for (const duplicate of duplicates) {
       locales.findings.push({
         severity: "error",

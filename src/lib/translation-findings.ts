@@ -1,10 +1,10 @@
-import type { ContentLocation } from "../../lib/errors.ts";
-import type { Finding as GateFinding } from "../gate.ts";
+import type { ContentLocation } from "./errors.ts";
 
-/** What kind of problem a finding is, for machines (`--json`) and tests. */
+/** What kind of problem a translation finding is, for machines (`--json`) and tests. */
 export type FindingCode =
   | "invalid-json"
   | "duplicate-key"
+  | "reserved-key"
   | "locale-file-missing"
   | "missing-key"
   | "extra-key"
@@ -27,12 +27,17 @@ export type FindingCode =
   | "record-stale";
 
 /**
- * One problem the translation check found: the gate contract's finding, its rule one of the
- * codes above and always located in a project file.
+ * One problem found in the translations, always located in a project file: the shape of the
+ * gate contract's finding (`src/checks/gate.ts`), which the translation check reports as it is.
  */
-export interface Finding extends GateFinding {
+export interface Finding {
   rule: FindingCode;
+  severity: "error" | "warning";
+  /** What is wrong and what to do, in words for translators. */
+  message: string;
   location: ContentLocation;
+  /** Other places the finding speaks of (the German source, the other copy of a key). */
+  related?: ContentLocation[];
 }
 
 /** Paths in messages are relative to the project and use `/` on every system. */

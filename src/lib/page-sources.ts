@@ -2,18 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { YAMLException } from "js-yaml";
-import { ContentError } from "../../lib/errors.ts";
-import { readFrontMatter, type FrontMatterParts } from "../../lib/front-matter.ts";
-import { languageOfInputPath, languages, type Language } from "../../lib/languages.ts";
+import { ContentError } from "./errors.ts";
+import { readFrontMatter, type FrontMatterParts } from "./front-matter.ts";
+import { languageOfInputPath, languages, type Language } from "./languages.ts";
 import {
   frontMatterLine,
   indexTranslations,
-  pageFrontMatter,
+  validateFrontMatter,
   type PageEntry,
   type PageFrontMatter,
-} from "../../lib/pages.ts";
-import { projectPath, type Finding } from "./types.ts";
-import { projectFolders } from "../../lib/project.ts";
+} from "./pages.ts";
+import { projectFolders } from "./project.ts";
+import { projectPath, type Finding } from "./translation-findings.ts";
 
 /** A page under `src/site/<language>/` as written: its front matter (not yet validated) and its body. */
 export interface PageSource extends FrontMatterParts {
@@ -35,6 +35,12 @@ export interface Page extends PageSource {
 export interface PagePair {
   translationKey: string;
   pages: Partial<Record<Language, Page>>;
+  /**
+   * Whether a page of the pair says it is an adaptation of its twin (`adaptation: true`, e.g.
+   * easy-read English written from the Leichte Sprache page): such a pair is not a translation,
+   * so it is neither exchanged nor ever outdated.
+   */
+  adaptation: boolean;
 }
 
 function readPage(
@@ -104,7 +110,17 @@ export function pairPages(pages: readonly PageSource[]): {
   findings: Finding[];
 } {
   const findings: Finding[] = [];
-  let remaining = [...pages];
+  // A page whose own front matter is wrong (a field pages may not use) is set aside first.
+  let remaining = pages.filter((page) => {
+    try {
+      validateFrontMatter(page.data, page.file);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      findings.push(pageFinding(error, page));
+      return false;
+    }
+  });
   for (;;) {
     const entries: PageEntry[] = remaining.map((page) => ({
       inputPath: page.file,
@@ -122,11 +138,12 @@ export function pairPages(pages: readonly PageSource[]): {
           if (page === undefined) continue;
           paired[language] = {
             ...page,
-            frontMatter: pageFrontMatter.parse(page.data),
+            frontMatter: validateFrontMatter(page.data, page.file),
             version: refs[language]?.version,
           };
         }
-        return { translationKey, pages: paired };
+        const adaptation = Object.values(paired).some((page) => page.frontMatter.adaptation);
+        return { translationKey, pages: paired, adaptation };
       });
       return { pairs, findings };
     } catch (error) {
