@@ -9,6 +9,9 @@ const buildTests = [
   "tests/plugins/facts.test.ts",
   "tests/plugins/open-data.test.ts",
   "tests/plugins/open-data.copy.test.ts",
+  "tests/plugins/styles.test.ts",
+  "tests/plugins/fonts.test.ts",
+  "tests/plugins/layouts.test.ts",
   "tests/bench/**/*.test.ts",
 ];
 /** Tests that start Chromium: the accessibility gate's, and pages checked in a browser. */
