@@ -8,6 +8,7 @@ import assetsPlugin from "./src/plugins/assets.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import { createFrontMatterShare } from "./src/lib/front-matter.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
+import fontsPlugin from "./src/plugins/fonts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
 import layoutsPlugin from "./src/plugins/layouts.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
@@ -16,6 +17,9 @@ import openDataPlugin from "./src/plugins/open-data.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
+import stylesPlugin from "./src/plugins/styles.ts";
+import { compileStylesheet } from "./src/lib/stylesheet.ts";
+import { isOfficialSite } from "./src/lib/publisher.ts";
 import translationsPlugin from "./src/plugins/translations.ts";
 
 const projectRoot = import.meta.dirname;
@@ -33,6 +37,9 @@ export default async function (eleventyConfig: UserConfig) {
   );
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
+  const stylesheet = await compileStylesheet(projectRoot);
+  // Whether the header bar may say "official website": the one place that decides it.
+  const official = isOfficialSite(data.publisher);
 
   // Data and strings are read here, once per configuration: a change to them in `npm start`
   // reloads the configuration, so every page is rebuilt with them (not just pages that changed).
@@ -51,6 +58,8 @@ export default async function (eleventyConfig: UserConfig) {
     translator,
     baseUrl,
     navigation: data.site.navigation,
+    official,
+    publisher: data.publisher,
   });
   eleventyConfig.addPlugin(accessibilityPlugin, {
     translator,
@@ -60,6 +69,8 @@ export default async function (eleventyConfig: UserConfig) {
     coverage: data["wcag-coverage"],
   });
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(stylesPlugin, { projectRoot, stylesheet });
+  eleventyConfig.addPlugin(fontsPlugin, { projectRoot, css: stylesheet.css });
   eleventyConfig.addPlugin(linkCheckPlugin, { projectRoot, baseUrl });
 }
 
