@@ -78,6 +78,8 @@ export interface Gate<Options, Details = unknown> {
   run(options: Options, context: GateContext): Promise<GateOutcome<Details>>;
   /** Whether a finding fails the run; by default errors do and warnings do not. */
   fails?(finding: Finding, options: Options): boolean;
+  /** The gate's own `report.html` (pictures, say), instead of the plain page of findings. */
+  renderHtml?(report: GateReport): string;
 }
 
 /** A wrong command line: the gate did not run (exit 2). */
