@@ -30,6 +30,19 @@ function longWord(minLength: number): RegExp {
 // hyphenated once per language.
 const hyphenatedWords = new Map<string, string>();
 
+/** One word with soft hyphens, hyphenated once per language and then remembered. */
+function hyphenateWord(word: string, language: string): string {
+  const hyphenate = hyphenators[language as Language] as ((word: string) => string) | undefined;
+  if (hyphenate === undefined) return word;
+  const key = `${language}:${word}`;
+  let result = hyphenatedWords.get(key);
+  if (result === undefined) {
+    result = hyphenate(word);
+    hyphenatedWords.set(key, result);
+  }
+  return result;
+}
+
 /**
  * Puts soft hyphens (U+00AD) into the words of at least `minLength` letters, at the syllable
  * breaks the language's hyphenation patterns allow (TeX's patterns for German in the 1996
@@ -37,17 +50,7 @@ const hyphenatedWords = new Map<string, string>();
  * when the word does not fit its line. Text in any other language is left as it is.
  */
 export function hyphenateText(text: string, language: string, minLength = MIN_WORD_LENGTH): string {
-  const hyphenate = hyphenators[language as Language] as ((word: string) => string) | undefined;
-  if (hyphenate === undefined) return text;
-  return text.replace(longWord(minLength), (word) => {
-    const key = `${language}:${word}`;
-    let result = hyphenatedWords.get(key);
-    if (result === undefined) {
-      result = hyphenate(word);
-      hyphenatedWords.set(key, result);
-    }
-    return result;
-  });
+  return text.replace(longWord(minLength), (word) => hyphenateWord(word, language));
 }
 
 /** Elements with short lines, whose words of `MIN_WORD_LENGTH` letters get soft hyphens. */
@@ -66,49 +69,55 @@ const voidElements = new Set([
   "source",
   "wbr",
 ]);
-const tagPattern = /^<(\/?)([a-zA-Z][\w-]*)([^>]*)>$/;
+const tagName = /^<\/?([a-zA-Z][\w-]*)/;
 const langAttribute = /\slang="([^"]*)"/;
+/**
+ * A tag, or a word long enough to be hyphenated anywhere: letters of the Latin alphabets
+ * (German and English need no others), a class without Unicode properties, which scans a page
+ * several times faster.
+ */
+const latinLetter = "A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f";
+const tagOrLongWord = new RegExp(
+  `<[^>]*>|(?<![${latinLetter}])[${latinLetter}]{${MIN_WORD_LENGTH},}`,
+  "g",
+);
 
 /**
  * Hyphenates the text of markup the build wrote (well-formed, attributes in double quotes),
  * each word in the language of its element (the nearest `lang` attribute, else `language`):
  * words of 10 letters or more in headings, table cells and captions and description terms, of
  * 20 or more elsewhere. Code and data blocks (`script`, `pre`, `code`) are left as they are.
+ * One pass over the markup: it runs on every page of the site.
  */
 export function hyphenateHtml(markup: string, language: Language): string {
   const open: { name: string; lang: string; minLength: number }[] = [];
-  return markup
-    .split(/(<[^>]*>)/)
-    .map((part, index) => {
-      const current = open.at(-1);
-      if (index % 2 === 0) {
-        return current?.minLength === Infinity
-          ? part
-          : hyphenateText(
-              part,
-              current?.lang ?? language,
-              current?.minLength ?? MIN_RUNNING_TEXT_WORD_LENGTH,
-            );
-      }
-      const tag = tagPattern.exec(part);
-      if (tag === null) return part; // A comment or doctype.
-      const [, closing, rawName = "", attributes = ""] = tag;
-      const name = rawName.toLowerCase();
-      if (closing === "/") {
-        const at = open.map((entry) => entry.name).lastIndexOf(name);
-        if (at !== -1) open.length = at;
-      } else if (!voidElements.has(name) && !attributes.trimEnd().endsWith("/")) {
-        open.push({
-          name,
-          lang: langAttribute.exec(attributes)?.[1] ?? current?.lang ?? language,
-          minLength: verbatim.has(name)
-            ? Infinity
-            : shortLines.has(name)
-              ? MIN_WORD_LENGTH
-              : (current?.minLength ?? MIN_RUNNING_TEXT_WORD_LENGTH),
-        });
-      }
-      return part;
-    })
-    .join("");
+  let lang: string = language;
+  let minLength = MIN_RUNNING_TEXT_WORD_LENGTH;
+  return markup.replace(tagOrLongWord, (match) => {
+    if (match.charCodeAt(0) !== 60 /* < */) {
+      return match.length >= minLength ? hyphenateWord(match, lang) : match;
+    }
+    const name = tagName.exec(match)?.[1]?.toLowerCase();
+    if (name === undefined) return match; // A comment or doctype.
+    if (match.charCodeAt(1) === 47 /* / */) {
+      const at = open.findLastIndex((entry) => entry.name === name);
+      if (at !== -1) open.length = at;
+    } else if (!voidElements.has(name) && !match.endsWith("/>")) {
+      open.push({
+        name,
+        lang: langAttribute.exec(match)?.[1] ?? lang,
+        minLength: verbatim.has(name)
+          ? Infinity
+          : shortLines.has(name)
+            ? MIN_WORD_LENGTH
+            : minLength,
+      });
+    } else {
+      return match;
+    }
+    const current = open.at(-1);
+    lang = current?.lang ?? language;
+    minLength = current?.minLength ?? MIN_RUNNING_TEXT_WORD_LENGTH;
+    return match;
+  });
 }
