@@ -1,5 +1,6 @@
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../src/checks/a11y/index.ts";
 import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
 import { findBrowser } from "../../src/checks/browser.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
@@ -11,11 +12,7 @@ let server: SiteServer;
 beforeAll(async () => {
   built = await buildRealSite();
   server = await startSiteServer(built.outputDir);
-  browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    args: ["--no-sandbox"],
-    headless: true,
-  });
+  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
 }, 60_000);
 
 afterAll(async () => {

@@ -143,3 +143,32 @@ export function cleanSiteFiles(): Record<string, string> {
 export function temporaryDir(prefix: string): string {
   return makeTempDirSync(`a11y-test-${prefix}-`);
 }
+
+/** A probe's failing and similar passing page: markup inside <main>, and extra CSS for each. */
+export interface ProbeCase {
+  bad: [body: string, css: string];
+  good: [body: string, css: string];
+}
+
+/**
+ * The files of each case's two pages, `de/<name>-bad/` and `de/<name>-good/`, each with its
+ * own stylesheet beside the clean one.
+ */
+export function probeCaseFiles(cases: Record<string, ProbeCase>): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [name, { bad, good }] of Object.entries(cases)) {
+    for (const [kind, [body, css]] of [
+      ["bad", bad],
+      ["good", good],
+    ] as const) {
+      files[`assets/${name}-${kind}.css`] = css;
+      files[`de/${name}-${kind}/index.html`] = page({
+        lang: "de",
+        title: `${name} ${kind}`,
+        body,
+        head: `<link rel="stylesheet" href="/assets/${name}-${kind}.css">`,
+      });
+    }
+  }
+  return files;
+}

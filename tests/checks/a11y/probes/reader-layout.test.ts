@@ -9,10 +9,16 @@ import {
   readerLayoutProbe,
 } from "../../../../src/checks/a11y/probes/reader-layout.ts";
 import { startSiteServer, type SiteServer } from "../../../../src/checks/a11y/server.ts";
-import { CLEAN_CSS, page, temporaryDir, writeFiles } from "../fixtures.ts";
+import {
+  CLEAN_CSS,
+  probeCaseFiles,
+  temporaryDir,
+  writeFiles,
+  type ProbeCase,
+} from "../fixtures.ts";
 
 /** Each rule's failing page and a similar passing one: markup inside <main>, and extra CSS. */
-const CASES: Record<string, { bad: [string, string]; good: [string, string] }> = {
+const CASES: Record<string, ProbeCase> = {
   // The table of the site's first design: a fixed layout that breaks words anywhere.
   [READER_LAYOUT_RULES.wordBreak]: {
     bad: [
@@ -63,22 +69,7 @@ let tab: Page;
 
 beforeAll(async () => {
   const dir = temporaryDir("reader-layout");
-  const files: Record<string, string> = { "assets/site.css": CLEAN_CSS };
-  for (const [rule, { bad, good }] of Object.entries(CASES)) {
-    for (const [kind, [body, css]] of [
-      ["bad", bad],
-      ["good", good],
-    ] as const) {
-      files[`assets/${rule}-${kind}.css`] = css;
-      files[`de/${rule}-${kind}/index.html`] = page({
-        lang: "de",
-        title: `${rule} ${kind}`,
-        body,
-        head: `<link rel="stylesheet" href="/assets/${rule}-${kind}.css">`,
-      });
-    }
-  }
-  writeFiles(dir, files);
+  writeFiles(dir, { "assets/site.css": CLEAN_CSS, ...probeCaseFiles(CASES) });
   server = await startSiteServer(dir);
   browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
   tab = await openCheckTab(browser);
