@@ -3,6 +3,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
+import { isOfficialSite } from "./src/lib/publisher.ts";
+import { compileStylesheet } from "./src/lib/stylesheet.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
@@ -18,8 +20,6 @@ import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
 import stylesPlugin from "./src/plugins/styles.ts";
-import { compileStylesheet } from "./src/lib/stylesheet.ts";
-import { isOfficialSite } from "./src/lib/publisher.ts";
 import translationsPlugin from "./src/plugins/translations.ts";
 
 const projectRoot = import.meta.dirname;

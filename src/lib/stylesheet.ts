@@ -1,11 +1,11 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFileSync } from "node:fs";
 import postcss, { type AtRule, type Root } from "postcss";
 import { globSync } from "tinyglobby";
 import { cached, hashOf } from "./build-cache.ts";
-import { projectFolders, projectPath } from "./project.ts";
 import { ContentError } from "./errors.ts";
+import { projectFolders, projectPath } from "./project.ts";
 
 /** The two Sass entry points, in `src/styles/`: KERN's parts and the site's own layer. */
 export const stylesheetSources = { kern: "kern.scss", layer: "site.scss" } as const;
