@@ -4,12 +4,15 @@ import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import { assertPublishable, projectReadiness } from "./src/lib/production.ts";
+import { isOfficialSite } from "./src/lib/publisher.ts";
+import { compileStylesheet } from "./src/lib/stylesheet.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import { isProductionBuild } from "./src/plugins/build-mode.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import { createFrontMatterShare } from "./src/lib/front-matter.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
+import fontsPlugin from "./src/plugins/fonts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
 import layoutsPlugin from "./src/plugins/layouts.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
@@ -18,6 +21,7 @@ import openDataPlugin from "./src/plugins/open-data.ts";
 import pagesPlugin from "./src/plugins/pages.ts";
 import publisherPlugin from "./src/plugins/publisher.ts";
 import siteDataPlugin from "./src/plugins/site-data.ts";
+import stylesPlugin from "./src/plugins/styles.ts";
 import translationsPlugin from "./src/plugins/translations.ts";
 
 const projectRoot = import.meta.dirname;
@@ -38,6 +42,10 @@ export default async function (eleventyConfig: UserConfig) {
   if (production) assertPublishable(projectReadiness(projectRoot, data, process.env.SITE_URL));
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
+  const stylesheet = await compileStylesheet(projectRoot);
+  // Whether the header bar may say "official website": the one place that decides it. Only a
+  // build for publication, with the publisher's details filled in, may claim it.
+  const official = production && isOfficialSite(data.publisher);
 
   // Data and strings are read here, once per configuration: a change to them in `npm start`
   // reloads the configuration, so every page is rebuilt with them (not just pages that changed).
@@ -60,6 +68,8 @@ export default async function (eleventyConfig: UserConfig) {
     translator,
     baseUrl,
     navigation: data.site.navigation,
+    official,
+    publisher: data.publisher,
   });
   eleventyConfig.addPlugin(accessibilityPlugin, {
     translator,
@@ -69,6 +79,8 @@ export default async function (eleventyConfig: UserConfig) {
     coverage: data["wcag-coverage"],
   });
   eleventyConfig.addPlugin(assetsPlugin);
+  eleventyConfig.addPlugin(stylesPlugin, { projectRoot, stylesheet });
+  eleventyConfig.addPlugin(fontsPlugin, { projectRoot, css: stylesheet.css });
   eleventyConfig.addPlugin(linkCheckPlugin, { projectRoot, baseUrl });
 }
 

@@ -96,6 +96,7 @@ export default {
         "html-validate:wcag/h63",
         "html-validate:wcag/h71",
         "probe:headings",
+        "probe:heading-sizes",
       ],
     },
     {
@@ -166,7 +167,7 @@ export default {
       level: "AA",
       title: { de: "Umfließen", en: "Reflow" },
       extent: "partial",
-      checks: ["probe:reflow-320"],
+      checks: ["probe:reflow-320", "probe:content-overflow", "probe:text-overlap"],
     },
     {
       id: "1.4.11",
@@ -579,5 +580,7 @@ export default {
     "probe:http-status",
     "probe:csp-meta",
     "probe:print",
+    // Words never broken inside themselves, at any of the widths the layout probes use.
+    "probe:word-break",
   ],
 } satisfies z.input<typeof wcagCoverageModule>;

@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
+import { fontFacesOf } from "../../src/lib/fonts.ts";
 
-/** What a reader downloads for the heaviest page, and the JavaScript the site ships. */
+/** What a reader downloads for each page and the heaviest one, and the JavaScript the site ships. */
 export interface PageWeight {
   /** Gzipped bytes of the heaviest page's HTML plus the stylesheets it loads. */
   maxGzipBytes: number;
@@ -12,8 +13,14 @@ export interface PageWeight {
   heaviestPage: string;
   /** HTML pages weighed. */
   pages: number;
+  /** Every page, relative to the site folder, with the gzipped bytes of its HTML and stylesheets. */
+  perPage: { page: string; gzipBytes: number }[];
   /** Bytes of `.js`/`.mjs`/`.cjs` files, inline `<script>` code and `on…` handler attributes. */
   jsBytes: number;
+  /** Font files the stylesheets declare with `@font-face` and the site serves itself. */
+  fontFiles: number;
+  /** Their bytes together (WOFF2 is compressed already, so as they are sent). */
+  fontBytes: number;
 }
 
 /** Script types that hold data, not code. */
@@ -53,7 +60,7 @@ function gzipSize(content: string | Buffer): number {
 /**
  * Weighs every HTML page of a built site as a first visit downloads it: the page and each
  * stylesheet it loads, each gzipped on its own (as a server sends them), summed. Also counts
- * every byte of JavaScript anywhere in the site.
+ * every byte of JavaScript anywhere in the site, and the fonts the stylesheets declare.
  */
 export function measurePageWeight(siteDir: string): PageWeight {
   const pages = globSync("**/*.html", { cwd: siteDir }).sort();
@@ -67,6 +74,8 @@ export function measurePageWeight(siteDir: string): PageWeight {
     return size;
   };
   let heaviest = { page: "", bytes: 0 };
+  const perPage: PageWeight["perPage"] = [];
+  const fonts = new Set<string>();
   let jsBytes = globSync("**/*.{js,mjs,cjs}", { cwd: siteDir }).reduce(
     (sum, file) => sum + readFileSync(path.join(siteDir, file)).length,
     0,
@@ -80,14 +89,23 @@ export function measurePageWeight(siteDir: string): PageWeight {
       const target = new URL(href, pageUrl);
       // Stylesheets from other hosts are not part of the site; the site loads none.
       if (target.origin !== pageUrl.origin) return sum;
-      return sum + stylesheetSize(path.join(siteDir, decodeURIComponent(target.pathname)));
+      const file = path.join(siteDir, decodeURIComponent(target.pathname));
+      for (const face of fontFacesOf(readFileSync(file, "utf8"))) {
+        const font = new URL(face.url, target);
+        if (font.origin === pageUrl.origin) fonts.add(decodeURIComponent(font.pathname));
+      }
+      return sum + stylesheetSize(file);
     }, gzipSize(html));
+    perPage.push({ page, gzipBytes: bytes });
     if (bytes > heaviest.bytes) heaviest = { page, bytes };
   }
   return {
     maxGzipBytes: heaviest.bytes,
     heaviestPage: heaviest.page,
     pages: pages.length,
+    perPage,
     jsBytes,
+    fontFiles: fonts.size,
+    fontBytes: [...fonts].reduce((sum, font) => sum + statSync(path.join(siteDir, font)).size, 0),
   };
 }

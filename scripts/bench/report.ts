@@ -103,6 +103,11 @@ export interface BenchReport {
     pages: number;
     /** JavaScript anywhere in the real site, in bytes. */
     jsBytes: number;
+    /** Font files the real site's stylesheet declares, and their bytes together. */
+    fontFiles: number;
+    fontBytes: number;
+    /** Every page of the real site with its HTML and stylesheet, gzipped, in bytes. */
+    perPage: { page: string; gzipBytes: number }[];
   };
 }
 
@@ -140,6 +145,9 @@ export interface Target {
 /** 14 KiB: what a server can send in the first round trip of a new connection. */
 export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 
+/** 120 KiB: the most the site's fonts may weigh together. */
+export const FONT_BYTES = 120 * 1024;
+
 /** The project's performance targets (see BENCHMARKS.md). */
 export const targets: readonly Target[] = [
   { key: "build.ratio", label: "Build time vs bare Eleventy", limit: 1.5, kind: "max", unit: "×" },
@@ -174,6 +182,14 @@ export const targets: readonly Target[] = [
     unit: "B",
   },
   { key: "pageWeight.jsBytes", label: "JavaScript shipped", limit: 0, kind: "max", unit: "B" },
+  { key: "pageWeight.fontFiles", label: "Font files", limit: 3, kind: "max", unit: "files" },
+  {
+    key: "pageWeight.fontBytes",
+    label: "Fonts together",
+    limit: FONT_BYTES,
+    kind: "max",
+    unit: "B",
+  },
   { key: "test.seconds", label: "npm test, caches emptied", limit: 90, kind: "below", unit: "s" },
 ];
 
@@ -204,6 +220,7 @@ export function round(value: number, places: number): number {
 function formatValue(value: number | null, unit: string): string {
   if (value === null) return "not measured";
   if (unit === "B") return `${value.toLocaleString("en")} B`;
+  if (unit === "files") return `${value} ${value === 1 ? "file" : "files"}`;
   return unit === "×" ? `${value.toFixed(2)} ×` : `${value.toFixed(2)} s`;
 }
 
@@ -225,6 +242,11 @@ export function markdownTable(report: BenchReport): string {
     `| Real site: gate / pa11y-ci defaults, per page | ${formatValue(a11y.realSiteSecondsPerPage, "s")} / ${formatValue(a11y.realSiteBaselineSecondsPerPage, "s")} (${a11y.realSiteRatio === null ? "–" : `${a11y.realSiteRatio.toFixed(2)} ×`}) | | |`,
     `| Gate phases on the sample: pa11y-ci / browser checks / html-validate | ${a11y.gatePhaseSeconds === null ? "not measured" : `${a11y.gatePhaseSeconds.pa11y.toFixed(1)} s / ${a11y.gatePhaseSeconds.browser.toFixed(1)} s / ${a11y.gatePhaseSeconds.markup.toFixed(1)} s`} | | |`,
     `| Heaviest page | ${pageWeight.heaviestPage} of ${pageWeight.pages} pages | | |`,
+    // Every page of the real site: its HTML with the stylesheet, gzipped, against 14 KiB.
+    ...pageWeight.perPage.map(
+      ({ page, gzipBytes }) =>
+        `| Page weight, ${page} | ${formatValue(gzipBytes, "B")} | < ${formatValue(FIRST_ROUND_TRIP_BYTES, "B")} | ${gzipBytes < FIRST_ROUND_TRIP_BYTES ? "yes" : "**no**"} |`,
+    ),
   ];
   return [
     `Synthetic site: ${build.pages} Markdown pages; ${report.machine.cpus} CPUs, Node ${report.machine.node}, load ${report.machine.loadAverage.join(" ")}.`,

@@ -251,6 +251,9 @@ export async function runBenchmark(
         heaviestPage: weight.heaviestPage,
         pages: weight.pages,
         jsBytes: weight.jsBytes,
+        fontFiles: weight.fontFiles,
+        fontBytes: weight.fontBytes,
+        perPage: weight.perPage,
       },
     };
   } finally {

@@ -82,6 +82,8 @@ export interface Gate<Options, Details = unknown> extends CommandLine<Options> {
   run(options: Options, context: GateContext): Promise<GateOutcome<Details>>;
   /** Whether a finding fails the run; by default errors do and warnings do not. */
   fails?(finding: Finding, options: Options): boolean;
+  /** The gate's own `report.html` (pictures, say), instead of the plain page of findings. */
+  renderHtml?(report: GateReport): string;
 }
 
 /** What a command that is not a gate did: it writes or reports, it does not pass or fail the site. */

@@ -217,11 +217,19 @@ async function writeWhole(file: string, content: string): Promise<void> {
   await rename(partial, file);
 }
 
-async function writeReports(report: GateReport, title: string, root: string): Promise<string> {
+async function writeReports(
+  report: GateReport,
+  title: string,
+  root: string,
+  renderHtml: ((report: GateReport) => string) | undefined,
+): Promise<string> {
   const folder = path.join(projectPath(projectFolders.reports, root), report.gate);
   await mkdir(folder, { recursive: true });
   await writeWhole(path.join(folder, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-  await writeWhole(path.join(folder, "report.html"), renderReportHtml(report, title));
+  await writeWhole(
+    path.join(folder, "report.html"),
+    renderHtml?.(report) ?? renderReportHtml(report, title),
+  );
   return `${projectFolders.reports}/${report.gate}/`;
 }
 
@@ -344,7 +352,7 @@ export async function runGateCli<O, D>(
   for (const note of report.notes) show(`${note}\n`);
   let written: string;
   try {
-    written = await writeReports(report, title, projectRoot);
+    written = await writeReports(report, title, projectRoot, gate.renderHtml?.bind(gate));
   } catch (error) {
     stderr(`${title}: the report could not be written (${(error as Error).message}).\n`);
     return ExitCode.couldNotCheck;

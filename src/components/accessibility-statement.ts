@@ -35,12 +35,14 @@ function detail(entry: PublisherDetail, props: AccessibilityStatementProps): str
   return publisherText(entry, props.language, props.t);
 }
 
-/** A definition list of label/value pairs. */
+/** Label/value pairs as KERN's description list. */
 function definitions(className: string, rows: readonly (readonly [string, Html | string])[]): Html {
-  return html`<dl class="${className}">${rows.map(
+  return html`<dl class="kern-description-list ${className}">${rows.map(
     ([term, value]) => html`
-  <dt>${term}</dt>
-  <dd>${value}</dd>`,
+  <div class="kern-description-list-item">
+    <dt class="kern-description-list-item__key">${term}</dt>
+    <dd class="kern-description-list-item__value">${value}</dd>
+  </div>`,
   )}
 </dl>`;
 }
@@ -73,10 +75,11 @@ function arbitrationBody(props: AccessibilityStatementProps): Html {
 }
 
 /**
- * The accessibility statement after the EU model (2018/1523) and § 12b BGG: compliance status,
- * what is not yet accessible and why, how and when the site was evaluated (the page's own text
- * plus the dates), the statement's last review, the feedback channel and the arbitration body.
- * Everything but the page's own text comes from typed data and locale strings.
+ * The accessibility statement after the EU model (2018/1523) and § 12b BGG, in the order readers
+ * need it: the compliance status with the date and method of the evaluation, how to report a
+ * barrier and where to turn after that (the arbitration body), what is not yet accessible and
+ * why, and then how the site was tested (the page's own text and the criteria the gate checks,
+ * the long part). Everything but the page's own text comes from typed data and locale strings.
  */
 export function accessibilityStatement(props: AccessibilityStatementProps): Html {
   const { accessibility, publisher, language, t } = props;
@@ -91,10 +94,6 @@ export function accessibilityStatement(props: AccessibilityStatementProps): Html
   return html`<p>${t("accessibility.intro")}</p>
 <h2 id="status">${t("accessibility.heading.status")}</h2>
 <p>${t("accessibility.statusSentence", { status: t(`accessibility.status.${accessibility.status}`) })}</p>
-<h2 id="barriers">${t("accessibility.heading.barriers")}</h2>
-${barriers}
-${props.content}
-${testCoverage({ coverage: props.coverage, language, t })}
 ${definitions("statement-dates", [
   [t("accessibility.evaluatedOn"), formatDate(accessibility.evaluatedOn, language)],
   [
@@ -116,5 +115,10 @@ ${definitions("publisher-details", [
 ])}
 <h2 id="arbitration">${t("accessibility.heading.arbitration")}</h2>
 <p>${t("accessibility.arbitrationIntro")}</p>
-${arbitrationBody(props)}`;
+${arbitrationBody(props)}
+<h2 id="barriers">${t("accessibility.heading.barriers")}</h2>
+${barriers}
+${props.content}
+<p>${t("accessibility.layoutChecks")}</p>
+${testCoverage({ coverage: props.coverage, language, t })}`;
 }

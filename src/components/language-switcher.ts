@@ -32,7 +32,7 @@ export function languageSwitcher({ language, pair, t }: LanguageSwitcherProps): 
             </li>`;
   });
   return html`<nav class="language-switcher" aria-label="${t("common.languageSwitcher")}">
-          <ul>${items}
+          <ul class="inline-list">${items}
           </ul>
         </nav>`;
 }

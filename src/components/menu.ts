@@ -16,6 +16,11 @@ export interface MenuProps {
   currentKey: string;
   /** All pages by translation key and language. */
   translations: Translations;
+  /**
+   * Folds the list into a disclosure (`<details>`) with this summary, which the stylesheet
+   * shows only where the list does not fit: on wide screens the list stands open as a row.
+   */
+  disclosure?: string;
 }
 
 /**
@@ -36,8 +41,16 @@ export function menu(props: MenuProps): Html {
     return html`
           <li><a href="${target.url}"${current}>${target.navTitle}</a></li>`;
   });
+  const list =
+    props.disclosure === undefined
+      ? html`<ul class="inline-list">${items}
+        </ul>`
+      : html`<details>
+          <summary>${props.disclosure}</summary>
+          <ul>${items}
+          </ul>
+        </details>`;
   return html`<nav class="${props.className}" aria-label="${props.label}">
-        <ul>${items}
-        </ul>
+        ${list}
       </nav>`;
 }

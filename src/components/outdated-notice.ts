@@ -15,9 +15,9 @@ export interface OutdatedNoticeProps {
 }
 
 /**
- * A translation whose source page changed since it was made tells readers so, and links to
- * the source page. It compares versions by content (the same version function as the
- * translation check), never dates, so a build stays byte-identical. A translation not yet
+ * A translation whose source page changed since it was made tells readers so, in a KERN alert
+ * above its heading, and links to the source page. It compares versions by content (the same
+ * version function as the translation check), never dates, so a build stays byte-identical. A translation not yet
  * marked (no `translatedFrom`) says nothing: the check warns about it instead.
  */
 export function outdatedNotice({ language, translatedFrom, source, t }: OutdatedNoticeProps): Html {
@@ -29,9 +29,13 @@ export function outdatedNotice({ language, translatedFrom, source, t }: Outdated
   ) {
     return html``;
   }
-  return html`<p class="outdated-notice">
-        ${t("translation.outdatedNotice")}
-        <a href="${source.url}" hreflang="${sourceLanguage}" lang="${sourceLanguage}">${source.title}</a>
-      </p>
-      `;
+  return html`<div class="kern-alert kern-alert--warning">
+            <div class="kern-alert__body">
+              <p class="outdated-notice">
+                ${t("translation.outdatedNotice")}
+                <a href="${source.url}" hreflang="${sourceLanguage}" lang="${sourceLanguage}">${source.title}</a>
+              </p>
+            </div>
+          </div>
+          `;
 }

@@ -29,11 +29,23 @@ export interface PageFrameProps {
   baseUrl: string;
   /** UI strings in the page's language. */
   t: Translate;
-  /** What goes into `<main>`. */
-  main: Html;
+  /** The page's `<h1>`: its title, as the page shows it (with soft hyphens where it may break). */
+  heading: Html | string;
+  /** Shown above the heading, such as the outdated-translation notice; may be empty. */
+  notice: Html;
+  /** The page's content below its heading. */
+  content: Html;
+  /** Whether the site may call itself official (see `headerBar`). */
+  official: boolean;
+  /** A page in Leichte Sprache or easy-read English: larger text, never a syllable break. */
+  easyLanguage: boolean;
 }
 
-/** The frame every page shares: document head, skip link, header, main, footer. */
+/**
+ * The frame every page shares: document head, skip link, header, main, footer. In `<main>`, the
+ * heading stands on a band of its own above the content; both line up with header and footer.
+ * KERN's light theme is chosen on `<html>` (see `src/styles/site.scss`).
+ */
 export function pageFrame(props: PageFrameProps): Html {
   const { language, translationKey: currentKey, translations, t } = props;
   const pair = translations[currentKey] ?? {};
@@ -51,15 +63,22 @@ export function pageFrame(props: PageFrameProps): Html {
   });
   const { main, footer } = props.navigation;
   return html`<!doctype html>
-<html lang="${language}" dir="ltr">
+<html lang="${language}" dir="ltr" data-kern-theme="light">
   <head>
     ${head}
   </head>
-  <body>
+  <body${props.easyLanguage && html` class="easy-language"`}>
     ${skipLink(t)}
-    ${siteHeader({ language, currentKey, translations, mainMenu: main, t })}
+    ${siteHeader({ language, currentKey, translations, mainMenu: main, official: props.official, t })}
     <main id="main" tabindex="-1">
-      ${props.main}
+      <div class="page-intro">
+        <div class="page-width">
+          ${props.notice}<h1>${props.heading}</h1>
+        </div>
+      </div>
+      <div class="page-width prose">
+        ${props.content}
+      </div>
     </main>
     ${siteFooter({ language, currentKey, translations, footerMenu: footer, t })}
   </body>

@@ -36,8 +36,10 @@ export function siteFooter(props: SiteFooterProps): Html {
   });
   const statement = pageIn(translations, statementKey, language);
   return html`<footer class="site-footer">
-      <p>${t("common.sourcesNote")}</p>
-      <p><a href="${statement.url}#${feedbackId}">${t("accessibility.reportBarrier")}</a></p>
-      ${footerMenu}
+      <div class="page-width">
+        <p>${t("common.sourcesNote")}</p>
+        <p><a href="${statement.url}#${feedbackId}">${t("accessibility.reportBarrier")}</a></p>
+        ${footerMenu}
+      </div>
     </footer>`;
 }

@@ -79,6 +79,15 @@ export function formatFact(fact: Fact, language: Language, t: Translate): string
   return fact.qualifier === undefined ? value : t(`facts.qualifier.${fact.qualifier}`, { value });
 }
 
+/**
+ * Joins the words of a formatted figure with no-break spaces, so that a line never separates a
+ * hedge from its number or a number from its unit ("fast 370.000", "etwa 1 von 6",
+ * "58 Mrd. €"). For pages; data files keep plain spaces.
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/ /g, "\u00a0");
+}
+
 /** The number a chart draws for a fact, or undefined for facts that are not quantities. */
 export function factMagnitude(fact: Fact): number | undefined {
   switch (fact.kind) {

@@ -7,6 +7,10 @@ import path from "node:path";
 export const projectFolders = {
   /** Eleventy's input: pages, templates and assets only, no code. */
   site: "src/site",
+  /** The stylesheet's Sass sources: KERN's parts and the site's layer. */
+  styles: "src/styles",
+  /** The TypeScript components that write the page frame's markup. */
+  components: "src/components",
   /** Pages, one folder per language, under the site folder. */
   pages: (language: string) => `src/site/${language}`,
   /** Typed data modules. */

@@ -2,13 +2,16 @@
 type PolicyDirectives = Readonly<Record<string, readonly string[]>>;
 
 /**
- * What a page may load: its stylesheet and images (the favicon) from the site's own host, and
- * nothing else — no scripts, frames, fonts, connections or forms, and no `<base>` that could
- * send relative links elsewhere. Both the `<meta>` tag on every page and `/_headers` use it.
+ * What a page may load: its stylesheet, fonts and images (the favicon) from the site's own host,
+ * and nothing else — no scripts, frames, connections or forms, no inline styles, no `data:`
+ * images (the stylesheet is compiled without KERN's icons, which are `data:` URLs), and no
+ * `<base>` that could send relative links elsewhere. Both the `<meta>` tag on every page and
+ * `/_headers` use it.
  */
 const contentSecurityPolicy: PolicyDirectives = {
   "default-src": ["'none'"],
   "style-src": ["'self'"],
+  "font-src": ["'self'"],
   "img-src": ["'self'"],
   "base-uri": ["'none'"],
   "form-action": ["'none'"],

@@ -2,7 +2,13 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Fact, Facts } from "../lib/data/schemas.ts";
 import { ContentError } from "../lib/errors.ts";
 import { layoutBarChart } from "../lib/bar-chart.ts";
-import { factMagnitude, formatDate, formatFact } from "../lib/format.ts";
+import {
+  factMagnitude,
+  formatDate,
+  formatFact,
+  formatNumber,
+  keepTogether,
+} from "../lib/format.ts";
 import { escapeHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
@@ -11,7 +17,7 @@ import { pageFile, pageLanguage, withPage, type TemplateContext } from "./contex
 export interface FactWriter {
   /** The fact's data; an id `data/facts.ts` does not define stops the build. */
   lookUp: (context: TemplateContext, id: string) => Fact;
-  /** The fact formatted for the page's language, as plain text. */
+  /** The fact formatted for the page's language, as plain text that never breaks across lines. */
   text: (context: TemplateContext, id: string) => string;
   /** The same text escaped for insertion as markup. */
   markup: (context: TemplateContext, id: string) => string;
@@ -42,7 +48,9 @@ export function createFactWriter(facts: Facts, translator: Translator): FactWrit
     let text = formattedFacts.get(cacheKey);
     if (text === undefined) {
       text = withPage(context, () =>
-        formatFact(fact, language, (key, values) => translator.t(language, key, values)),
+        keepTogether(
+          formatFact(fact, language, (key, values) => translator.t(language, key, values)),
+        ),
       );
       formattedFacts.set(cacheKey, text);
     }
@@ -61,7 +69,8 @@ export function createFactWriter(facts: Facts, translator: Translator): FactWrit
  * - `{% fact "nrw.employees" %}` writes a figure from `data/facts.ts` ("mehr als 1,1 Millionen");
  *   Markdown pages get the same text from the Markdown plugin, without a template engine;
  * - `{{ "2026-11-22" | date }}` writes a date ("22. November 2026");
- * - `{{ [{ fact: "a.x", label: "A" }, …] | barChart }}` lays out a bar chart of facts (see `layoutBarChart`).
+ * - `{{ [{ fact: "a.x", label: "A" }, …] | barChart }}` lays out a bar chart of facts (see
+ *   `layoutBarChart`), with its axis's end and step as numbers in the page's language.
  * An unknown fact id stops the build with the page and id named.
  */
 export default function factsPlugin(eleventyConfig: UserConfig, options: { facts: FactWriter }) {
@@ -72,13 +81,19 @@ export default function factsPlugin(eleventyConfig: UserConfig, options: { facts
   eleventyConfig.addFilter(
     "barChart",
     function (this: TemplateContext, bars: { fact: string; label: string }[]) {
-      return layoutBarChart(
+      const chart = layoutBarChart(
         bars.map(({ fact, label }) => ({
           label,
           value: factMagnitude(facts.lookUp(this, fact)) ?? 0,
           valueText: facts.text(this, fact),
         })),
       );
+      const language = pageLanguage(this);
+      return {
+        ...chart,
+        axisMaxText: formatNumber(chart.axisMax, language),
+        stepText: formatNumber(chart.step, language),
+      };
     },
   );
   eleventyConfig.addFilter("date", function (this: TemplateContext, isoDate: string) {

@@ -2,9 +2,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { chooser } from "../components/chooser.ts";
 import { outdatedNotice } from "../components/outdated-notice.ts";
 import { pageFrame } from "../components/page-frame.ts";
-import type { Site } from "../lib/data/schemas.ts";
+import type { Publisher, Site } from "../lib/data/schemas.ts";
 import { ContentError } from "../lib/errors.ts";
-import { html, trustedHtml } from "../lib/html.ts";
+import { trustedHtml } from "../lib/html.ts";
+import { hyphenateHtml, hyphenateText } from "../lib/hyphenate.ts";
 import type { Translate, Translator } from "../lib/i18n.ts";
 import { sourceLanguage } from "../lib/languages.ts";
 import type { Translations } from "../lib/pages.ts";
@@ -15,6 +16,7 @@ import { pageFile, pageLanguage, withPage, type TemplateContext } from "./contex
 interface LayoutData {
   lang?: unknown;
   title?: unknown;
+  easyLanguage?: unknown;
   description?: unknown;
   translationKey?: unknown;
   translatedFrom?: unknown;
@@ -37,17 +39,27 @@ function field(data: LayoutData, name: "title" | "description" | "translationKey
 }
 
 /**
- * The page layout and the root chooser, written with the components in `src/components/`:
+ * The page layout and the root page, written with the components in `src/components/`:
  * - `layout: page` (the folder data's default): the page frame around the title as the one
- *   `h1` and the Markdown body; the layouts in `src/site/_includes/layouts/` build on it;
- * - `/` (`/index.html`): the root chooser, which lets readers pick a language.
+ *   `h1` and the Markdown body; the layouts in `src/site/_includes/layouts/` build on it. Long
+ *   words in the title and the body get soft hyphens (`hyphenateHtml`), so they break at a
+ *   syllable rather than anywhere, except on pages in Leichte Sprache or easy-read English,
+ *   where words are never broken at a syllable (BITV 2.0, Anlage 2);
+ * - `/` (`/index.html`): the root page, which introduces the site in every language.
  * They are TypeScript functions rather than Nunjucks templates because every page goes through
  * the frame: on a site of thousands of pages that makes the build about a fifth faster (see
  * BENCHMARKS.md).
  */
 export default function layoutsPlugin(
   eleventyConfig: UserConfig,
-  options: { translator: Translator; baseUrl: string; navigation: Site["navigation"] },
+  options: {
+    translator: Translator;
+    baseUrl: string;
+    navigation: Site["navigation"];
+    /** Whether the site may call itself official (`isOfficialSite`). */
+    official: boolean;
+    publisher: Publisher;
+  },
 ) {
   // `npm start`'s live reload runs a script, which the policy would block.
   const contentSecurityPolicy = (data: LayoutData) =>
@@ -62,6 +74,7 @@ export default function layoutsPlugin(
         const translationKey = field(data, "translationKey");
         const t: Translate = (key, values) => options.translator.t(language, key, values);
         const source = data.collections.translations[translationKey]?.[sourceLanguage];
+        const easyLanguage = data.easyLanguage === true;
         return pageFrame({
           language,
           title,
@@ -73,8 +86,11 @@ export default function layoutsPlugin(
           contentSecurityPolicy: contentSecurityPolicy(data),
           baseUrl: options.baseUrl,
           t,
-          main: html`${outdatedNotice({ language, translatedFrom: data.translatedFrom, source, t })}<h1>${title}</h1>
-${trustedHtml(data.content)}`,
+          official: options.official,
+          easyLanguage,
+          notice: outdatedNotice({ language, translatedFrom: data.translatedFrom, source, t }),
+          heading: easyLanguage ? title : hyphenateText(title, language),
+          content: trustedHtml(easyLanguage ? data.content : hyphenateHtml(data.content, language)),
         }).markup;
       });
     },
@@ -86,8 +102,10 @@ ${trustedHtml(data.content)}`,
     {
       render(data: LayoutData): string {
         return chooser({
-          startPages: data.collections.translations.home ?? {},
+          translations: data.collections.translations,
           translator: options.translator,
+          official: options.official,
+          publisher: options.publisher,
           contentSecurityPolicy: contentSecurityPolicy(data),
           baseUrl: options.baseUrl,
         }).markup;

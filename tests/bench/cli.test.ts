@@ -24,6 +24,9 @@ const stableKeys = [
   "a11y.cachedRunSeconds",
   "pageWeight.maxGzipBytes",
   "pageWeight.jsBytes",
+  "pageWeight.fontFiles",
+  "pageWeight.fontBytes",
+  "pageWeight.perPage",
   "test.seconds",
   "machine.cpus",
   "machine.memoryGiB",
@@ -115,6 +118,9 @@ describe("npm run bench", () => {
     expect(at(report, "serve.incrementalSeconds")).toBeGreaterThan(0);
     expect(at(report, "serve.runs")).toBe(3);
     expect(at(report, "pageWeight.maxGzipBytes")).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(
+      /\| Page weight, de\/kennzahlen\/index\.html \| [\d,]+ B \| < 14,336 B \| yes \|/,
+    );
     expect(at(report, "a11y.secondsPerPage")).toBeNull();
     expect(at(report, "a11y.realSiteRatio")).toBeNull();
     expect(at(report, "test.seconds")).toBeNull();

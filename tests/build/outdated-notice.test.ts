@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildRealSite } from "../support/built-site.ts";
-import { isTag } from "domhandler";
 import { attribute, parseHtml, tag, text, within } from "../support/html.ts";
 import { editFile } from "../support/project.ts";
 import { buildCopy, replaceOnce } from "./support.ts";
@@ -18,9 +17,14 @@ describe("outdated translation notice on built pages", () => {
     const page = parseHtml(
       await readFile(path.join(result.root, "_site/en/key-figures/index.html"), "utf8"),
     );
-    const main = page.first(tag("main"));
-    const [first] = main?.children.filter(isTag) ?? [];
-    expect(attribute(first ?? null, "class")).toBe("outdated-notice");
+    // A KERN alert on the heading's band, before the heading.
+    const intro = page.first(tag("div", { class: "page-intro" }));
+    const parts = within(intro, (element) => ["p", "h1"].includes(element.name));
+    expect(parts.map((part) => attribute(part, "class") ?? part.name)).toEqual([
+      "outdated-notice",
+      "h1",
+    ]);
+    const [first] = parts;
     const [link] = within(first ?? null, tag("a", { hreflang: "de", lang: "de" }));
     expect(attribute(link ?? null, "href")).toBe("/de/kennzahlen/");
     expect(text(link ?? null)).toBe("Kennzahlen im Vergleich");

@@ -1,35 +1,124 @@
 import { describe, expect, it } from "vitest";
-import { chooser } from "../../src/components/chooser.ts";
+import publisherData from "../../data/publisher.ts";
+import { chooser, type ChooserProps } from "../../src/components/chooser.ts";
+import { publisherModule } from "../../src/lib/data/schemas.ts";
 import type { Translator } from "../../src/lib/i18n.ts";
+import type { Translations } from "../../src/lib/pages.ts";
 import { attribute, parseHtml, tag, text, within } from "../support/html.ts";
 import { translations } from "./support.ts";
 
 /** Answers every key with the language and key, so tests see which language each part speaks. */
 const translator: Translator = {
-  t: (language, key) => `${language}:${key}`,
+  t: (language, key, values) =>
+    values === undefined ? `${language}:${key}` : `${language}:${key} ${JSON.stringify(values)}`,
   has: () => true,
 };
 
-describe("chooser", () => {
-  const page = parseHtml(
+/** A page in both languages, as the pairing gives it. */
+function pair(key: string, de: string, en: string): Translations {
+  const page = (url: string, language: string) => ({
+    url,
+    title: `${language} ${key}`,
+    navTitle: `${language} ${key}`,
+    inputPath: `src/site/${language}${url.slice(3, -1) || "/index"}.md`,
+    sitemap: true,
+    version: undefined,
+  });
+  return { [key]: { de: page(de, "de"), en: page(en, "en") } };
+}
+
+const site: Translations = {
+  ...translations,
+  ...pair("berlin-brandenburg", "/de/berlin-brandenburg/", "/en/berlin-brandenburg/"),
+  ...pair("nrw", "/de/nordrhein-westfalen/", "/en/north-rhine-westphalia/"),
+  ...pair("legal-notice", "/de/impressum/", "/en/legal-notice/"),
+  ...pair("privacy", "/de/datenschutz/", "/en/privacy/"),
+};
+
+const publisher = publisherModule.parse(publisherData);
+
+function rootPage(overrides: Partial<ChooserProps> = {}) {
+  return parseHtml(
     chooser({
-      startPages: translations.home ?? {},
+      translations: site,
       translator,
+      official: false,
+      publisher,
       contentSecurityPolicy: undefined,
       baseUrl: "https://example.org",
+      ...overrides,
     }).markup,
   );
+}
 
-  it("offers every language in a section marked with that language, linking its start page", () => {
-    const sections = page.all(tag("section"));
+describe("the root page", () => {
+  const page = rootPage();
+  const sections = page.all(tag("section"));
+
+  it("introduces the site in every language, in a section marked with that language", () => {
     expect(sections.map((section) => attribute(section, "lang"))).toEqual(["de", "en"]);
-    const links = page.all(tag("a", { class: "chooser__link" }));
-    expect(
-      links.map((link) => [attribute(link, "href"), attribute(link, "hreflang"), text(link)]),
-    ).toEqual([
-      ["/de/", "de", "de:chooser.enter"],
-      ["/en/", "en", "en:chooser.enter"],
+    for (const [index, language] of ["de", "en"].entries()) {
+      const texts = within(sections[index] ?? null, tag("p")).map((paragraph) => text(paragraph));
+      expect(texts).toEqual(
+        expect.arrayContaining([`${language}:chooser.intro`, `${language}:chooser.regions`]),
+      );
+    }
+  });
+
+  it("links each language's start page and the pages of both regions in that language", () => {
+    const links = (index: number) =>
+      within(sections[index] ?? null, tag("a")).map((link) => [
+        attribute(link, "href"),
+        text(link),
+      ]);
+    expect(links(0)).toEqual([
+      ["/de/berlin-brandenburg/", "de berlin-brandenburg"],
+      ["/de/nordrhein-westfalen/", "de nrw"],
+      ["/de/", "de:chooser.enter"],
+      ["/de/impressum/", "de legal-notice"],
+      ["/de/datenschutz/", "de privacy"],
     ]);
+    expect(links(1).map(([href]) => href)).toEqual([
+      "/en/berlin-brandenburg/",
+      "/en/north-rhine-westphalia/",
+      "/en/",
+      "/en/legal-notice/",
+      "/en/privacy/",
+    ]);
+    const start = page.first(tag("a", { href: "/en/" }));
+    expect(attribute(start, "hreflang")).toBe("en");
+  });
+
+  it("says the publisher is still to be confirmed, and its header bar claims nothing official", () => {
+    const texts = page.all(tag("p")).map((paragraph) => text(paragraph));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "de:chooser.publisherUnconfirmed",
+        "en:chooser.publisherUnconfirmed",
+      ]),
+    );
+    const bar = page.first(tag("div", { class: "kern-kopfzeile" }));
+    expect(text(bar).replace(/\s+/g, " ").trim()).toBe(
+      "de:common.headerBar.unofficial · en:common.headerBar.unofficial",
+    );
+    expect(within(bar, tag("svg"))).toEqual([]);
+  });
+
+  it("names a confirmed publisher, and only then calls itself official, with KERN's flag", () => {
+    const official = rootPage({
+      official: true,
+      publisher: {
+        ...publisher,
+        organisation: { placeholder: false, value: "Landesamt für Beispiele" },
+      },
+    });
+    const texts = official.all(tag("p")).map((paragraph) => text(paragraph));
+    expect(texts).toContain(
+      `de:chooser.publisherConfirmed ${JSON.stringify({ organisation: "Landesamt für Beispiele" })}`,
+    );
+    const bar = official.first(tag("div", { class: "kern-kopfzeile" }));
+    expect(text(bar)).toContain("de:common.headerBar.official");
+    expect(within(bar, tag("svg"))).toHaveLength(1);
   });
 
   it("names itself in every language, marking the parts not in the page's language", () => {

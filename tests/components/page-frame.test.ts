@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pageFrame, type PageFrameProps } from "../../src/components/page-frame.ts";
 import { html } from "../../src/lib/html.ts";
-import { attribute, parseHtml, tag, text } from "../support/html.ts";
+import { attribute, parseHtml, tag, text, within } from "../support/html.ts";
 import { echo, translations } from "./support.ts";
 
 const props: PageFrameProps = {
@@ -15,7 +15,11 @@ const props: PageFrameProps = {
   contentSecurityPolicy: undefined,
   baseUrl: "https://example.org",
   t: echo,
-  main: html`<h1>Sources</h1>`,
+  heading: "Sources",
+  notice: html``,
+  content: html`<p>Where the figures come from.</p>`,
+  official: false,
+  easyLanguage: false,
 };
 
 describe("pageFrame", () => {
@@ -27,6 +31,22 @@ describe("pageFrame", () => {
     expect(landmarks).toEqual(["a", "header", "main", "footer"]);
     expect(attribute(page.first(tag("a", { class: "skip-link" })), "href")).toBe("#main");
     expect(attribute(page.first(tag("main")), "id")).toBe("main");
+  });
+
+  it("puts the heading on its band above the content, both in line with header and footer", () => {
+    const page = parseHtml(pageFrame(props).markup);
+    const intro = page.first(tag("div", { class: "page-intro" }));
+    expect(within(intro, tag("h1")).map((heading) => text(heading))).toEqual(["Sources"]);
+    const content = page.first(tag("div", { class: "page-width prose" }));
+    expect(text(content).trim()).toBe("Where the figures come from.");
+  });
+
+  it("chooses KERN's light theme, and marks pages in easy language for their larger type", () => {
+    const page = parseHtml(pageFrame(props).markup);
+    expect(attribute(page.first(tag("html")), "data-kern-theme")).toBe("light");
+    expect(attribute(page.first(tag("body")), "class")).toBeUndefined();
+    const easy = parseHtml(pageFrame({ ...props, easyLanguage: true }).markup);
+    expect(attribute(easy.first(tag("body")), "class")).toBe("easy-language");
   });
 
   it("titles the document with the page title through the locale string", () => {

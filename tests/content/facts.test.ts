@@ -2,7 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteData } from "../../src/lib/data/load.ts";
 import type { Fact, SiteData } from "../../src/lib/data/schemas.ts";
-import { formatFact, formatNumber, formatPercent } from "../../src/lib/format.ts";
+import { formatFact, formatNumber, formatPercent, keepTogether } from "../../src/lib/format.ts";
 import { createTranslator, loadLocales, type Translator } from "../../src/lib/i18n.ts";
 import { languages, type Language } from "../../src/lib/languages.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
@@ -24,6 +24,11 @@ function decodeEntities(html: string): string {
 
 function formatted(fact: Fact, language: Language): string {
   return formatFact(fact, language, (key, values) => translator.t(language, key, values));
+}
+
+/** A fact as pages show it: its words bound by no-break spaces. */
+function shown(fact: Fact, language: Language): string {
+  return keepTogether(formatted(fact, language));
 }
 
 beforeAll(async () => {
@@ -69,7 +74,7 @@ describe("the site's facts", () => {
       for (const id of page.factsUsed) {
         const fact = data.facts[id];
         if (fact === undefined) throw new Error(`${page.file} uses the unknown fact ${id}`);
-        expect(html, `${id} on ${page.url}`).toContain(formatted(fact, page.language));
+        expect(html, `${id} on ${page.url}`).toContain(shown(fact, page.language));
       }
     }
   });
@@ -95,7 +100,7 @@ describe("the site's facts", () => {
           const fact = data.facts[`${region}.${measure}`];
           return fact === undefined
             ? translator.t(language, "keyFigures.table.notGiven")
-            : formatted(fact, language);
+            : shown(fact, language);
         });
         expect(cells, `${measure} in ${language}`).toEqual(expected);
       }
@@ -112,7 +117,7 @@ describe("the site's facts", () => {
         .map((item) => text(item));
       for (const fact of Object.values(data.facts)) {
         expect(items, `${fact.label[language]} in ${language}`).toContain(
-          `${fact.label[language]}: ${formatted(fact, language)}`,
+          `${fact.label[language]}: ${shown(fact, language)}`,
         );
       }
     }

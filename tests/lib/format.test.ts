@@ -7,6 +7,7 @@ import {
   formatFact,
   formatNumber,
   formatPercent,
+  keepTogether,
   type Translate,
 } from "../../src/lib/format.ts";
 
@@ -127,5 +128,13 @@ describe("factMagnitude", () => {
     ).toBe(0.25);
     expect(factMagnitude({ kind: "year", value: 2020, source: "s", label, quote })).toBeUndefined();
     expect(factMagnitude({ kind: "percent", value: 0.8, source: "s", label, quote })).toBe(0.8);
+  });
+});
+
+describe("keepTogether", () => {
+  it("binds a hedge to its number and a number to its unit, so no line parts them", () => {
+    expect(keepTogether("mehr als 1,1 Millionen")).toBe("mehr\u00a0als\u00a01,1\u00a0Millionen");
+    expect(keepTogether("etwa 1 von 6")).toBe("etwa\u00a01\u00a0von\u00a06");
+    expect(keepTogether("58\u00a0Mrd.\u00a0€")).toBe("58\u00a0Mrd.\u00a0€");
   });
 });

@@ -49,7 +49,7 @@ describe("facts in Markdown pages", () => {
 
   it("are written in the page's language, and braces that are no shortcode stay text", async () => {
     expect(build.status, build.output).toBe(0);
-    expect(await paragraph("plain")).toMatch(/^Umsatz: ca\. 58\sMrd\.\s€\.$/);
+    expect(await paragraph("plain")).toMatch(/^Umsatz: ca\.\u00a058\u00a0Mrd\.\u00a0€\.$/);
     expect(await paragraph("comment")).toBe(`${await paragraph("plain")}{# Kommentar #}`);
   });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { glob } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.ts";
+import { keepTogether } from "../../src/lib/format.ts";
 import { buildCopy, hashFiles, replaceOnce } from "../build/support.ts";
 import { buildRealSite } from "../support/built-site.ts";
 import { editFile } from "../support/project.ts";
@@ -12,13 +13,16 @@ const before = { de: "mehr als 1,1 Millionen", en: "more than 1.1 million" };
 const csvIn = { de: "data/kennzahlen.csv", en: "data/key-figures.csv" };
 const after = { de: "mehr als 2,3 Millionen", en: "more than 2.3 million" };
 
-/** The built files, text only, that contain `text`. */
+/** The built files, text only, that contain `text` (pages bind its words with no-break spaces). */
 async function filesContaining(outputDir: string, text: string): Promise<string[]> {
   const files = (await glob("**/*.{html,json,csv}", { cwd: outputDir })).sort();
   const contents = await Promise.all(
     files.map((file) => readFile(path.join(outputDir, file), "utf8")),
   );
-  return files.filter((_file, index) => contents[index]?.includes(text));
+  const bound = keepTogether(text);
+  return files.filter(
+    (_file, index) => contents[index]?.includes(text) || contents[index]?.includes(bound),
+  );
 }
 
 describe("the open data", () => {

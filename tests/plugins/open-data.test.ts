@@ -6,6 +6,7 @@ import { Parser, Store } from "n3";
 import { beforeAll, describe, expect, it } from "vitest";
 import site from "../../data/site.ts";
 import { resolveBaseUrl } from "../../src/lib/base-url.ts";
+import { keepTogether } from "../../src/lib/format.ts";
 import { languages } from "../../src/lib/languages.ts";
 import { findBrokenLinks } from "../../src/lib/links.ts";
 import { buildOpenData } from "../../src/lib/open-data/build.ts";
@@ -86,7 +87,9 @@ describe("the open-data files of the built site", () => {
         .all(tag("li"))
         .map((item) => text(item));
       for (const record of records) {
-        expect(items, record.id).toContain(`${record.label[language]}: ${record.text[language]}`);
+        expect(items, record.id).toContain(
+          `${record.label[language]}: ${keepTogether(record.text[language])}`,
+        );
       }
     }
   });

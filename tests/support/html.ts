@@ -37,7 +37,15 @@ export function attribute(element: Element | null, name: string): string | undef
   return element === null ? undefined : getAttributeValue(element, name);
 }
 
-/** An element's text content. */
+/**
+ * An element's text as readers read it: without the soft hyphens the build puts into long
+ * words, which show only where a line breaks a word. `rawText` keeps them.
+ */
 export function text(element: Element | null): string {
+  return rawText(element).replace(/\u00ad/g, "");
+}
+
+/** An element's text content exactly as the markup holds it. */
+export function rawText(element: Element | null): string {
   return element === null ? "" : textContent(element);
 }

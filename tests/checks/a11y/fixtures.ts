@@ -8,8 +8,10 @@ export const BASE_URL = "http://localhost:8080";
 
 /** A stylesheet that passes every check: readable contrast, visible focus, a skip link shown on focus. */
 export const CLEAN_CSS = `body { margin: 0; font-family: sans-serif; color: #1a1a1a; background: #ffffff; }
-/* Long German compounds would otherwise run past a 320 px wide screen. */
-body { overflow-wrap: break-word; hyphens: auto; }
+/* Long German compounds would otherwise run past a 320 px wide screen; a heading small enough
+   that none has to break inside itself there. */
+body { overflow-wrap: break-word; }
+h1 { font-size: 1.75rem; }
 a { color: #0b4a8b; }
 a:focus-visible { outline: 3px solid #0b4a8b; outline-offset: 2px; }
 .skip-link { position: absolute; left: -10000px; top: 0; padding: 0.5rem; background: #ffffff; }
@@ -140,4 +142,33 @@ export function cleanSiteFiles(): Record<string, string> {
 /** A fresh temporary folder, removed after the test file has run (see tests/setup.ts). */
 export function temporaryDir(prefix: string): string {
   return makeTempDirSync(`a11y-test-${prefix}-`);
+}
+
+/** A probe's failing and similar passing page: markup inside <main>, and extra CSS for each. */
+export interface ProbeCase {
+  bad: [body: string, css: string];
+  good: [body: string, css: string];
+}
+
+/**
+ * The files of each case's two pages, `de/<name>-bad/` and `de/<name>-good/`, each with its
+ * own stylesheet beside the clean one.
+ */
+export function probeCaseFiles(cases: Record<string, ProbeCase>): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [name, { bad, good }] of Object.entries(cases)) {
+    for (const [kind, [body, css]] of [
+      ["bad", bad],
+      ["good", good],
+    ] as const) {
+      files[`assets/${name}-${kind}.css`] = css;
+      files[`de/${name}-${kind}/index.html`] = page({
+        lang: "de",
+        title: `${name} ${kind}`,
+        body,
+        head: `<link rel="stylesheet" href="/assets/${name}-${kind}.css">`,
+      });
+    }
+  }
+  return files;
 }

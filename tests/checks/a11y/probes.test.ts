@@ -18,7 +18,7 @@ import { textSpacingProbe } from "../../../src/checks/a11y/probes/text-spacing.t
 import type { PageProbe } from "../../../src/checks/a11y/probes/types.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
-import { CLEAN_CSS, page, temporaryDir, writeFiles } from "./fixtures.ts";
+import { CLEAN_CSS, page, probeCaseFiles, temporaryDir, writeFiles } from "./fixtures.ts";
 
 /** Each probe's failing page and a similar passing one: markup inside <main> and extra CSS. */
 const CASES: Record<string, { bad: [string, string]; good: [string, string] }> = {
@@ -95,26 +95,12 @@ let tab: Page;
 
 beforeAll(async () => {
   const dir = temporaryDir("probes");
-  const files: Record<string, string> = {
+  writeFiles(dir, {
     "assets/site.css": CLEAN_CSS,
     "de/ohne-csp/index.html": page({ lang: "de", title: "Ohne Richtlinie", csp: false }),
     "de/mit-csp/index.html": page({ lang: "de", title: "Mit Richtlinie" }),
-  };
-  for (const [name, { bad, good }] of Object.entries(CASES)) {
-    for (const [kind, [body, css]] of [
-      ["bad", bad],
-      ["good", good],
-    ] as const) {
-      files[`assets/${name}-${kind}.css`] = css;
-      files[`de/${name}-${kind}/index.html`] = page({
-        lang: "de",
-        title: `${name} ${kind}`,
-        body,
-        head: `<link rel="stylesheet" href="/assets/${name}-${kind}.css">`,
-      });
-    }
-  }
-  writeFiles(dir, files);
+    ...probeCaseFiles(CASES),
+  });
   server = await startSiteServer(dir);
   browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
   tab = await openCheckTab(browser);

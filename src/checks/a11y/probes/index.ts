@@ -5,6 +5,7 @@ import { forcedColorsProbe } from "./forced-colors.ts";
 import { headingsProbe } from "./headings.ts";
 import { languageProbe } from "./language.ts";
 import { printProbe } from "./print.ts";
+import { readerLayoutProbe } from "./reader-layout.ts";
 import { reflowProbe } from "./reflow.ts";
 import { resizeTextProbe } from "./resize-text.ts";
 import {
@@ -34,6 +35,7 @@ export const PAGE_PROBES: readonly PageProbe[] = [
   printProbe,
   textSpacingProbe,
   resizeTextProbe,
+  readerLayoutProbe,
   reflowProbe,
 ];
 

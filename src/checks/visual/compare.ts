@@ -1,0 +1,50 @@
+import pixelmatch from "pixelmatch";
+import { PNG } from "pngjs";
+
+/** How two screenshots of a page differ. */
+export interface Comparison {
+  /** Pixels that differ beyond anti-aliasing, over all pixels of the larger of the two. */
+  share: number;
+  changedPixels: number;
+  /** The differing pixels in red over a faded copy of the new screenshot, as PNG. */
+  diff: Buffer;
+  before: { width: number; height: number };
+  after: { width: number; height: number };
+}
+
+/** A screenshot drawn onto a white canvas of the given size, top left, so sizes can differ. */
+function onCanvas(image: PNG, width: number, height: number): Buffer {
+  if (image.width === width && image.height === height) return image.data;
+  const canvas = new PNG({ width, height, fill: true });
+  canvas.data.fill(255);
+  PNG.bitblt(image, canvas, 0, 0, image.width, image.height, 0, 0);
+  return canvas.data;
+}
+
+/**
+ * Compares a page's screenshot with the one from the last passing run, pixel by pixel with
+ * pixelmatch (its default threshold, which leaves anti-aliasing out). A page that grew or
+ * shrank is compared on a canvas as large as both, so the added or lost part counts as changed.
+ */
+export function compareScreenshots(beforePng: Buffer, afterPng: Buffer): Comparison {
+  const before = PNG.sync.read(beforePng);
+  const after = PNG.sync.read(afterPng);
+  const width = Math.max(before.width, after.width);
+  const height = Math.max(before.height, after.height);
+  const diff = new PNG({ width, height });
+  const changedPixels = pixelmatch(
+    onCanvas(before, width, height),
+    onCanvas(after, width, height),
+    diff.data,
+    width,
+    height,
+    { threshold: 0.1 },
+  );
+  return {
+    share: changedPixels / (width * height),
+    changedPixels,
+    diff: PNG.sync.write(diff),
+    before: { width: before.width, height: before.height },
+    after: { width: after.width, height: after.height },
+  };
+}

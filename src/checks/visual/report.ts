@@ -1,0 +1,108 @@
+import { html, type Html } from "../../lib/html.ts";
+import type { GateReport } from "../gate.ts";
+import { summaryLine } from "../runner.ts";
+
+/** What became of one page at one width, compared with the last passing run. */
+export interface ShotResult {
+  path: string;
+  width: number;
+  status: "changed" | "unchanged" | "new";
+  /** Share of pixels changed (0 to 1); null for a page the last passing run did not have. */
+  share: number | null;
+  /** Images, relative to the report's folder. */
+  images: { current: string; baseline: string | null; diff: string | null };
+}
+
+/** The visual check's own part of its report (`details` in report.json). */
+export interface VisualDetails {
+  /** Where the screenshots were compared from; null when there was no passing run yet. */
+  baseline: string | null;
+  /** Whether this run's screenshots became the new baseline. */
+  baselineUpdated: boolean;
+  shots: ShotResult[];
+  /** Pages the last passing run had that this site no longer has. */
+  removed: string[];
+}
+
+/** A share of pixels as people read it: "2.35 %", and "less than 0.01 %" for a few pixels. */
+export function formatShare(share: number): string {
+  if (share > 0 && share < 0.0001) return "less than 0.01 %";
+  return `${(share * 100).toFixed(2)} %`;
+}
+
+const order: Record<ShotResult["status"], number> = { changed: 0, new: 1, unchanged: 2 };
+
+function figure(src: string, caption: string, alt: string): Html {
+  return html`<figure>
+<a href="${src}"><img src="${src}" alt="${alt}" width="240" loading="lazy"></a>
+<figcaption>${caption}</figcaption>
+</figure>`;
+}
+
+function shotSection(shot: ShotResult): Html {
+  const where = `${shot.path} at ${shot.width} px`;
+  const heading =
+    shot.status === "changed"
+      ? `${where}: changed, ${formatShare(shot.share ?? 0)} of the pixels`
+      : shot.status === "new"
+        ? `${where}: new, no earlier screenshot`
+        : `${where}: unchanged`;
+  const figures = [
+    figure(shot.images.current, "Now", `${where}, now`),
+    shot.images.baseline !== null &&
+      shot.status === "changed" &&
+      figure(shot.images.baseline, "Last passing run", `${where}, in the last passing run`),
+    shot.images.diff !== null &&
+      shot.status === "changed" &&
+      figure(
+        shot.images.diff,
+        "Difference (changed pixels in red)",
+        `${where}, changed pixels in red`,
+      ),
+  ];
+  return html`<section class="${shot.status}">
+<h3>${heading}</h3>
+<div class="figures">${figures}</div>
+</section>`;
+}
+
+/**
+ * The report page for reviewers: every page at every width as a thumbnail (each links to the
+ * full screenshot), changed pages first with the last passing run's screenshot, the
+ * difference and the share of pixels changed, then new pages, then unchanged ones.
+ */
+export function renderVisualReport(report: GateReport): string {
+  const details = report.details as VisualDetails | undefined;
+  const shots = [...(details?.shots ?? [])].sort(
+    (a, b) => order[a.status] - order[b.status] || (b.share ?? 0) - (a.share ?? 0),
+  );
+  const count = (status: ShotResult["status"]) =>
+    shots.filter((shot) => shot.status === status).length;
+  const title = `Visual check: ${report.status}`;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>body{font-family:system-ui,sans-serif;line-height:1.5;margin:1rem auto;max-width:80rem;padding:0 1rem}.figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}img{border:1px solid #767676;display:block;height:auto}.changed h3{color:#8a1c00}section{border-top:1px solid #767676;padding-block:.5rem}</style>
+</head>
+<body>
+<main>
+<h1>${title}</h1>
+<p>${summaryLine(report)}</p>
+<p>${count("changed")} changed, ${count("new")} new, ${count("unchanged")} unchanged screenshot(s), compared with ${details?.baseline ?? "no earlier run"}.${
+    details !== undefined &&
+    details.removed.length > 0 &&
+    html` Gone since then: ${details.removed.join(", ")}.`
+  }</p>
+${report.findings
+  .filter((finding) => finding.severity === "error")
+  .map((finding) => html`<p><strong>${finding.url ?? ""}</strong>: ${finding.message}</p>`)}
+<h2>Screenshots</h2>
+${shots.map(shotSection)}
+</main>
+</body>
+</html>
+`.markup;
+}

@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Where the build keeps what it derives from its inputs alone (the compiled stylesheet, the
+ * subset fonts): beside the installed packages, where build tools keep such caches, so every
+ * copy of the project that links the same `node_modules` (the tests' and the benchmark's)
+ * finds them. Entries are named by a hash of everything they were made from, so a stale entry
+ * is never read: a changed input makes a new name.
+ */
+export function buildCacheDir(projectRoot: string): string {
+  return path.join(projectRoot, "node_modules", ".cache", "gesundheitswirtschaft");
+}
+
+/** A hash of the given parts, in order: the name of a cache entry made from them. */
+export function hashOf(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) {
+    hash.update(typeof part === "string" ? `${part.length}:` : `${part.byteLength}#`);
+    hash.update(part);
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+// Entries read or made in this process: a test process builds many copies of the project.
+const inMemory = new Map<string, Uint8Array>();
+
+/**
+ * The bytes cached under `kind/key`, or `make`'s result, which is stored (whole or not at all,
+ * so builds running side by side never read half an entry). A cache that cannot be written
+ * (a read-only `node_modules`) only costs time.
+ */
+export async function cached(
+  projectRoot: string,
+  kind: string,
+  key: string,
+  make: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const file = path.join(buildCacheDir(projectRoot), kind, key);
+  const remembered = inMemory.get(file);
+  if (remembered !== undefined) return remembered;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    bytes = await make();
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const partial = `${file}.${process.pid}.partial`;
+      await writeFile(partial, bytes);
+      await rename(partial, file);
+    } catch {
+      // Not kept: the next build makes it again.
+    }
+  }
+  inMemory.set(file, bytes);
+  return bytes;
+}

@@ -1,0 +1,60 @@
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../src/checks/a11y/index.ts";
+import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
+import { findBrowser } from "../../src/checks/browser.ts";
+import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
+
+let built: BuiltSite;
+let browser: Browser;
+let server: SiteServer;
+
+beforeAll(async () => {
+  built = await buildRealSite();
+  server = await startSiteServer(built.outputDir);
+  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+describe("the site header on a phone", () => {
+  it("takes at most a quarter of a 390 × 844 screen with its menu folded, on every page of both languages", async () => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 390, height: 844 });
+    const pages = built.pages.filter((page) => /^\/(de|en)\/.+/.test(page.url));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const page of pages) {
+      await tab.goto(server.origin + page.url, { waitUntil: "load" });
+      const bottom = await tab.evaluate(async () => {
+        await document.fonts.ready;
+        return document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? Infinity;
+      });
+      expect(bottom, page.url).toBeLessThanOrEqual(844 / 4);
+    }
+    await tab.close();
+  });
+
+  it("opens the menu with the keyboard, and shows it as a row of links on a wide screen", async () => {
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 390, height: 844 });
+    await tab.goto(`${server.origin}/de/kennzahlen/`, { waitUntil: "load" });
+    const visibleLinks = () =>
+      tab.$$eval(".main-menu a", (links) =>
+        links.filter((link) => link.checkVisibility()).map((link) => link.textContent),
+      );
+    expect(await visibleLinks()).toEqual([]);
+    await tab.focus(".main-menu summary");
+    await tab.keyboard.press("Enter");
+    expect(await visibleLinks()).toHaveLength(7);
+    await tab.setViewport({ width: 1280, height: 800 });
+    await tab.reload({ waitUntil: "load" });
+    expect(await visibleLinks()).toHaveLength(7);
+    expect(await tab.$eval(".main-menu summary", (summary) => summary.checkVisibility())).toBe(
+      false,
+    );
+    await tab.close();
+  });
+});
