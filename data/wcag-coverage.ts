@@ -578,6 +578,7 @@ export default {
     // The gate's own checks that every page loads, is protected and prints in full.
     "probe:http-status",
     "probe:csp-meta",
+    "probe:script-execution",
     "probe:print",
   ],
 } satisfies z.input<typeof wcagCoverageModule>;

@@ -2,13 +2,15 @@
 type PolicyDirectives = Readonly<Record<string, readonly string[]>>;
 
 /**
- * What a page may load: its stylesheet and images (the favicon) from the site's own host, and
- * nothing else — no scripts, frames, fonts, connections or forms, and no `<base>` that could
- * send relative links elsewhere. Both the `<meta>` tag on every page and `/_headers` use it.
+ * What a page may load: its stylesheets, web fonts and images (the favicon) from the site's own
+ * host, and nothing else — no scripts, frames, connections or forms, and no `<base>` that could
+ * send relative links elsewhere. Both the `<meta>` tag on every page and `/_headers` use it, and
+ * the accessibility gate requires every page's policy to be exactly this one.
  */
 const contentSecurityPolicy: PolicyDirectives = {
   "default-src": ["'none'"],
   "style-src": ["'self'"],
+  "font-src": ["'self'"],
   "img-src": ["'self'"],
   "base-uri": ["'none'"],
   "form-action": ["'none'"],

@@ -7,6 +7,7 @@ import { languageProbe } from "./language.ts";
 import { printProbe } from "./print.ts";
 import { reflowProbe } from "./reflow.ts";
 import { resizeTextProbe } from "./resize-text.ts";
+import { SCRIPT_EXECUTION_RULE } from "./script-execution.ts";
 import {
   consistentIdentificationProbe,
   consistentNavigationProbe,
@@ -49,5 +50,9 @@ export const HTTP_STATUS_RULE = "http-status";
 
 /** Every rule the gate's own probes report, for the coverage map. */
 export function probeRules(): string[] {
-  return [HTTP_STATUS_RULE, ...[...PAGE_PROBES, ...SITE_PROBES].flatMap((probe) => probe.rules)];
+  return [
+    HTTP_STATUS_RULE,
+    SCRIPT_EXECUTION_RULE,
+    ...[...PAGE_PROBES, ...SITE_PROBES].flatMap((probe) => probe.rules),
+  ];
 }
