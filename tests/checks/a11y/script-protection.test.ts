@@ -61,11 +61,11 @@ document.head.prepend(meta);
     title: "Handler, der wartet",
     body: `<p><a href="/de/" onclick="document.title = 'x'">Start</a> <a href="java\tscript:void(0)">Los</a></p>`,
   }),
-  // Keeps the browser busy for 5 s once loaded: any call into the page waits that long.
+  // Keeps the browser busy for 3 s once loaded: any call into the page waits that long.
   "de/langsam/index.html": page({
     lang: "de",
     title: "Langsame Seite",
-    body: `<script>addEventListener("load", () => setTimeout(() => { const end = Date.now() + 5000; while (Date.now() < end); }));</script>`,
+    body: `<script>addEventListener("load", () => setTimeout(() => { const end = Date.now() + 3000; while (Date.now() < end); }));</script>`,
   }),
   "assets/icon.svg":
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
@@ -209,7 +209,7 @@ describe("a page slower than the browser's limit for one call", () => {
     });
     const impatient = await puppeteer.connect({
       browserWSEndpoint: started.wsEndpoint(),
-      protocolTimeout: 2000,
+      protocolTimeout: 1500,
     });
     try {
       const result = await gateProblems("/de/langsam/", 10_000, impatient);
