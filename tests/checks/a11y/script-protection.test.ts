@@ -234,6 +234,7 @@ describe("the gate over every document a browser would render", () => {
       "assets/p5.htm": PAGES["de/skript-vor-richtlinie/index.html"] ?? "",
       "assets/.hidden.html": PAGES["de/offene-richtlinie/index.html"] ?? "",
       "assets/logo.svg": PAGES["assets/logo.svg"] ?? "",
+      "assets/seite.xhtml": `<html xmlns="http://www.w3.org/1999/xhtml" lang="de"><head><title>X</title></head><body>${script}</body></html>`,
     });
     result = await checkAccessibility({ siteDir: site, cache: false, concurrency: 2 });
   });
@@ -242,7 +243,12 @@ describe("the gate over every document a browser would render", () => {
     const failed = result.pages
       .filter((page) => page.problems.some((problem) => problem.rule === "script-execution"))
       .map((page) => page.path);
-    expect(failed).toEqual(["/assets/.hidden.html", "/assets/logo.svg", "/assets/p5.htm"]);
+    expect(failed).toEqual([
+      "/assets/.hidden.html",
+      "/assets/logo.svg",
+      "/assets/p5.htm",
+      "/assets/seite.xhtml",
+    ]);
     expect(result.ok).toBe(false);
     expect(
       result.pages.filter((page) => page.status === "passed").map((page) => page.path),

@@ -21,7 +21,9 @@ function readPolicy(html: string, type: string): PolicyFacts {
   const isPolicy = (element: Element) =>
     element.localName === "meta" &&
     element.getAttribute("http-equiv")?.toLowerCase() === "content-security-policy";
-  const first = parsed.head.firstElementChild;
+  // An XHTML document need not have a <head>, whatever the DOM's types say.
+  const head = parsed.head as HTMLHeadElement | null;
+  const first = head?.firstElementChild ?? null;
   return {
     policies: [...parsed.querySelectorAll("meta[http-equiv]")]
       .filter(isPolicy)
