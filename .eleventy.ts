@@ -62,7 +62,7 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
   eleventyConfig.addPlugin(openDataPlugin, { data, translator, baseUrl });
-  eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl, factMarkup: facts.markup });
+  eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl, factText: facts.text });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(layoutsPlugin, {
     translator,

@@ -579,6 +579,7 @@ export default {
     // The gate's own checks that every page loads, is protected and prints in full.
     "probe:http-status",
     "probe:csp-meta",
+    "probe:script-execution",
     "probe:print",
     // Words never broken inside themselves, at any of the widths the layout probes use.
     "probe:word-break",

@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { open, readFile, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { BuildClock, BuildTimeLimitError, withBuildClock } from "./lib/build-clock.ts";
 import { loadSiteData } from "./lib/data/load.ts";
 import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
 import { splitPage } from "./lib/front-matter.ts";
+import { acquireLock, LockError } from "./lib/lock-file.ts";
 import {
   describePublishProblem,
   notPublishableLine,
@@ -24,10 +27,36 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Build for publication: the site knows it (`production` in its data, see the site-data plugin). */
   production?: boolean;
+  /** The longest the build may take, in milliseconds (default `defaultTimeLimitMs`). */
+  timeLimitMs?: number;
 }
 
-/** Builds the site with Eleventy into `outputDir`, writing over what is there. */
+/** How long a build may take unless told otherwise: ten minutes. */
+export const defaultTimeLimitMs = 10 * 60 * 1000;
+
+/**
+ * Builds the site with Eleventy into `outputDir`, writing over what is there, within its time
+ * limit: past it, the build stops at the next page (or, between pages, at once) with a
+ * `BuildTimeLimitError` naming the slowest pages. Eleventy cannot be stopped from outside, so
+ * after the limit it may still be busy for a while: a program that stops there should exit, as
+ * `npm run build` does.
+ */
 export async function buildSite(options: BuildOptions): Promise<void> {
+  const clock = new BuildClock(options.timeLimitMs ?? defaultTimeLimitMs);
+  let timer: NodeJS.Timeout | undefined;
+  const overtime = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(clock.limitError());
+    }, clock.remainingMs());
+  });
+  try {
+    await Promise.race([withBuildClock(clock, () => runEleventy(options)), overtime]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runEleventy(options: BuildOptions): Promise<void> {
   const eleventy = new Eleventy(
     path.relative(process.cwd(), projectPath(projectFolders.site, options.projectRoot)) || ".",
     options.outputDir,
@@ -80,68 +109,85 @@ interface PassthroughManager {
   copyPassthrough(...args: unknown[]): Promise<unknown>;
 }
 
-/** Another build is publishing into the same folder. */
-export class BuildLockedError extends Error {
-  override name = "BuildLockedError";
-}
-
-/** Whether a process with this id is running (one we may not signal is running too). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
- * Takes the lock file `lock`, created exclusively with this process's id in it. A lock left by
- * a process that no longer runs (a build that was killed) is taken over; a live one refuses.
+ * The new site was built but could not be put in place. `lastGoodSite` says where the last
+ * good site is: still in the output folder, or (when it could not be put back) the folder named.
  */
-async function acquireLock(lock: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const pid = Number.parseInt(await readFile(lock, "utf8").catch(() => ""), 10);
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
-      throw new BuildLockedError(
-        `another build (process ${pid}) is publishing into ${path.basename(lock, ".lock")}/ right now: wait until it has finished, then build again (if no build is running, delete ${lock})`,
-      );
-    }
-    await rm(lock, { force: true });
+export class PublishError extends Error {
+  override name = "PublishError";
+  constructor(
+    message: string,
+    readonly lastGoodSite: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
   }
-  throw new BuildLockedError(
-    `could not take the build lock ${lock}: another build keeps taking it`,
-  );
 }
+
+/** What a published build has to say besides success: cleaning up that did not work out. */
+export interface Published {
+  warnings: string[];
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Builds into a staging folder beside `outputDir` and puts it in place only when the build
  * succeeded, so a failed build leaves the last good site untouched and complete. A lock file
- * beside the output (`<outputDir>.lock`) refuses a second build started while one runs, which
- * would otherwise empty the staging folder under the first.
+ * beside the output (`<outputDir>.lock`, see `acquireLock`) refuses a second build started
+ * while one runs, which would otherwise empty the staging folder under the first.
  */
-export async function publishSite(options: BuildOptions): Promise<void> {
+export async function publishSite(options: BuildOptions): Promise<Published> {
   const output = path.resolve(options.outputDir);
-  const lock = `${output}.lock`;
-  await acquireLock(lock);
+  const lockFile = `${output}.lock`;
+  const lock = await acquireLock(lockFile, `publishing into ${path.basename(output)}/`);
+  let published: Published;
   try {
-    await buildAndSwap(options, output);
-  } finally {
-    await rm(lock, { force: true });
+    published = await buildAndSwap(options, output);
+  } catch (error) {
+    await lock.release().catch(() => undefined);
+    throw error;
+  }
+  // The new site is in place: what goes wrong from here is reported, but the build succeeded.
+  await lock.release().catch((error: unknown) => {
+    published.warnings.push(
+      `the lock file ${lockFile} could not be removed (${errorMessage(error)}): remove it before the next build`,
+    );
+  });
+  return published;
+}
+
+/** Removes a folder if it can, and says what stood in the way if it cannot. */
+async function removeIfPossible(folder: string): Promise<string | undefined> {
+  try {
+    await rm(folder, { recursive: true, force: true });
+    return undefined;
+  } catch (error) {
+    return `${path.relative(process.cwd(), folder)}/ could not be removed (${errorMessage(error)}): remove it by hand`;
   }
 }
 
-async function buildAndSwap(options: BuildOptions, output: string): Promise<void> {
-  const staging = `${output}.staging`;
+/**
+ * Where the last good site is moved while the new one takes its place: `<output>.previous`, or,
+ * when one left by an earlier build cannot be removed, a name of its own beside it.
+ */
+async function asideFolder(output: string, warnings: string[]): Promise<string> {
   const previous = `${output}.previous`;
+  const stuck = await removeIfPossible(previous);
+  if (stuck === undefined) return previous;
+  warnings.push(stuck);
+  return `${previous}-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * Builds into `<output>.staging`, then swaps it in as the very last step: the last good site is
+ * renamed aside and the new one renamed into its place. If the first rename fails nothing has
+ * changed; if the second fails the last good site is renamed back. Only once the new site is
+ * in place is the old one removed, and a failure there is a warning, not a failed build.
+ */
+async function buildAndSwap(options: BuildOptions, output: string): Promise<Published> {
+  const staging = `${output}.staging`;
+  const warnings: string[] = [];
   await rm(staging, { recursive: true, force: true });
   try {
     await buildSite({ ...options, outputDir: staging });
@@ -151,13 +197,44 @@ async function buildAndSwap(options: BuildOptions, output: string): Promise<void
     await rm(staging, { recursive: true, force: true, maxRetries: 5 });
     throw error;
   }
-  await rm(previous, { recursive: true, force: true });
-  await rename(output, previous).catch((error: unknown) => {
-    // The first build has no previous site to move aside.
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  });
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
+  const site = `${path.basename(output)}/`;
+  const aside = await asideFolder(output, warnings);
+  let hadSite = true;
+  try {
+    await rename(output, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      throw new PublishError(
+        `the last good site in ${site} could not be moved aside to make room for the new one (${errorMessage(error)})`,
+        output,
+        { cause: error },
+      );
+    }
+    // The first build has no site to move aside.
+    hadSite = false;
+  }
+  try {
+    await rename(staging, output);
+  } catch (error) {
+    const restored =
+      !hadSite ||
+      (await rename(aside, output).then(
+        () => true,
+        () => false,
+      ));
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw new PublishError(
+      `the new site could not be put in place of the last good one (${errorMessage(error)})`,
+      restored ? output : aside,
+      { cause: error },
+    );
+  }
+  if (hadSite) {
+    const stuck = await removeIfPossible(aside);
+    if (stuck !== undefined) warnings.push(`the previous site was replaced, but ${stuck}`);
+  }
+  return { warnings };
 }
 
 /** Where `runBuild` writes what it has to say. */
@@ -166,40 +243,55 @@ export interface BuildOutput {
   stderr: (line: string) => void;
 }
 
-/** How `npm run build` builds. */
-export interface RunBuildOptions {
+/** How `npm run build` builds, from its command line. */
+export interface RunOptions {
   /**
-   * `--production`: refuse to build while anything in `publishReadiness` stands in the way of
+   * `--production`: refuse to build while anything in `projectReadiness` stands in the way of
    * publishing (every problem listed at once), and let the site know it is the published one.
    */
   production?: boolean;
+  /** The longest the build may take, in milliseconds (default `defaultTimeLimitMs`). */
+  timeLimitMs?: number;
+}
+
+/** What the editor is told about the published site when a build did not publish. */
+function siteState(error: unknown, outputDir: string): string {
+  const site = `${path.relative(process.cwd(), outputDir) || "."}/`;
+  if (!(error instanceof PublishError)) {
+    return `The site was not built; the last good build in ${site} is unchanged.`;
+  }
+  return error.lastGoodSite === path.resolve(outputDir)
+    ? `The site was built but could not be published; the last good build in ${site} is unchanged.`
+    : `The site was built but could not be published, and the last good build could not be put back: it is in ${path.relative(process.cwd(), error.lastGoodSite)}/. Rename that folder to ${site} before anything else.`;
 }
 
 /**
  * `npm run build`: publishes the project's site into its `_site/` and tells the editor how it
- * went, naming the file at fault when it failed. A development build (the default) builds with
- * placeholders and says in one line why it is not publishable; a production build refuses
- * instead, listing every problem with its file and field (the configuration checks, see
- * `.eleventy.ts`). Returns the exit code (0 built, 1 not built).
+ * went, naming the file at fault when it failed and what became of the last good site. A
+ * development build (the default) builds with placeholders and says in one line why it is not
+ * publishable; a production build refuses instead, listing every problem with its file and field
+ * (the configuration checks, see `.eleventy.ts`). Returns the exit code (0 built, 1 not built).
  */
 export async function runBuild(
   projectRoot: string,
   output: BuildOutput = { stdout: console.log, stderr: console.error },
-  options: RunBuildOptions = {},
+  run: RunOptions = {},
 ): Promise<number> {
   const outputDir = path.join(projectRoot, "_site");
   const started = performance.now();
-  const production = options.production ?? false;
+  const production = run.production ?? false;
+  let published: Published;
   try {
-    await publishSite({ projectRoot, outputDir, quiet: true, production });
+    published = await publishSite({ projectRoot, outputDir, quiet: true, ...run });
   } catch (error) {
-    output.stderr(describeRefusal(error));
+    output.stderr(describeRefusal(error, outputDir));
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   output.stdout(
     `Built the site${production ? " for publication" : ""} into ${path.relative(process.cwd(), outputDir) || "."}/ in ${seconds} s.`,
   );
+  for (const warning of published.warnings) output.stderr(`Warning: ${warning}`);
   // The data passed every check of the build, so reading it again here is safe and quick.
   const readiness = projectReadiness(
     projectRoot,
@@ -218,16 +310,15 @@ export async function runBuild(
 }
 
 /** What a refused build says: every problem standing in the way of publishing, or the build's error. */
-function describeRefusal(error: unknown): string {
+function describeRefusal(error: unknown, outputDir: string): string {
   const refusal = errorChain(error).find(
     (link): link is NotPublishableError => link.name === "NotPublishableError",
   );
-  if (refusal === undefined) {
-    return `The site was not built; the last good build in _site/ is unchanged.\n\n${describeBuildError(error)}`;
-  }
+  if (refusal === undefined)
+    return `${siteState(error, outputDir)}\n\n${describeBuildError(error)}`;
   const { errors, warnings } = refusal.readiness;
   return [
-    `The site was not built for publication; the last good build in _site/ is unchanged. ${errors.length} problem(s) to fix first:`,
+    `The site was not built for publication; the last good build in ${path.relative(process.cwd(), outputDir) || "."}/ is unchanged. ${errors.length} problem(s) to fix first:`,
     "",
     ...errors.map(describePublishProblem),
     ...warnings.map((warning) => `warning: ${describePublishProblem(warning)}`),
@@ -247,6 +338,11 @@ function bodyLineOf(file: string): number {
 export function describeBuildError(error: unknown): string {
   const contentError = findContentError(error, bodyLineOf);
   if (contentError !== undefined) return describeContentError(contentError);
+  // Said in the editor's terms already, whatever Eleventy wrapped around it.
+  const plain = errorChain(error).find(
+    (link) => link instanceof BuildTimeLimitError || link instanceof LockError,
+  );
+  if (plain !== undefined) return plain.message;
   const messages = errorChain(error)
     .slice(0, 5)
     .map((link) => link.message);

@@ -39,9 +39,9 @@ async function gateOutcome<O, D>(gate: Gate<O, D>, root: string): Promise<TaskOu
  */
 export const tasks: Record<WorkerTask, (root: string) => Promise<TaskOutcome>> = {
   "build-project": (root) =>
-    buildOutcome(() =>
-      publishSite({ projectRoot: root, outputDir: path.join(root, "_site"), quiet: true }),
-    ),
+    buildOutcome(async () => {
+      await publishSite({ projectRoot: root, outputDir: path.join(root, "_site"), quiet: true });
+    }),
   "build-bare": (root) =>
     buildOutcome(async () => {
       const eleventy = new Eleventy(

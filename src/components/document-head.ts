@@ -23,7 +23,7 @@ export interface DocumentHeadProps {
 }
 
 /**
- * The document head: charset, viewport, content security policy, title, description,
+ * The document head: content security policy, charset, viewport, title, description,
  * canonical URL, hreflang alternates (absolute, every language plus x-default), stylesheet
  * and icon.
  */
@@ -34,12 +34,13 @@ export function documentHead(props: DocumentHeadProps): Html {
     ([language, twin]) => html`
     <link rel="alternate" hreflang="${language}" href="${absolute(twin.url)}">`,
   );
-  return html`<meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">${
-      policy !== undefined &&
-      html`
-    <meta http-equiv="Content-Security-Policy" content="${policy}">`
-    }
+  // The policy comes first: whatever stands before it in <head> would load or run unguarded.
+  return html`${
+    policy !== undefined &&
+    html`<meta http-equiv="Content-Security-Policy" content="${policy}">
+    `
+  }<meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${props.title}</title>
     <meta name="description" content="${props.description}">${
       props.noindex &&

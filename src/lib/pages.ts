@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { publisherModule } from "./data/schemas.ts";
 import { ContentError } from "./errors.ts";
+import { splitPage } from "./front-matter.ts";
 import { languageOfInputPath, languages, sourceLanguage, type Language } from "./languages.ts";
 import { pageVersion } from "./translation-version.ts";
 
@@ -51,7 +52,12 @@ export const pageFrontMatter = z.strictObject({
   /** Where the page is published, written out in full: Markdown pages take it as it is. */
   permalink: z.union([z.literal(false), permalink]).optional(),
   /** A layout of `src/site/_includes/layouts/` (checked against the files there), or `page`. */
-  layout: z.string().optional(),
+  layout: z
+    .string({
+      error:
+        "a layout gives the page the site's frame, its security policy among it: name one of the site's layouts, or leave the field out for the default",
+    })
+    .optional(),
   /** The details of `data/publisher.ts` that `layouts/publisher.njk` lists on the page. */
   publisherFields: z.array(publisherModule.keyof()).optional(),
   /** Marks a page written in Leichte Sprache / easy-read English. */
@@ -112,18 +118,44 @@ export function validateFrontMatter(data: unknown, file: string): PageFrontMatte
   const issue = issues.find((candidate) => candidate.code === "unrecognized_keys") ?? issues[0];
   if (issue?.code === "unrecognized_keys") {
     const [key = ""] = issue.keys;
+    if (key === "<<") {
+      throw new ContentError(
+        `"<<" (a YAML merge key) is not read in front matter: write each field out`,
+        { file, key },
+      );
+    }
     throw new ContentError(
       `"${key}" is not a front matter field pages may use (they may use: ${Object.keys(pageFrontMatter.shape).join(", ")})`,
       { file, key },
     );
   }
-  const key = issue?.path.map(String).join(".") ?? "";
+  const path = issue?.path ?? [];
+  const key = path.map(String).join(".");
+  // zod 4 leaves the value out of its issues: it is looked up, so that a field set to the
+  // wrong kind of value ("layout: false") is not reported as missing.
+  const value = path.reduce<unknown>(
+    (parent, step) =>
+      typeof parent === "object" && parent !== null
+        ? (parent as Record<PropertyKey, unknown>)[step]
+        : undefined,
+    data,
+  );
   const message =
-    issue?.code === "invalid_type" && issue.input === undefined
+    value === undefined
       ? `the front matter lacks the field "${key}"`
-      : `the front matter field "${key}" is invalid: ${issue?.message ?? "unknown problem"}`;
+      : issue?.code === "invalid_type"
+        ? `the front matter field "${key}" must be ${kindOfValue[issue.expected] ?? issue.expected}, not ${JSON.stringify(value)}${/^Invalid input/.test(issue.message) ? "" : `: ${issue.message}`}`
+        : `the front matter field "${key}" is invalid: ${issue?.message ?? "unknown problem"}`;
   throw new ContentError(message, { file, key });
 }
+
+/** What a field's type means to an editor. */
+const kindOfValue: Record<string, string> = {
+  string: "a text",
+  boolean: "true or false",
+  array: "a list",
+  number: "a number",
+};
 
 /**
  * Pairs every page in a language folder with its translation by `translationKey`, checking
@@ -192,9 +224,15 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
   return translations;
 }
 
-/** The 1-based line of a top-level front-matter field in a page's source, if it is there. */
+/**
+ * The 1-based line of a top-level front-matter field in a page's source, if it is there:
+ * looked for in the front matter only (see `splitPage`), written plain or in quotes.
+ */
 export function frontMatterLine(source: string, field: string): number | undefined {
-  const lines = source.split("\n");
-  const index = lines.findIndex((line) => line.startsWith(`${field}:`));
-  return index === -1 ? undefined : index + 1;
+  const lines = splitPage(source).frontMatterText.split("\n");
+  const name = field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const key = new RegExp(`^(?:${name}|"${name}"|'${name}')[ \\t]*:`);
+  const index = lines.findIndex((line) => key.test(line));
+  // The front matter's first line is the file's second.
+  return index === -1 ? undefined : index + 2;
 }

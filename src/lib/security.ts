@@ -6,7 +6,8 @@ type PolicyDirectives = Readonly<Record<string, readonly string[]>>;
  * and nothing else — no scripts, frames, connections or forms, no inline styles, no `data:`
  * images (the stylesheet is compiled without KERN's icons, which are `data:` URLs), and no
  * `<base>` that could send relative links elsewhere. Both the `<meta>` tag on every page and
- * `/_headers` use it.
+ * `/_headers` use it, and the accessibility gate requires every page's policy to be exactly this
+ * one.
  */
 const contentSecurityPolicy: PolicyDirectives = {
   "default-src": ["'none'"],

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { YAMLException } from "js-yaml";
@@ -7,8 +7,8 @@ import { ContentError, lineAndColumn } from "./errors.ts";
 import { isLanguage, languages, type Language } from "./languages.ts";
 import { createFrontMatterShare, splitPage, type FrontMatterShare } from "./front-matter.ts";
 import { frontMatterLine, validateFrontMatter } from "./pages.ts";
+import { checkAsset } from "./passive-files.ts";
 import { projectFolders } from "./project.ts";
-import { parseShortcodes } from "./shortcodes.ts";
 
 /** Decodes a source file as UTF-8; any other encoding stops the build with the file named. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -31,7 +31,7 @@ type SiteFileKind = "page" | "directory data" | "template" | "asset";
 function kindOfSiteFile(relative: string): SiteFileKind | undefined {
   const [top = "", ...rest] = relative.split("/");
   const name = path.posix.basename(relative);
-  if (top === "assets") return /\.(?:md|njk|js|cjs|mjs|ts|json)$/.test(name) ? undefined : "asset";
+  if (top === "assets") return "asset";
   if (top === "_includes") return name.endsWith(".njk") ? "template" : undefined;
   if (isLanguage(top)) {
     if (name.endsWith(".md")) return "page";
@@ -40,23 +40,49 @@ function kindOfSiteFile(relative: string): SiteFileKind | undefined {
   return rest.length === 0 && name.endsWith(".njk") ? "template" : undefined;
 }
 
+const symbolicLink = (file: string) =>
+  new ContentError(
+    "is a symbolic link: the build takes only regular files inside the project; put the file or folder itself here",
+    { file },
+  );
+
 /**
- * Every file below `folder` (relative to `root`, with forward slashes). A symbolic link, or
- * anything else that is not a regular file or folder, stops the build with its path named:
- * the build reads only files that are really inside the project.
+ * Checks that `folder` (relative to `root`) and every folder on the way to it is a real folder
+ * of the project, not a symbolic link to somewhere else (readdir would follow one).
+ */
+function checkRealFolder(root: string, folder: string): void {
+  const parts = folder.split("/");
+  parts.forEach((_, index) => {
+    const relative = parts.slice(0, index + 1).join("/");
+    let stats;
+    try {
+      stats = lstatSync(path.join(root, relative));
+    } catch {
+      throw new ContentError("is missing: the build needs this folder", { file: relative });
+    }
+    if (stats.isSymbolicLink()) throw symbolicLink(relative);
+    if (!stats.isDirectory()) throw new ContentError("must be a folder", { file: relative });
+  });
+}
+
+/**
+ * Every file below `folder` (relative to `root`, with forward slashes), which must be a real
+ * folder of the project (see `checkRealFolder`). A symbolic link, or anything else that is not
+ * a regular file or folder, stops the build with its path named: the build reads only files
+ * that are really inside the project.
  */
 async function regularFiles(root: string, folder: string): Promise<string[]> {
+  checkRealFolder(root, folder);
+  return filesBelow(root, folder);
+}
+
+async function filesBelow(root: string, folder: string): Promise<string[]> {
   const entries = await readdir(path.join(root, folder), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const relative = path.posix.join(folder, entry.name);
-    if (entry.isSymbolicLink()) {
-      throw new ContentError(
-        "is a symbolic link: the build takes only regular files inside the project; put the file or folder itself here",
-        { file: relative },
-      );
-    }
-    if (entry.isDirectory()) files.push(...(await regularFiles(root, relative)));
+    if (entry.isSymbolicLink()) throw symbolicLink(relative);
+    if (entry.isDirectory()) files.push(...(await filesBelow(root, relative)));
     else if (entry.isFile()) files.push(relative);
     else throw new ContentError("is not a regular file or folder", { file: relative });
   }
@@ -87,20 +113,21 @@ function checkLayout(layout: unknown, layouts: Set<string>, file: string, line?:
 }
 
 function parseFrontMatter(text: string, file: string, frontMatter: FrontMatterShare): unknown {
-  if (/^---[^\s-]/.test(text)) {
+  const page = splitPage(text);
+  if (page.frontMatterKind !== "") {
     throw new ContentError(
-      'front matter is written in YAML between two "---" lines; other kinds (---js, ---json) are not read',
+      `front matter is written in YAML between two "---" lines; other kinds ("---${page.frontMatterKind}") are not read`,
       { file, line: 1 },
     );
   }
   try {
-    return frontMatter.load(splitPage(text).frontMatterText) ?? {};
+    return frontMatter.load(page);
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
-    // js-yaml counts from 0 within the front matter, which starts on the file's second line.
+    // js-yaml counts from 0 on the opening "---" line, the file's first.
     throw new ContentError(
       `the front matter between the "---" lines is not valid YAML (${error.reason}); put a text with a colon, quotes or brackets in double quotes`,
-      { file, line: error.mark.line + 2, column: error.mark.column + 1 },
+      { file, line: error.mark.line + 1, column: error.mark.column + 1 },
     );
   }
 }
@@ -148,8 +175,6 @@ function checkPage(file: string, language: Language, text: string, check: PageCh
   } catch (error) {
     throw atFieldLine(error, text);
   }
-  const { body, bodyLine } = splitPage(text);
-  parseShortcodes(body, { file, bodyLine });
 }
 
 /** Folder data: the language of the folder's pages and their default layout, nothing else. */
@@ -188,14 +213,17 @@ function checkDirectoryData(file: string, language: Language, text: string, layo
 
 /**
  * Checks the project's sources before anything is built, so that content can do nothing but be
- * content: no symbolic links under the source, data and locale folders; in the site folder only
- * pages (`.md` under a language folder, named in lower-case ASCII), Nunjucks templates under
- * `_includes/` and beside the site's generated files, the language folders' data files and
- * assets; every page and locale file in UTF-8; page front matter and folder data limited to the
- * fields pages may use, with a `layout` that exists and a `permalink` under the page's own
- * language folder; no template code in a page's Markdown but `{% fact "id" %}`. The first
- * problem stops the build with the file (and line or field) named. The pages' front matter is
- * parsed through `frontMatter`, which hands it on to Eleventy.
+ * content: the source, data and locale folders are real folders of the project, with no
+ * symbolic links in them; every data module and locale file is UTF-8; in the site folder
+ * nothing hidden (a name starting with a dot), and only pages (`.md` under a language folder,
+ * named in lower-case ASCII), Nunjucks templates under `_includes/` and beside the site's
+ * generated files, the language folders' data files and passive assets (see `checkAsset`),
+ * every text among them UTF-8; page front matter and folder data limited to the fields pages
+ * may use, with a `layout` that exists and a `permalink` under the page's own language folder.
+ * (Template code in a page's Markdown is found where the Markdown is read, see
+ * `src/plugins/markdown.ts`.) The first problem stops the build with the file (and line or
+ * field) named. The pages' front matter is parsed through `frontMatter`, which hands it on to
+ * Eleventy.
  */
 export async function checkSourceFiles(
   root: string,
@@ -203,11 +231,17 @@ export async function checkSourceFiles(
   frontMatter: FrontMatterShare = createFrontMatterShare(),
 ): Promise<void> {
   const sourceRoot = path.posix.dirname(projectFolders.site);
-  const [sourceFiles] = await Promise.all([
+  checkRealFolder(root, projectFolders.site);
+  const [sourceFiles, dataFiles, localeFiles] = await Promise.all([
     regularFiles(root, sourceRoot),
     regularFiles(root, projectFolders.data),
     regularFiles(root, projectFolders.locales),
   ]);
+  // Synchronous reads: on 2,000 pages the whole check took about 0.3 s this way against
+  // 0.5 to 0.9 s with a promise per file.
+  const read = (file: string) => readFileSync(path.join(root, file));
+  const readText = (file: string) => decodeUtf8(read(file), file);
+  for (const file of [...dataFiles, ...localeFiles]) readText(file);
   const prefix = `${projectFolders.site}/`;
   const siteFiles = sourceFiles
     .filter((file) => file.startsWith(prefix))
@@ -215,6 +249,13 @@ export async function checkSourceFiles(
   const layouts = layoutNames(siteFiles, virtualLayouts);
   for (const relative of siteFiles) {
     const file = `${prefix}${relative}`;
+    const hidden = relative.split("/").find((part) => part.startsWith("."));
+    if (hidden !== undefined) {
+      throw new ContentError(
+        `is hidden ("${hidden}" starts with a dot): nothing hidden is published, so rename or remove it`,
+        { file },
+      );
+    }
     const kind = kindOfSiteFile(relative);
     if (kind === undefined) {
       throw new ContentError(
@@ -223,11 +264,9 @@ export async function checkSourceFiles(
       );
     }
     const language = relative.split("/")[0];
-    if (kind === "asset" || kind === "template" || !isLanguage(language)) continue;
-    // Synchronous reads: on 2,000 pages the whole check took about 0.3 s this way against
-    // 0.5 to 0.9 s with a promise per file.
-    const text = decodeUtf8(readFileSync(path.join(root, file)), file);
-    if (kind === "page") checkPage(file, language, text, { layouts, frontMatter });
-    else checkDirectoryData(file, language, text, layouts);
+    if (kind === "asset") checkAsset(file, read(file), decodeUtf8);
+    else if (kind === "template" || !isLanguage(language)) readText(file);
+    else if (kind === "page") checkPage(file, language, readText(file), { layouts, frontMatter });
+    else checkDirectoryData(file, language, readText(file), layouts);
   }
 }

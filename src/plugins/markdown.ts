@@ -4,10 +4,16 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import markdownIt, { type StateBlock, type StateCore, type Token } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import markdownItBracketedSpans from "markdown-it-bracketed-spans";
+import { timePage } from "../lib/build-clock.ts";
 import { ContentError } from "../lib/errors.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { splitPage } from "../lib/front-matter.ts";
-import { parseShortcodes, type BodyLocation } from "../lib/shortcodes.ts";
+import {
+  shortcodePage,
+  shortcodes,
+  type BodyLocation,
+  type ShortcodeEnv,
+} from "../lib/shortcodes.ts";
 import { createSlugger } from "../lib/slug.ts";
 import { decodeUtf8 } from "../lib/source-files.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
@@ -148,6 +154,7 @@ function refuseVanishingNesting(md: markdownIt): void {
  */
 export function createMarkdown(externalLinks: ExternalLinkOptions): markdownIt {
   const markdown = markdownIt({ html: false, linkify: false, typographer: false })
+    .use(shortcodes)
     .use(markdownItBracketedSpans)
     .use(langAttributes)
     .use(markdownItAnchor, { slugify: createSlugger(), tabIndex: false })
@@ -176,7 +183,7 @@ function bodyLocation(inputPath: string): BodyLocation {
 /**
  * Registers the site's Markdown configuration with Eleventy. Pages are Markdown and nothing
  * else: no template engine ever runs them. Their `{% fact "id" %}` shortcodes are written in
- * by `factMarkup`; any other template code stops the build (see `parseShortcodes`). The
+ * as `factText`; any other template code stops the build (see `fillShortcodes`). The
  * external-link marker is `common.externalLink` in the page's language.
  *
  * The site's renderer is given to Eleventy as its Markdown library, not as an `addExtension("md")`
@@ -188,7 +195,7 @@ export default function markdownPlugin(
   options: {
     translator: Translator;
     baseUrl: string;
-    factMarkup: (context: TemplateContext, id: string) => string;
+    factText: (context: TemplateContext, id: string) => string;
   },
 ) {
   const markerText = (env: unknown) => {
@@ -204,13 +211,13 @@ export default function markdownPlugin(
     render(source: string, data: Record<string, unknown>): string {
       const page = data.page as TemplateContext["page"];
       const where = bodyLocation(pageFile({ page }));
-      const text = parseShortcodes(source, where)
-        .map((part) =>
-          typeof part === "string" ? part : options.factMarkup({ ctx: data, page }, part.fact),
-        )
-        .join("");
+      const factText = (id: string) => options.factText({ ctx: data, page }, id);
+      // The page's data stays markdown-it's `env` (the link marker reads its language from it).
+      const env: ShortcodeEnv = Object.create(data, {
+        [shortcodePage]: { value: { where, factText } },
+      }) as ShortcodeEnv;
       try {
-        return markdown.render(text, data);
+        return timePage(where.file, () => markdown.render(source, env));
       } catch (error) {
         if (!(error instanceof NestingLimitError)) throw error;
         throw new ContentError(error.message, {

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildInProcess, editFile } from "../support/project.ts";
+import { makeTempDir } from "../support/temp.ts";
 import {
   copyOfCopy,
   copyWithPublishedSite,
@@ -76,11 +78,28 @@ describe("files the build reads", () => {
   });
 
   it.each([
+    ["the locale folder", "locales"],
+    ["the site folder", "src/site"],
+  ])(
+    "refuses %s as a symbolic link to a folder outside the project, naming it",
+    async (_kind, folder) => {
+      await expectRefusedBuild(
+        root,
+        async (copy) => {
+          const outside = await makeTempDir("gw-outside-");
+          await rename(path.join(copy, folder), path.join(outside, "moved"));
+          await symlink(path.join(outside, "moved"), path.join(copy, folder));
+        },
+        `${folder}: is a symbolic link`,
+      );
+    },
+  );
+
+  it.each([
     ["a JavaScript template, which would run code", "src/site/de/seite.11ty.js"],
     ["a Nunjucks page in a language folder", "src/site/de/seite.njk"],
     ["a global data file", "src/site/_data/extra.json"],
     ["a page outside the language folders", "src/site/seite.md"],
-    ["a template among the assets", "src/site/assets/seite.md"],
   ])("refuses %s, naming it", async (_kind, file) => {
     await expectRefusedBuild(
       root,
@@ -91,15 +110,100 @@ describe("files the build reads", () => {
       `${file}: does not belong in src/site/`,
     );
   });
+
+  it("refuses a data module not saved as UTF-8, naming it, before it could publish garbled text", async () => {
+    const file = "data/sources.ts";
+    await expectRefusedBuild(
+      root,
+      async (copy) => {
+        const text = await readFile(path.join(copy, file), "utf8");
+        expect(text).toMatch(/[äöüß]/);
+        await writeFile(path.join(copy, file), Buffer.from(text, "latin1"));
+      },
+      `${file}: is not saved as UTF-8`,
+    );
+  });
+});
+
+const script = "<script>document.title = 'x'</script>";
+
+describe("files published as they are", () => {
+  it.each([
+    [
+      "an HTML page with another extension",
+      "src/site/assets/p5.htm",
+      `<!DOCTYPE html>${script}`,
+      "is not a type of file the site publishes from assets/",
+    ],
+    [
+      "a template among the assets",
+      "src/site/assets/seite.md",
+      "---\ntitle: x\n---\n",
+      "is not a type of file the site publishes from assets/",
+    ],
+    [
+      "a hidden HTML page",
+      "src/site/assets/.hidden.html",
+      `<!DOCTYPE html>${script}`,
+      'is hidden (".hidden.html" starts with a dot)',
+    ],
+    [
+      "a hidden folder",
+      "src/site/assets/.git/config",
+      "[core]",
+      'is hidden (".git" starts with a dot)',
+    ],
+    [
+      "an SVG that runs a script",
+      "src/site/assets/logo.svg",
+      `<svg xmlns="http://www.w3.org/2000/svg">\n${script}</svg>`,
+      "2: is not a passive image: it has a <script> element",
+    ],
+    [
+      "an HTML page named as an image",
+      "src/site/assets/foto.png",
+      `<!DOCTYPE html>${script}`,
+      "is named as a PNG image but is not one",
+    ],
+  ])("refuses %s, naming it and saying why", async (_kind, file, content, reason) => {
+    await expectRefusedBuild(
+      root,
+      async (copy) => {
+        await mkdir(path.dirname(path.join(copy, file)), { recursive: true });
+        await writeFile(path.join(copy, file), content);
+      },
+      `${file}:`,
+      reason,
+    );
+  });
+
+  it("publishes a passive image and font beside the stylesheet", async () => {
+    const copy = await copyOfCopy(root);
+    const assets = path.join(copy, "src/site/assets");
+    await writeFile(
+      path.join(assets, "schrift.woff2"),
+      Buffer.from("wOF2\u0000\u0001\u0000\u0000"),
+    );
+    await writeFile(
+      path.join(assets, "kreuz.svg"),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
+    );
+    const result = await buildInProcess(copy);
+    expect(result.status, result.output).toBe(0);
+    expect(existsSync(path.join(copy, "_site/assets/schrift.woff2"))).toBe(true);
+    expect(existsSync(path.join(copy, "_site/assets/kreuz.svg"))).toBe(true);
+  });
 });
 
 describe("two builds at once", () => {
+  const lockOf = (pid: number) => `${pid}\n${randomUUID()}\n`;
+
   it("refuses the second while the first holds the lock, naming the process", async () => {
     // The test runner's own process stands for a build that is still running.
     await expectRefusedBuild(
       root,
-      (copy) => writeFile(path.join(copy, "_site.lock"), String(process.pid)),
-      `another build (process ${process.pid}) is publishing into _site/`,
+      (copy) => writeFile(path.join(copy, "_site.lock"), lockOf(process.pid)),
+      `another process (${process.pid}) is publishing into _site/ right now`,
     );
   });
 
@@ -107,9 +211,31 @@ describe("two builds at once", () => {
     const copy = await copyOfCopy(root);
     const before = await hashFiles(copy);
     // Process ids are below 2^22 on Linux: this one cannot be running.
-    await writeFile(path.join(copy, "_site.lock"), String(2 ** 22 + 1));
+    await writeFile(path.join(copy, "_site.lock"), lockOf(2 ** 22 + 1));
     const result = await buildInProcess(copy);
     expect(result.status, result.output).toBe(0);
+    expect(await hashFiles(copy)).toEqual(before);
+  });
+
+  it("refuses a folder where the lock file belongs, with a message saying what to do", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) => mkdir(path.join(copy, "_site.lock")),
+      "_site.lock is a folder, where the lock file for publishing into _site/ belongs: remove it",
+    );
+  });
+
+  it("lets exactly one of two builds started at the same moment publish", async () => {
+    const copy = await copyOfCopy(root);
+    const before = await hashFiles(copy);
+    // In one process, at one instant: their file operations interleave as those of two
+    // processes do (tests/lib/lock-file.test.ts races processes, 20 rounds).
+    const [first, second] = await Promise.all([buildInProcess(copy), buildInProcess(copy)]);
+    const results = [first, second].sort((a, b) => (a.status ?? 0) - (b.status ?? 0));
+    expect(results.map((result) => result.status)).toEqual([0, 1]);
+    expect(results[1]?.output).toMatch(
+      /another process \(\d+\) is publishing into _site\/ right now/,
+    );
     expect(await hashFiles(copy)).toEqual(before);
   });
 });

@@ -50,6 +50,32 @@ describe("template code in a page", () => {
     );
   });
 
+  it("is refused between escaped backticks, which Markdown shows as text, not as code", async () => {
+    const line = await appendedLine(root, page);
+    await expectRefusedBuild(
+      root,
+      appendToPage(page, "Rechnung: \\`{{ 7*7 }}\\`"),
+      `${page}:${line}:13: "{{ 7*7 }}\`" is template code`,
+    );
+  });
+
+  it.each([
+    ["spaces after the closing ---", "---  "],
+    ["a word after the closing ---", "--- Ende"],
+  ])(
+    "is counted in lines of the file after a front matter closed with %s, as Eleventy closes it",
+    async (_case, closing) => {
+      await expectRefusedBuild(
+        root,
+        (copy) =>
+          editFile(copy, page, (text) =>
+            replaceOnce(text, "---\nAlle", `${closing}\n{{ x }}\nAlle`),
+          ),
+        `${page}:7:1:`,
+      );
+    },
+  );
+
   it("is counted in lines of the file as the editor sees it, front matter included", async () => {
     await expectRefusedBuild(
       root,
@@ -72,6 +98,49 @@ describe("front matter", () => {
         root,
         addField(field),
         `${plainPage}:2 (${key}): "${key}" is not a front matter field pages may use`,
+      );
+    },
+  );
+
+  it.each([
+    [
+      "a field written in quotes",
+      '"tags": [a]',
+      "tags",
+      '"tags" is not a front matter field pages may use',
+    ],
+    [
+      "a YAML merge key",
+      "<<: {templateEngineOverride: njk}",
+      "<<",
+      '"<<" (a YAML merge key) is not read in front matter: write each field out',
+    ],
+    [
+      "a layout switched off",
+      "layout: false",
+      "layout",
+      'the front matter field "layout" must be a text, not false: a layout gives the page the site\'s frame',
+    ],
+    [
+      "a list where a text belongs",
+      "navTitle: [a]",
+      "navTitle",
+      'the front matter field "navTitle" must be a text, not ["a"]',
+    ],
+  ])(
+    "stops the build at %s, naming the file, line and field and what is wrong",
+    async (_case, field, key, message) => {
+      await expectRefusedBuild(root, addField(field), `${plainPage}:2 (${key}): ${message}`);
+    },
+  );
+
+  it.each(["--- js"])(
+    "stops the build at front matter of another kind (%s), naming the file and line",
+    async (opening) => {
+      await expectRefusedBuild(
+        root,
+        (copy) => editFile(copy, plainPage, (text) => replaceOnce(text, /^---\n/, `${opening}\n`)),
+        `${plainPage}:1: front matter is written in YAML between two "---" lines; other kinds ("---${opening.replace(/^--- ?/, "")}") are not read`,
       );
     },
   );

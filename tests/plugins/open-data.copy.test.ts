@@ -46,8 +46,8 @@ describe("the open data", () => {
     const german = await readFile(path.join(outputDir, "data/kennzahlen.csv"), "utf8");
     const english = await readFile(path.join(outputDir, "data/key-figures.csv"), "utf8");
     const json = await readFile(path.join(outputDir, "data/facts.json"), "utf8");
-    expect(german).toMatch(/^nrw\.employees;nrw;employees;2300000;/m);
-    expect(english).toMatch(/^nrw\.employees,nrw,employees,2300000,/m);
+    expect(german).toMatch(/^"nrw\.employees";"nrw";"employees";2300000;/m);
+    expect(english).toMatch(/^"nrw\.employees","nrw","employees",2300000,/m);
     expect(json).toContain('"value": 2300000,');
 
     // A second build of the same sources writes the same bytes.

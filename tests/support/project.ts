@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -64,19 +64,42 @@ export async function runCaptured(
 // tsx's loader in Node itself: the tsx command would start a second Node process to do the same.
 const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
 
+const scriptCommand = (script: string, args: string[]) => ({
+  command: process.execPath,
+  args: ["--import", tsxLoader, script, ...args],
+  env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+});
+
 /** Runs one of the project's TypeScript scripts with tsx in the given project folder. */
 export function runScript(root: string, script: string, args: string[] = []): CommandResult {
-  const result = spawnSync(process.execPath, ["--import", tsxLoader, script, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-  });
+  const { command, args: commandArgs, env } = scriptCommand(script, args);
+  const result = spawnSync(command, commandArgs, { cwd: root, encoding: "utf8", env });
   return {
     status: result.status,
     stdout: result.stdout,
     stderr: result.stderr,
     output: `${result.stdout}${result.stderr}`,
   };
+}
+
+/** `runScript` without waiting: several scripts can run at once. */
+export function runScriptAsync(
+  root: string,
+  script: string,
+  args: string[] = [],
+): Promise<CommandResult> {
+  const { command, args: commandArgs, env } = scriptCommand(script, args);
+  const child = spawn(command, commandArgs, { cwd: root, env });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => {
+      resolve({ status, stdout, stderr, output: `${stdout}${stderr}` });
+    });
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { HtmlValidate } from "html-validate";
-import type { Browser, Page } from "puppeteer-core";
+import { ProtocolError, TimeoutError, type Browser, type Page } from "puppeteer-core";
 import { errorText } from "./errors.ts";
 import { installPageHelpers, prepareTab } from "./in-page.ts";
 import { validateMarkup } from "./markup.ts";
@@ -9,6 +9,7 @@ import { runPa11yInTab, type Pa11yDefaults } from "./pa11y.ts";
 import { expectedLanguages } from "./pages.ts";
 import { HTTP_STATUS_RULE, PAGE_PROBES } from "./probes/index.ts";
 import { emulateBaseMedia } from "./probes/page-state.ts";
+import { watchScripts, type ScriptWatch } from "./probes/script-execution.ts";
 import { gatherFacts } from "./probes/site.ts";
 import type { ProbeFinding } from "./probes/types.ts";
 import type { PageResult, PageTimings, Problem, SitePage } from "./types.ts";
@@ -28,9 +29,22 @@ export interface PageCheckSetup {
   pageTimeoutMs: number;
 }
 
+// Each tab's watch for scripts its pages run, set up before the tab loads its first page.
+const scriptWatches = new WeakMap<Page, Promise<ScriptWatch>>();
+
+function scriptWatchOf(tab: Page): Promise<ScriptWatch> {
+  let watch = scriptWatches.get(tab);
+  if (watch === undefined) {
+    watch = watchScripts(tab);
+    scriptWatches.set(tab, watch);
+  }
+  return watch;
+}
+
 /** Opens a tab for the gate's checks. */
 export async function openCheckTab(browser: Browser): Promise<Page> {
   const tab = await browser.newPage();
+  await scriptWatchOf(tab);
   await prepareTab(tab);
   // Headless tabs are not focused windows; without this, focus rings may not be drawn.
   await tab.emulateFocusedPage(true);
@@ -87,7 +101,13 @@ async function checkLoadedPage(
     ms: { ...ms, total: performance.now() - started },
   });
   await tab.setViewport(DESKTOP_VIEWPORT);
-  const response = await tab.goto(setup.origin + page.path, { waitUntil: "load" });
+  const scripts = await scriptWatchOf(tab);
+  scripts.reset();
+  // The page's own time limit is the one that counts (see `checkPageInTab`).
+  const response = await tab.goto(setup.origin + page.path, {
+    waitUntil: "load",
+    timeout: setup.pageTimeoutMs,
+  });
   const status = response?.status() ?? 0;
   if (response === null || status >= 400) {
     problems.push(
@@ -100,11 +120,25 @@ async function checkLoadedPage(
     );
     return result("error", null);
   }
+  // An SVG opened on its own is an image a browser renders as a document: it can run script,
+  // and nothing else the gate checks applies to it.
+  if (response.headers()["content-type"]?.startsWith("image/svg+xml") === true) {
+    for (const finding of await scripts.findings(tab)) {
+      problems.push(probeProblem(page, finding));
+    }
+    return result(problems.length === 0 ? "passed" : "failed", null);
+  }
   const html = await response.text();
   await tab.evaluate(() => document.fonts.ready.then(() => true));
   problems.push(
     ...(await timed("pa11y", () =>
-      runPa11yInTab(setup.browser, tab, setup.pa11yOptions, page.url),
+      runPa11yInTab(
+        setup.browser,
+        tab,
+        // pa11y's own limit must not cut the page's short with a message of its own.
+        { ...setup.pa11yOptions, timeout: setup.pageTimeoutMs },
+        page.url,
+      ),
     )),
   );
   const languages = expectedLanguages(page.path, setup.languages);
@@ -115,6 +149,10 @@ async function checkLoadedPage(
       for (const finding of await probe.run(tab, page, { languages })) {
         problems.push(probeProblem(page, finding));
       }
+    }
+    // Last, so that event handlers the probes set off (by focus or a click) are seen too.
+    for (const finding of await scripts.findings(tab)) {
+      problems.push(probeProblem(page, finding));
     }
     return gatherFacts(tab, page.path, setup.languages.includes(folder) ? folder : "");
   });
@@ -145,11 +183,11 @@ export async function checkPageInTab(
     const result = await Promise.race([checkLoadedPage(tab, page, setup), timeout]);
     return { result, reusable: result.status !== "error" };
   } catch (error) {
-    const rule = error instanceof PageTimeoutError ? "page-timeout" : "page-load";
-    const message =
-      error instanceof PageTimeoutError
-        ? error.message
-        : `The page could not be checked: ${errorText(error)}`;
+    const timedOut = error instanceof PageTimeoutError || isBrowserTimeout(error);
+    const rule = timedOut ? "page-timeout" : "page-load";
+    const message = timedOut
+      ? new PageTimeoutError(setup.pageTimeoutMs).message
+      : `The page could not be checked: ${errorText(error)}`;
     return {
       result: {
         ...page,
@@ -164,6 +202,18 @@ export async function checkPageInTab(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Whether the browser gave up waiting on the page: a navigation or a wait that timed out, or a
+ * call into the page the browser did not answer within its limit (Puppeteer's
+ * `protocolTimeout`). The page was too slow, as with the page's own limit.
+ */
+function isBrowserTimeout(error: unknown): boolean {
+  return (
+    error instanceof TimeoutError ||
+    (error instanceof ProtocolError && /timed out/i.test(error.message))
+  );
 }
 
 class PageTimeoutError extends Error {

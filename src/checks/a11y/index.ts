@@ -114,12 +114,19 @@ class Teardown {
   }
 }
 
-/** Starts the gate's one browser; the caller's signal handlers, not Puppeteer's, stop it. */
-export function launchBrowser(executablePath: string, args: readonly string[]): Promise<Browser> {
+/**
+ * Starts the gate's one browser; the caller's signal handlers, not Puppeteer's, stop it. A call
+ * into a page may take `callTimeoutMs` (at least BROWSER_CALL_TIMEOUT_MS).
+ */
+export function launchBrowser(
+  executablePath: string,
+  args: readonly string[],
+  callTimeoutMs = BROWSER_CALL_TIMEOUT_MS,
+): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     args: [...args],
-    protocolTimeout: BROWSER_CALL_TIMEOUT_MS,
+    protocolTimeout: Math.max(callTimeoutMs, BROWSER_CALL_TIMEOUT_MS),
     headless: true,
     // Over a pipe the browser ends with this process, even if it is killed outright.
     pipe: true,
@@ -232,6 +239,7 @@ export async function checkAccessibility(options: CheckOptions): Promise<A11yRes
       `${toCheck.length} to check, ${pages.length - toCheck.length} unchanged since they last passed; ${concurrency} tabs.`,
   );
 
+  const pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
   const signal = options.signal ?? new AbortController().signal;
   const teardown = new Teardown();
   const stop = () => void teardown.run();
@@ -248,7 +256,8 @@ export async function checkAccessibility(options: CheckOptions): Promise<A11yRes
       let browser: Browser;
       try {
         [browser] = await Promise.all([
-          launchBrowser(browserPath, browserArguments(pa11ySettings)),
+          // A slow call ends as the page's timeout, which names its limit, not as the browser's.
+          launchBrowser(browserPath, browserArguments(pa11ySettings), pageTimeoutMs + 5000),
           warmUpValidator(validator),
         ]);
       } catch (error) {
@@ -265,7 +274,7 @@ export async function checkAccessibility(options: CheckOptions): Promise<A11yRes
         validator,
         origin: server.origin,
         languages,
-        pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
+        pageTimeoutMs,
       };
       checked = await checkPages(browser, toCheck, setup, concurrency, signal);
     }

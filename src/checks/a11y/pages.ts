@@ -66,16 +66,23 @@ export function fileForPath(siteDir: string, urlPath: string): string | null {
   return candidates.find((file) => existsSync(file) && statSync(file).isFile()) ?? null;
 }
 
-/** The URL path a static server serves a built HTML file at: de/index.html → /de/, de/404.html → /de/404.html. */
+/**
+ * Every file of a built site a browser shows as a document of its own when it is opened: HTML
+ * in any spelling, and SVG, which runs its scripts when opened directly (not as an `<img>`).
+ * Hidden files count: a static host serves them like any other.
+ */
+export const documentFiles = "**/*.{html,htm,xhtml,svg}";
+
+/** The URL path a static server serves a built file at: de/index.html → /de/, de/404.html → /de/404.html. */
 export function pathOfHtmlFile(relativeFile: string): string {
   const path = `/${relativeFile.split(sep).join("/")}`;
   return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
 }
 
 /**
- * Every page to check: every HTML file of the built site (pages left out of the sitemap, 404
- * pages and the language chooser included) and every page the sitemap lists, each once, sorted
- * by path. Public URLs use the sitemap's origin. Throws CouldNotCheckError when the folder or
+ * Every page to check: every document of the built site (see `documentFiles`: pages left out of
+ * the sitemap, 404 pages, the language chooser, and whatever else a browser would render,
+ * whatever produced it) and every page the sitemap lists, each once, sorted by path. Public URLs use the sitemap's origin. Throws CouldNotCheckError when the folder or
  * the sitemap is missing or the sitemap lists no page.
  */
 export function listSitePages(siteDir: string): SitePage[] {
@@ -101,7 +108,9 @@ export function listSitePages(siteDir: string): SitePage[] {
   const mapped = locations.map(locationToPath);
   const origin = mapped[0]?.origin ?? "";
   const listed = new Set(mapped.map((m) => m.path));
-  const built = globSync("**/*.html", { cwd: siteDir }).map(pathOfHtmlFile);
+  const built = globSync(documentFiles, { cwd: siteDir, dot: true, caseSensitiveMatch: false }).map(
+    pathOfHtmlFile,
+  );
   return [...new Set([...listed, ...built])].sort().map((path) => ({
     path,
     url: origin + path,

@@ -61,7 +61,8 @@ export async function startSiteServer(siteDir: string): Promise<SiteServer> {
   const serveFile = sirv(siteDir, {
     dev: false,
     etag: true,
-    dotfiles: false,
+    // Static hosts serve hidden files too, and the gate checks every file they would serve.
+    dotfiles: true,
     onNoMatch: (req, res) => {
       respondNotFound(siteDir, req, res);
     },

@@ -25,14 +25,27 @@ function plainNumber(value: number, dialect: CsvDialect): string {
   return String(value).replace(".", dialect.decimalSeparator);
 }
 
-type Cell = (record: FactRecord, language: Language, dialect: CsvDialect) => string;
+/** What a spreadsheet reads as the start of a formula when a cell begins with it. */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell a spreadsheet shows as text: one that would start a formula (`=`, `+`, `-`, `@`,
+ * tab, carriage return) gets a leading `'`, as OWASP's advice on CSV injection has it, so text
+ * from a data module or a translation can never run as a formula in the reader's spreadsheet.
+ */
+export function neutraliseFormula(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** A cell: text (neutralised and quoted) or a number (written as the dialect writes numbers). */
+type Cell = (record: FactRecord, language: Language) => string | number;
 
 /** The columns, in order: each with its header key in `openData.csv.column` and its cell. */
 const columns: readonly [key: string, cell: Cell][] = [
   ["id", (record) => record.id],
   ["region", (record) => record.region],
   ["measure", (record) => record.measure],
-  ["value", (record, _language, dialect) => plainNumber(record.value, dialect)],
+  ["value", (record) => record.value],
   ["unit", (record) => record.unit],
   ["qualifier", (record) => record.qualifier ?? ""],
   ["label", (record, language) => record.label[language]],
@@ -46,14 +59,20 @@ const columns: readonly [key: string, cell: Cell][] = [
 
 /**
  * The facts as CSV for readers of `language`: headers in that language, one row per fact,
- * the dialect's separators, CRLF line ends (RFC 4180) and fields quoted where they must be.
+ * the dialect's separators, CRLF line ends (RFC 4180), every text in quotes and kept from
+ * starting a formula (see `neutraliseFormula`), numbers as they are.
  */
 export function factsCsv(records: readonly FactRecord[], language: Language, t: Translate): string {
   const dialect = dialects[language];
-  const rows = records.map((record) => columns.map(([, cell]) => cell(record, language, dialect)));
-  return stringify([columns.map(([key]) => t(`openData.csv.column.${key}`)), ...rows], {
+  const text = (value: string | number) =>
+    typeof value === "string" ? neutraliseFormula(value) : value;
+  const rows = records.map((record) => columns.map(([, cell]) => text(cell(record, language))));
+  return stringify([columns.map(([key]) => text(t(`openData.csv.column.${key}`))), ...rows], {
     delimiter: dialect.delimiter,
     record_delimiter: "windows",
     bom: dialect.byteOrderMark,
+    // Quoted, a text keeps a separator of another locale's spreadsheet inside its cell.
+    quoted_string: true,
+    cast: { number: (value) => plainNumber(value, dialect) },
   });
 }

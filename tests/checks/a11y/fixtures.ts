@@ -1,5 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { Browser, Page } from "puppeteer-core";
+import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
+import { launchBrowser } from "../../../src/checks/a11y/index.ts";
+import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
+import { findBrowser } from "../../../src/checks/browser.ts";
 import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
 import { makeTempDirSync } from "../../support/temp.ts";
 
@@ -66,9 +71,9 @@ export function page(parts: PageParts): string {
   return `<!DOCTYPE html>
 <html${parts.lang === null ? "" : ` lang="${parts.lang}"`}>
 <head>
+${parts.csp === false ? "" : `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}">`}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${parts.csp === false ? "" : `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}">`}
 <title>${parts.title}</title>
 <link rel="stylesheet" href="/assets/site.css">
 ${parts.head ?? ""}
@@ -171,4 +176,29 @@ export function probeCaseFiles(cases: Record<string, ProbeCase>): Record<string,
     }
   }
   return files;
+}
+
+/** A fixture site served on 127.0.0.1, and a browser with one check tab open. */
+export interface ServedInBrowser {
+  server: SiteServer;
+  browser: Browser;
+  tab: Page;
+  /** Closes the browser, then the server. */
+  close(): Promise<void>;
+}
+
+/** Serves the site in `dir` and opens a check tab in a browser of its own. */
+export async function serveInBrowser(dir: string): Promise<ServedInBrowser> {
+  const server = await startSiteServer(dir);
+  const browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
+  const tab = await openCheckTab(browser);
+  return {
+    server,
+    browser,
+    tab,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

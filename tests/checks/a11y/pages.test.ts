@@ -68,6 +68,32 @@ describe("listSitePages", () => {
     expect(pages.find((page) => page.path === "/de/fehlt/")?.file).toBeNull();
   });
 
+  it("lists every file a browser renders as a document, HTML in any spelling, SVG and hidden files included", () => {
+    const dir = temporaryDir("pages");
+    writeFiles(dir, {
+      ...cleanSiteFiles(),
+      "assets/p5.htm": "<!DOCTYPE html>",
+      "assets/.hidden.html": "<!DOCTYPE html>",
+      "assets/seite.XHTML": "<html/>",
+      "assets/logo.svg": "<svg/>",
+      ".well-known/index.html": "<!DOCTYPE html>",
+      "assets/chart.png": "",
+      "data/facts.json": "{}",
+    });
+    expect(listSitePages(dir).map((page) => page.path)).toEqual([
+      "/",
+      "/.well-known/",
+      "/assets/.hidden.html",
+      "/assets/logo.svg",
+      "/assets/p5.htm",
+      "/assets/seite.XHTML",
+      "/de/",
+      "/de/404.html",
+      "/en/",
+      "/en/404.html",
+    ]);
+  });
+
   it("fails with a clear message when the sitemap is missing", () => {
     const dir = temporaryDir("pages");
     writeFiles(dir, { "index.html": "<!DOCTYPE html>" });

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
-import { findBrowser } from "../../../src/checks/browser.ts";
 import { checkPageInTab, openCheckTab } from "../../../src/checks/a11y/check-page.ts";
-import { launchBrowser } from "../../../src/checks/a11y/index.ts";
 import { installPageHelpers } from "../../../src/checks/a11y/in-page.ts";
 import { createValidator } from "../../../src/checks/a11y/markup.ts";
 import { loadPa11yDefaults, pa11yTabOptions } from "../../../src/checks/a11y/pa11y.ts";
-import { cspMetaProbe } from "../../../src/checks/a11y/probes/csp-meta.ts";
 import { focusNotObscuredProbe } from "../../../src/checks/a11y/probes/focus-not-obscured.ts";
 import { forcedColorsProbe } from "../../../src/checks/a11y/probes/forced-colors.ts";
 import { headingsProbe } from "../../../src/checks/a11y/probes/headings.ts";
@@ -16,9 +13,17 @@ import { gatherFacts } from "../../../src/checks/a11y/probes/site.ts";
 import { targetSizeProbe } from "../../../src/checks/a11y/probes/target-size.ts";
 import { textSpacingProbe } from "../../../src/checks/a11y/probes/text-spacing.ts";
 import type { PageProbe } from "../../../src/checks/a11y/probes/types.ts";
-import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
+import type { SiteServer } from "../../../src/checks/a11y/server.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
-import { CLEAN_CSS, page, probeCaseFiles, temporaryDir, writeFiles } from "./fixtures.ts";
+import {
+  CLEAN_CSS,
+  page,
+  probeCaseFiles,
+  serveInBrowser,
+  temporaryDir,
+  writeFiles,
+  type ServedInBrowser,
+} from "./fixtures.ts";
 
 /** Each probe's failing page and a similar passing one: markup inside <main> and extra CSS. */
 const CASES: Record<string, { bad: [string, string]; good: [string, string] }> = {
@@ -89,6 +94,7 @@ const PROBES: Record<string, PageProbe> = {
   print: printProbe,
 };
 
+let served: ServedInBrowser;
 let server: SiteServer;
 let browser: Browser;
 let tab: Page;
@@ -97,18 +103,15 @@ beforeAll(async () => {
   const dir = temporaryDir("probes");
   writeFiles(dir, {
     "assets/site.css": CLEAN_CSS,
-    "de/ohne-csp/index.html": page({ lang: "de", title: "Ohne Richtlinie", csp: false }),
     "de/mit-csp/index.html": page({ lang: "de", title: "Mit Richtlinie" }),
     ...probeCaseFiles(CASES),
   });
-  server = await startSiteServer(dir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
-  tab = await openCheckTab(browser);
+  served = await serveInBrowser(dir);
+  ({ server, browser, tab } = served);
 });
 
 afterAll(async () => {
-  await browser.close();
-  await server.close();
+  await served.close();
 });
 
 async function probeOn(path: string, probe: PageProbe) {
@@ -145,13 +148,6 @@ describe("each probe in a real browser", () => {
       selectors.some((message) => message.includes('"Startseite" shows no focus indicator')),
     ).toBe(true);
     expect(selectors.some((message) => message.includes("cannot be seen"))).toBe(true);
-  });
-
-  it("csp-meta fails a page without the Content-Security-Policy meta tag and passes one with it", async () => {
-    expect((await probeOn("/de/ohne-csp/", cspMetaProbe)).map((finding) => finding.rule)).toEqual([
-      "csp-meta",
-    ]);
-    expect(await probeOn("/de/mit-csp/", cspMetaProbe)).toEqual([]);
   });
 
   it("gathers the title, the menus and the shared links the cross-page probes compare", async () => {

@@ -12,6 +12,7 @@ describe("startSiteServer", () => {
       "de/index.html": "start",
       "de/404.html": "nicht gefunden",
       "assets/site.css": "body{}",
+      "assets/.hidden.html": "versteckt",
     });
     server = await startSiteServer(dir);
   });
@@ -40,6 +41,10 @@ describe("startSiteServer", () => {
       status: 200,
       type: expect.stringContaining("text/css") as unknown,
     });
+  });
+
+  it("serves hidden files, as static hosts do", async () => {
+    expect(await get("/assets/.hidden.html")).toMatchObject({ status: 200, body: "versteckt" });
   });
 
   it("serves a 404 page with status 200 when it is asked for by name", async () => {

@@ -88,3 +88,56 @@ describe("key-figures.csv", () => {
     expect(english[1]?.[6]).toBe('One, "value"');
   });
 });
+
+describe("text cells in both files", () => {
+  const hostile = [
+    '=HYPERLINK("https://example.org";"x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTab",
+    "\rZeile",
+  ];
+  /** A file's rows as a CSV parser reads them, in its language's dialect. */
+  const rowsOf = (csv: string | Buffer, language: "de" | "en"): string[][] =>
+    language === "de" ? parse(csv, { delimiter: ";", bom: true }) : parse(csv);
+  /** Every cell that is not the value column, as a spreadsheet reads the file. */
+  const textCells = (rows: string[][]) =>
+    rows.flatMap((row, index) => row.filter((_, column) => index === 0 || column !== 3));
+
+  it("never start a formula: text that would gets a leading ' inside its quotes, numbers stay numbers", () => {
+    const [first] = records;
+    if (first === undefined) throw new Error("the project has no facts");
+    const attacked = hostile.map((text, index) => ({
+      ...first,
+      id: `${text}.${index}`,
+      value: -3.5,
+      label: { de: text, en: text },
+      text: { de: `${text} de`, en: `${text} en` },
+    }));
+    for (const language of ["de", "en"] as const) {
+      const csv = factsCsv(attacked, language, t(language));
+      for (const text of hostile) expect(csv).toContain(`"'${text.replaceAll('"', '""')}"`);
+      const rows = rowsOf(csv, language);
+      for (const cell of textCells(rows)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      rows.slice(1).forEach((row, index) => {
+        expect(row[6]).toBe(`'${hostile[index] ?? ""}`);
+        expect(Number(row[3]?.replace(",", "."))).toBe(-3.5);
+      });
+    }
+  });
+
+  it("of the files the build publishes all read as text, not as formulas", () => {
+    const { files } = buildTexts(project.data, project.translator);
+    for (const [key, language] of [
+      ["csvGerman", "de"],
+      ["csvEnglish", "en"],
+    ] as const) {
+      const bytes = files.find((file) => file.key === key)?.bytes;
+      if (bytes === undefined) throw new Error(`no ${key} file`);
+      const rows = rowsOf(Buffer.from(bytes), language);
+      expect(rows.length).toBe(records.length + 1);
+      for (const cell of textCells(rows)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+});

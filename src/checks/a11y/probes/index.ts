@@ -8,6 +8,7 @@ import { printProbe } from "./print.ts";
 import { readerLayoutProbe } from "./reader-layout.ts";
 import { reflowProbe } from "./reflow.ts";
 import { resizeTextProbe } from "./resize-text.ts";
+import { SCRIPT_EXECUTION_RULE } from "./script-execution.ts";
 import {
   consistentIdentificationProbe,
   consistentNavigationProbe,
@@ -51,5 +52,9 @@ export const HTTP_STATUS_RULE = "http-status";
 
 /** Every rule the gate's own probes report, for the coverage map. */
 export function probeRules(): string[] {
-  return [HTTP_STATUS_RULE, ...[...PAGE_PROBES, ...SITE_PROBES].flatMap((probe) => probe.rules)];
+  return [
+    HTTP_STATUS_RULE,
+    SCRIPT_EXECUTION_RULE,
+    ...[...PAGE_PROBES, ...SITE_PROBES].flatMap((probe) => probe.rules),
+  ];
 }
