@@ -67,6 +67,6 @@ describe("the build's time", () => {
     const result = runScript(root, "scripts/build.ts", ["--time-limit", "bald"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--time-limit expects a number of seconds above 0.");
-    expect(result.stderr).toContain("Usage: npm run build -- [options]");
+    expect(result.stderr).toContain("Usage: npm run build [-- options]");
   });
 });

@@ -88,7 +88,7 @@ describe("npm run build -- --production", () => {
     expect(refused.stderr).toContain("data/publisher.ts (organisation): is still a placeholder");
     const wrong = runScript(root, "scripts/build.ts", ["--prod"]);
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toContain("Usage: npm run build [-- --production]");
+    expect(wrong.stderr).toContain("Usage: npm run build [-- options]");
   });
 });
 
@@ -114,5 +114,16 @@ describe("npm run build (a development build)", () => {
         /^Development build, not publishable: \d+ placeholders in data\/, SITE_URL is not set \(npm run build -- --production lists every problem\)\.$/,
       ),
     ]);
+  });
+
+  it("does not call itself an official website, even with the publisher's details filled in", async () => {
+    vi.stubEnv("SITE_URL", exampleSiteUrl);
+    const copy = await copyOfCopy(root);
+    await useExamplePublisher(copy);
+    const result = await buildInProcess(copy);
+    expect(result.status, result.output).toBe(0);
+    const home = await readFile(path.join(copy, "_site/de/index.html"), "utf8");
+    expect(home).toContain("Vorschau – keine offizielle Website");
+    expect(home).not.toContain("Eine offizielle Website");
   });
 });

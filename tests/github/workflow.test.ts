@@ -34,7 +34,7 @@ describe("the GitHub workflow", () => {
     const uses = [...text.matchAll(/^\s*(?:- )?uses: (\S+)(.*)$/gm)];
     expect(uses.length).toBeGreaterThan(10);
     for (const [line, action = "", comment = ""] of uses) {
-      expect(action, line).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      expect(action, line).toMatch(/^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/);
       expect(comment, line).toMatch(/^ # v\d+\.\d+\.\d+$/);
     }
   });

@@ -49,6 +49,15 @@ describe("a production build with the example publisher", () => {
     );
   });
 
+  it("says in the header bar of every page that it is an official website, as only a build for publication may", async () => {
+    for (const file of ["index.html", "de/index.html", "en/key-figures/index.html"]) {
+      const page = parseHtml(await readFile(site(file), "utf8"));
+      expect(text(page.first(tag("div", { class: "kern-kopfzeile" }))).trim(), file).toMatch(
+        /^(Eine offizielle Website der Bundesrepublik Deutschland|An official website of the Federal Republic of Germany)/,
+      );
+    }
+  });
+
   it("publishes no placeholder and no address of this machine in any file", async () => {
     const files = [...(await hashFiles(path.join(root, "_site"))).keys()];
     expect(files.length).toBeGreaterThan(20);
