@@ -5,6 +5,7 @@ import type { Translate } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
 import type { WcagCoverage } from "../lib/data/wcag-coverage.ts";
 import { publisherText } from "../lib/publisher.ts";
+import { definitions, publisherContact } from "./publisher-contact.ts";
 import { testCoverage } from "./test-coverage.ts";
 
 /** The translation key of the accessibility statement's pages. */
@@ -33,18 +34,6 @@ export interface AccessibilityStatementProps {
 
 function detail(entry: PublisherDetail, props: AccessibilityStatementProps): string {
   return publisherText(entry, props.language, props.t);
-}
-
-/** Label/value pairs as KERN's description list. */
-function definitions(className: string, rows: readonly (readonly [string, Html | string])[]): Html {
-  return html`<dl class="kern-description-list ${className}">${rows.map(
-    ([term, value]) => html`
-  <div class="kern-description-list-item">
-    <dt class="kern-description-list-item__key">${term}</dt>
-    <dd class="kern-description-list-item__value">${value}</dd>
-  </div>`,
-  )}
-</dl>`;
 }
 
 function externalLink(href: string, props: AccessibilityStatementProps): Html {
@@ -104,15 +93,7 @@ ${definitions("statement-dates", [
 ])}
 <h2 id="${feedbackId}">${t("accessibility.heading.feedback")}</h2>
 <p>${t("accessibility.feedbackIntro")}</p>
-${definitions("publisher-details", [
-  [t("accessibility.contact.organisation"), detail(publisher.organisation, props)],
-  [
-    t("accessibility.contact.address"),
-    html`${detail(publisher.street, props)}, ${detail(publisher.postcodeAndTown, props)}`,
-  ],
-  [t("accessibility.contact.email"), detail(publisher.email, props)],
-  [t("accessibility.contact.phone"), detail(publisher.phone, props)],
-])}
+${publisherContact({ language, publisher, t, labels: "statement" })}
 <h2 id="arbitration">${t("accessibility.heading.arbitration")}</h2>
 <p>${t("accessibility.arbitrationIntro")}</p>
 ${arbitrationBody(props)}

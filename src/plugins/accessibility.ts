@@ -1,9 +1,10 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { accessibilityStatement } from "../components/accessibility-statement.ts";
+import { publisherContact } from "../components/publisher-contact.ts";
 import { siteMap } from "../components/site-map.ts";
 import type { Publisher, Site } from "../lib/data/schemas.ts";
 import type { WcagCoverage } from "../lib/data/wcag-coverage.ts";
-import { trustedHtml } from "../lib/html.ts";
+import { html, trustedHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
 import type { Translations } from "../lib/pages.ts";
 import { statementReviewWarning } from "../lib/statement-review.ts";
@@ -18,13 +19,19 @@ interface LayoutData {
 }
 
 /** The layouts this plugin adds, which exist only in the build (no file in `_includes/`). */
-export const accessibilityLayouts = ["accessibility-statement", "site-map"] as const;
+export const accessibilityLayouts = [
+  "accessibility-statement",
+  "site-map",
+  "easy-language",
+] as const;
 
 /**
  * Pages BITV 2.0 asks for, drawn from data rather than typed into Markdown:
  * - `layout: layouts/accessibility-statement.11ty.js`: the accessibility statement from
  *   `site.accessibility` and `data/publisher.ts`, around the page's own text on testing;
  * - `layout: layouts/site-map.11ty.js`: every page of the language (WCAG 2.4.5);
+ * - `layout: layouts/easy-language.11ty.js`: a page in Leichte Sprache or easy read, ending with
+ *   how to reach the publisher, written out (BITV 2.0 asks for the contact on the page itself);
  * and a warning on the console when the statement's last review is over 12 months old.
  */
 export default function accessibilityPlugin(
@@ -77,6 +84,16 @@ export default function accessibilityPlugin(
         navigation: options.navigation,
       }).markup
     }`;
+  });
+
+  layout("easy-language", (data) => {
+    const language = pageLanguage({ ctx: data });
+    const t = (key: string, values?: Record<string, unknown>) =>
+      options.translator.t(language, key, values);
+    return html`${trustedHtml(data.content)}
+<h2 id="contact">${t("accessibility.easyContact.heading")}</h2>
+<p>${t("accessibility.easyContact.intro")}</p>
+${publisherContact({ language, publisher: options.publisher, t, labels: "easy" })}`.markup;
   });
 
   // Only the console hears of the build's date: the pages stay the same whenever they are built.

@@ -88,3 +88,26 @@ describe("the site map", () => {
     },
   );
 });
+
+describe("the Leichte Sprache and easy-read pages", () => {
+  const easyUrl = { de: "/de/leichte-sprache/", en: "/en/easy-read/" };
+
+  it("end with how to reach the publisher, written out on the page: name, address, email and telephone", async () => {
+    const publisher = (await import("../../data/publisher.ts")).default;
+    for (const language of languages) {
+      const page = pages.find((candidate) => candidate.url === easyUrl[language]);
+      expect(page, easyUrl[language]).toBeDefined();
+      const main = page?.doc.first(tag("main")) ?? null;
+      const headings = within(main, tag("h2"));
+      expect(attribute(headings.at(-1) ?? null, "id"), easyUrl[language]).toBe("contact");
+      const details = within(main, tag("dd")).map((dd) => text(dd));
+      for (const entry of [publisher.organisation, publisher.email, publisher.phone]) {
+        const shown = entry.placeholder ? entry.value[language] : entry.value;
+        expect(
+          details.some((detail) => detail.includes(shown)),
+          `${easyUrl[language]}: ${shown}`,
+        ).toBe(true);
+      }
+    }
+  });
+});
