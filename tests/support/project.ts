@@ -64,12 +64,20 @@ export async function runCaptured(
 // tsx's loader in Node itself: the tsx command would start a second Node process to do the same.
 const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
 
-/** Runs one of the project's TypeScript scripts with tsx in the given project folder. */
-export function runScript(root: string, script: string, args: string[] = []): CommandResult {
+/**
+ * Runs one of the project's TypeScript scripts with tsx in the given project folder, with the
+ * test process's environment and `env`.
+ */
+export function runScript(
+  root: string,
+  script: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): CommandResult {
   const result = spawnSync(process.execPath, ["--import", tsxLoader, script, ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env },
   });
   return {
     status: result.status,
