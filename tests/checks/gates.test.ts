@@ -27,6 +27,14 @@ describe("the gates' one list", () => {
     }
   });
 
+  it("holds every gate the npm scripts name: a check:<name> script is a registered gate", () => {
+    // check:code is the type check and lint, a step of npm test of its own.
+    const named = Object.keys(scripts)
+      .filter((script) => script.startsWith("check:") && script !== "check:code")
+      .map((script) => script.slice("check:".length));
+    expect(named.sort()).toEqual(gates.map((gate) => gate.name).sort());
+  });
+
   it("runs a gate by its name with the rest of the command line", async () => {
     const help = await runCaptured((io) => runGateByName(["leichte-sprache", "--help"], io));
     expect(help.status).toBe(0);
