@@ -43,9 +43,14 @@ export function gateStep(gate: RegisteredGate): Step {
   };
 }
 
-/** The registered gates `npm test` runs here: all of them, those for CI only where `CI` is set. */
+/**
+ * The registered gates `npm test` runs here: those it always runs, and those for CI where `CI`
+ * is set; never those that run alone.
+ */
 export function gateSteps(gates: readonly RegisteredGate[], inCi: boolean): Step[] {
-  return gates.filter((gate) => gate.runs === "always" || inCi).map(gateStep);
+  return gates
+    .filter((gate) => gate.runs === "always" || (gate.runs === "in-ci" && inCi))
+    .map(gateStep);
 }
 
 /**

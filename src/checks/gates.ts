@@ -14,10 +14,12 @@ export interface RegisteredGate {
   /** What `npm test`'s summary calls it, e.g. "duplicate content". */
   description: string;
   /**
-   * Where `npm test` runs it: `always`, or only where `CI` is set (a gate that asks a service
-   * outside the project, which a developer's machine may not reach).
+   * Where `npm test` runs it: `always`; only where `CI` is set (a gate that asks a service
+   * outside the project, which a developer's machine may not reach); or never (`alone`: a gate
+   * run on its own, whose verdict `npm test` cannot judge, such as a comparison with an earlier
+   * run).
    */
-  runs: "always" | "in-ci";
+  runs: "always" | "in-ci" | "alone";
   /**
    * How `npm test` counts a run that could not check (exit 2): as a failure, or as skipped for a
    * gate that depends on a service outside the project (a registry that refuses the audit).

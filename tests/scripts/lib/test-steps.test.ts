@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gates } from "../../../src/checks/gates.ts";
+import { gates, type RegisteredGate } from "../../../src/checks/gates.ts";
 import { gateSteps, resultOf, type Step } from "../../../scripts/lib/test-steps.ts";
 
 const gate: Step = { name: "duplicates", title: "duplicate content", command: ["check"] };
@@ -24,6 +24,19 @@ describe("how npm test counts a step", () => {
   it("fails a step that passes without running a single test", () => {
     const vitest: Step = { ...gate, count: () => ({ passed: 0, failed: 0 }) };
     expect(resultOf(vitest, 0, 1)).toMatchObject({ status: "FAIL", failed: 1 });
+  });
+
+  it("leaves out a gate that runs alone, in CI too", () => {
+    const alone: RegisteredGate = {
+      name: "visual",
+      description: "visual changes",
+      runs: "alone",
+      couldNotCheck: "fails",
+      run: () => Promise.resolve(0),
+    };
+    const names = (inCi: boolean) => gateSteps([...gates, alone], inCi).map((step) => step.name);
+    expect(names(false)).not.toContain("visual");
+    expect(names(true)).not.toContain("visual");
   });
 
   it("takes its gates from the registry, those for CI only where CI is set", () => {
