@@ -1,4 +1,3 @@
-import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
@@ -6,6 +5,7 @@ import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import { assertPublishable, projectReadiness } from "./src/lib/production.ts";
 import { isOfficialSite } from "./src/lib/publisher.ts";
 import { compileStylesheet } from "./src/lib/stylesheet.ts";
+import { projectFolders, projectPath } from "./src/lib/project.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
 import assetsPlugin from "./src/plugins/assets.ts";
 import { isProductionBuild } from "./src/plugins/build-mode.ts";
@@ -33,9 +33,9 @@ export default async function (eleventyConfig: UserConfig) {
   const frontMatter = createFrontMatterShare();
   await checkSourceFiles(projectRoot, accessibilityLayouts, frontMatter);
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: frontMatter.yaml } });
-  const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
+  const data = await loadSiteData(projectPath(projectFolders.data, projectRoot), projectRoot);
   const translator = createTranslator(
-    await loadLocales(path.join(projectRoot, "locales"), projectRoot),
+    await loadLocales(projectPath(projectFolders.locales, projectRoot), projectRoot),
   );
   const production = isProductionBuild(eleventyConfig);
   // A build for publication stops here, naming every placeholder and a SITE_URL readers cannot use.
@@ -49,8 +49,12 @@ export default async function (eleventyConfig: UserConfig) {
 
   // Data and strings are read here, once per configuration: a change to them in `npm start`
   // reloads the configuration, so every page is rebuilt with them (not just pages that changed).
-  eleventyConfig.addWatchTarget(path.join(projectRoot, "data"), { resetConfig: true });
-  eleventyConfig.addWatchTarget(path.join(projectRoot, "locales"), { resetConfig: true });
+  eleventyConfig.addWatchTarget(projectPath(projectFolders.data, projectRoot), {
+    resetConfig: true,
+  });
+  eleventyConfig.addWatchTarget(projectPath(projectFolders.locales, projectRoot), {
+    resetConfig: true,
+  });
 
   eleventyConfig.addPlugin(nunjucksPlugin);
   eleventyConfig.addPlugin(siteDataPlugin, {

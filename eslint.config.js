@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import folders from "./eslint.folders.js";
 import layers from "./eslint.layers.js";
 
 export default tseslint.config(
@@ -33,4 +34,5 @@ export default tseslint.config(
     },
   },
   ...layers,
+  ...folders,
 );

@@ -1,28 +1,27 @@
+// npm run nginx-config [-- --root DIR]: the nginx configuration for the built site, on the
+// harness every command of the project runs on.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import type { Command } from "../src/checks/gate.ts";
+import { runCommandCli } from "../src/checks/runner.ts";
 import { nginxSiteConfig } from "../src/lib/deploy/nginx.ts";
-import { projectFolders } from "../src/lib/project.ts";
+import { projectFolders, projectPath } from "../src/lib/project.ts";
 
-const usage = `Usage: npm run nginx-config [-- --root DIR]
+const nginxConfigCommand: Command<{ root: string }> = {
+  name: "nginx-config",
+  summary: `Prints the nginx configuration that serves the built site, to include in a server { } block
+(which sets listen, server_name and TLS).`,
+  usage: `Usage: npm run nginx-config [-- --root DIR]
 
-Prints the nginx configuration that serves the built site, to include in a server { } block
-(which sets listen, server_name and TLS):
-  --root DIR   where the published _site/ folder lies on the server (default: this project's)
-  -h, --help   show this help`;
+  --root DIR      where the published ${projectFolders.output}/ folder lies on the server (default: this project's)`,
+  options: { root: { type: "string" } },
+  parse: (args, projectRoot) => ({
+    root: path.resolve(
+      typeof args.values.root === "string"
+        ? args.values.root
+        : projectPath(projectFolders.output, projectRoot),
+    ),
+  }),
+  run: (options) => Promise.resolve({ exitCode: 0, lines: [nginxSiteConfig(options).trimEnd()] }),
+};
 
-try {
-  const { values } = parseArgs({
-    options: { root: { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
-  if (values.help) {
-    console.log(usage);
-  } else {
-    const root = path.resolve(
-      values.root ?? path.join(import.meta.dirname, "..", projectFolders.output),
-    );
-    process.stdout.write(nginxSiteConfig({ root }));
-  }
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${usage}`);
-  process.exitCode = 2;
-}
+process.exitCode = await runCommandCli(nginxConfigCommand);

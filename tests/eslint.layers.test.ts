@@ -43,8 +43,8 @@ describe("the layers ESLint enforces", () => {
   it("refuse scripts and tests as imports of the source, and allow a script importing a gate", () => {
     expect(layerMessages("src/checks/gate.ts", "../../scripts/build.ts")).toHaveLength(1);
     expect(layerMessages("src/checks/gate.ts", "../../tests/support/temp.ts")).toHaveLength(1);
-    expect(layerMessages("scripts/check-i18n.ts", "../tests/support/temp.ts")).toHaveLength(1);
-    expect(layerMessages("scripts/check-i18n.ts", "../src/checks/runner.ts")).toEqual([]);
+    expect(layerMessages("scripts/check.ts", "../tests/support/temp.ts")).toHaveLength(1);
+    expect(layerMessages("scripts/check.ts", "../src/checks/gates.ts")).toEqual([]);
   });
 
   it("refuse the benchmark as an import of a script or a test, and allow its own entry point", () => {

@@ -7,6 +7,7 @@ import { findBrowser } from "../../src/checks/browser.ts";
 import { checkAccessibility } from "../../src/checks/a11y/index.ts";
 import { listSitePages } from "../../src/checks/a11y/pages.ts";
 import { startSiteServer } from "../../src/checks/a11y/server.ts";
+import { CouldNotCheckError } from "../../src/checks/gate.ts";
 import type { SyntheticPage } from "./generate.ts";
 import { interleave, median, timed } from "./measure.ts";
 import { round, type BenchReport } from "./report.ts";
@@ -79,7 +80,9 @@ export async function runGate(
       ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     }),
   );
-  if (value.fatal !== null) throw new Error(`the accessibility gate could not run: ${value.fatal}`);
+  if (value.fatal !== null) {
+    throw new CouldNotCheckError(`the accessibility gate could not run: ${value.fatal}`);
+  }
   return {
     seconds,
     pages: value.pagesExpected,
@@ -135,7 +138,7 @@ export async function runPa11yCiDefaults(siteDir: string): Promise<A11yRun> {
       runNode(require.resolve("pa11y-ci/bin/pa11y-ci.js"), ["--config", configFile]),
     );
     if (value.status !== 0 && value.status !== 2) {
-      throw new Error(
+      throw new CouldNotCheckError(
         `pa11y-ci could not test the pages (exit status ${value.status ?? "none"}):\n${value.output.slice(-2000)}`,
       );
     }

@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
-import path from "node:path";
+import { CouldNotCheckError } from "../../src/checks/gate.ts";
+import { projectFolders, projectPath } from "../../src/lib/project.ts";
 import { interleave, median, runWorker, type WorkerResult, type WorkerTask } from "./measure.ts";
 
 /** Median figures of several runs of one task. */
@@ -29,8 +30,8 @@ function figures(results: readonly WorkerResult[]): TaskFigures {
 /** Removes what a previous build wrote, so every timed build writes into an empty folder. */
 async function removeBuild(root: string): Promise<void> {
   await Promise.all(
-    ["_site", "_site.staging", "_site.previous"].map((folder) =>
-      rm(path.join(root, folder), { recursive: true, force: true }),
+    ["", ".staging", ".previous"].map((suffix) =>
+      rm(`${projectPath(projectFolders.output, root)}${suffix}`, { recursive: true, force: true }),
     ),
   );
 }
@@ -54,7 +55,9 @@ export async function compareBuilds(
   const build = (task: WorkerTask, root: string) => async () => {
     await removeBuild(root);
     const result = await runWorker(task, root);
-    if (result.exitCode !== 0) throw new Error(`the ${task} build failed:\n${result.output}`);
+    if (result.exitCode !== 0) {
+      throw new CouldNotCheckError(`the ${task} build failed:\n${result.output}`);
+    }
     return result;
   };
   const results = await interleave(runs, {

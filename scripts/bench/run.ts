@@ -2,10 +2,16 @@ import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { resolveBaseUrl } from "../../src/lib/base-url.ts";
 import { loadSiteData } from "../../src/lib/data/load.ts";
-import { projectFolders } from "../../src/lib/project.ts";
+import { sourceLanguage } from "../../src/lib/languages.ts";
+import {
+  CouldNotCheckError,
+  UsageError,
+  type Command,
+  type ParsedArguments,
+} from "../../src/checks/gate.ts";
+import { projectFolders, projectPath } from "../../src/lib/project.ts";
 import { measureAccessibility, samplePages } from "./a11y.ts";
 import { generatePages } from "./generate.ts";
 import { runWorker, timed } from "./measure.ts";
@@ -16,8 +22,10 @@ import { copyProject } from "../lib/project-copy.ts";
 import { createBaselineCopy, writePages } from "./project-copy.ts";
 import {
   describeMachine,
+  markdownTable,
   notMeasured,
   round,
+  writeReport,
   type BenchReport,
   type CheckFigures,
 } from "./report.ts";
@@ -63,67 +71,77 @@ const quick: Repetitions = {
   cachedRuns: 1,
 };
 
-export const USAGE = `Usage: npm run bench -- [options]
+/** What the benchmark's `--help` says about it and its options. */
+const usage = `Usage: npm run bench -- [options]
 
 Generates a synthetic bilingual site (a copy of the project with German and English pages
 added) in a temporary folder and measures the build against bare Eleventy, the duplicate and
 translation checks, the accessibility gate against pa11y-ci's defaults, and the real site's page
-weight. Prints a Markdown table and writes reports/bench.json.
+weight. Prints a Markdown table and writes ${projectFolders.reports}/bench.json.
 
 Options:
   --pages N       pages per language (default 2000; with --quick 100)
   --quick         a small run (under a minute): fewer repetitions, a tiny accessibility sample
   --no-a11y       leave out the accessibility gate
-  --report FILE   where the JSON report goes (default reports/bench.json)
+  --report FILE   where the JSON report goes (default ${projectFolders.reports}/bench.json)
   --keep          keep the temporary project copies and print where they are
-  --tests         also time npm test on the project, its caches (.cache/) emptied first
-  -h, --help      show this text`;
+  --tests         also time npm test on the project, its caches (${projectFolders.cache}/) emptied first`;
 
-/** A wrong command line. */
-export class BenchUsageError extends Error {
-  override name = "BenchUsageError";
-}
-
-/** Reads the command line; returns null for --help. Throws BenchUsageError for bad options. */
-export function parseBenchArguments(
-  argv: readonly string[],
-  projectRoot: string,
-): BenchOptions | null {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        pages: { type: "string" },
-        quick: { type: "boolean", default: false },
-        "no-a11y": { type: "boolean", default: false },
-        report: { type: "string" },
-        keep: { type: "boolean", default: false },
-        tests: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new BenchUsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.help) return null;
-  const pages = values.pages === undefined ? (values.quick ? 100 : 2000) : Number(values.pages);
+/** Reads the benchmark's command line; a wrong one is a `UsageError`, as for every command. */
+export function parseBenchArguments(args: ParsedArguments, projectRoot: string): BenchOptions {
+  const { values } = args;
+  const quickRun = values.quick === true;
+  const given = typeof values.pages === "string" ? values.pages : undefined;
+  const pages = given === undefined ? (quickRun ? 100 : 2000) : Number(given);
   if (!Number.isInteger(pages) || pages < 2) {
-    throw new BenchUsageError(
-      `--pages expects a whole number of at least 2; got "${values.pages ?? ""}".`,
-    );
+    throw new UsageError(`--pages expects a whole number of at least 2; got "${given ?? ""}".`);
   }
+  const report = typeof values.report === "string" ? values.report : undefined;
   return {
     pagesPerLanguage: pages,
-    quick: values.quick,
-    a11y: !values["no-a11y"],
-    reportFile: path.resolve(values.report ?? path.join(projectRoot, "reports", "bench.json")),
-    keep: values.keep,
-    tests: values.tests,
+    quick: quickRun,
+    a11y: values["no-a11y"] !== true,
+    reportFile: path.resolve(
+      projectRoot,
+      report ?? path.join(projectPath(projectFolders.reports, projectRoot), "bench.json"),
+    ),
+    keep: values.keep === true,
+    tests: values.tests === true,
   };
 }
+
+/**
+ * `npm run bench` on the project's one command harness: the gates' `--help`, `--debug`, usage
+ * errors and exit codes (0 measured, 2 could not measure: a wrong command line, a build or
+ * check of the synthetic site that failed). Progress goes to stderr, the table to stdout.
+ */
+export const benchCommand: Command<BenchOptions> = {
+  name: "bench",
+  title: "Benchmark",
+  summary: "Measures the pipeline's speed on a synthetic site, against bare Eleventy and pa11y-ci.",
+  usage,
+  options: {
+    pages: { type: "string" },
+    quick: { type: "boolean" },
+    "no-a11y": { type: "boolean" },
+    report: { type: "string" },
+    keep: { type: "boolean" },
+    tests: { type: "boolean" },
+  },
+  parse: parseBenchArguments,
+  async run(options, context) {
+    const report = await runBenchmark(context.projectRoot, options, context.log);
+    await writeReport(options.reportFile, report);
+    return {
+      exitCode: 0,
+      lines: [
+        markdownTable(report),
+        "",
+        `Report: ${path.relative(process.cwd(), options.reportFile)}`,
+      ],
+    };
+  },
+};
 
 function checkFigures(figures: TaskFigures): CheckFigures {
   return {
@@ -145,7 +163,7 @@ async function measureTests(
   log: (line: string) => void,
 ): Promise<BenchReport["test"]> {
   log("npm test on the project, its caches emptied first…");
-  await rm(path.join(projectRoot, projectFolders.cache), { recursive: true, force: true });
+  await rm(projectPath(projectFolders.cache, projectRoot), { recursive: true, force: true });
   const loadAverage = loadavg().map((load) => round(load, 2));
   const { seconds, value } = await timed(
     () =>
@@ -169,7 +187,7 @@ export async function runBenchmark(
 ): Promise<BenchReport> {
   const machine = describeMachine(new Date());
   const repeat = options.quick ? quick : full;
-  const data = await loadSiteData(path.join(projectRoot, "data"), projectRoot);
+  const data = await loadSiteData(projectPath(projectFolders.data, projectRoot), projectRoot);
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const pages = generatePages(options.pagesPerLanguage, data.facts);
   const temporary: string[] = [];
@@ -185,8 +203,10 @@ export async function runBenchmark(
 
     log(`Building ${repeat.builds}× with the project's configuration and with bare Eleventy…`);
     const builds = await compareBuilds(siteRoot, bareRoot, repeat.builds);
-    const germanPage = pages.find((page) => page.language === "de");
-    if (germanPage === undefined) throw new Error("the synthetic site has no German page");
+    const germanPage = pages.find((page) => page.language === sourceLanguage);
+    if (germanPage === undefined) {
+      throw new CouldNotCheckError("the synthetic site has no page in the source language");
+    }
     log(`Starting npm start and saving one German page ${repeat.rebuilds}×…`);
     const serve = await measureIncrementalRebuild(siteRoot, germanPage, repeat.rebuilds);
     log(`Duplicate check ${repeat.checks}×…`);
@@ -197,13 +217,13 @@ export async function runBenchmark(
     log("Building the real site for its page weight…");
     const realBuild = await runWorker("build-project", realRoot);
     if (realBuild.exitCode !== 0)
-      throw new Error(`the real site did not build:\n${realBuild.output}`);
-    const realSite = path.join(realRoot, "_site");
+      throw new CouldNotCheckError(`the real site did not build:\n${realBuild.output}`);
+    const realSite = projectPath(projectFolders.output, realRoot);
     const weight = measurePageWeight(realSite);
 
     const a11y = options.a11y
       ? await measureAccessibility({
-          syntheticSite: path.join(siteRoot, "_site"),
+          syntheticSite: projectPath(projectFolders.output, siteRoot),
           realSite,
           sample: samplePages(pages, repeat.a11ySample),
           baseUrl,

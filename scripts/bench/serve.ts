@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { CouldNotCheckError } from "../../src/checks/gate.ts";
 import { startDevServer } from "../lib/dev-server.ts";
 import { median } from "./measure.ts";
 import type { SyntheticPage } from "./generate.ts";
@@ -60,7 +61,7 @@ export async function measureIncrementalRebuild(
         secondsUntilContains(builtFile, sentence, start),
       ]);
       if (/Problem writing|broken link/.test(printed)) {
-        throw new Error(`the incremental rebuild of ${page.file} failed:\n${printed}`);
+        throw new CouldNotCheckError(`the incremental rebuild of ${page.file} failed:\n${printed}`);
       }
       seconds.push(took);
     }

@@ -1,11 +1,10 @@
-import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { publishSite } from "../../src/build.ts";
-import { duplicatesGate } from "../../src/checks/duplicates/index.ts";
+import { duplicatesGate } from "../../src/checks/duplicates/gate.ts";
 import type { Gate } from "../../src/checks/gate.ts";
 import { translationGate } from "../../src/checks/i18n/gate.ts";
 import { runGateCaptured } from "../../src/checks/runner.ts";
-import { projectFolders } from "../../src/lib/project.ts";
+import { projectFolders, projectPath } from "../../src/lib/project.ts";
 import type { WorkerTask } from "./measure.ts";
 
 /** How a measured task ended: its exit status and what it printed. */
@@ -39,17 +38,19 @@ async function gateOutcome<O, D>(gate: Gate<O, D>, root: string): Promise<TaskOu
  */
 export const tasks: Record<WorkerTask, (root: string) => Promise<TaskOutcome>> = {
   "build-project": (root) =>
-    buildOutcome(async () => {
-      await publishSite({ projectRoot: root, outputDir: path.join(root, "_site"), quiet: true });
-    }),
+    buildOutcome(() =>
+      publishSite({
+        projectRoot: root,
+        outputDir: projectPath(projectFolders.output, root),
+        quiet: true,
+      }),
+    ),
   "build-bare": (root) =>
     buildOutcome(async () => {
       const eleventy = new Eleventy(
-        path.join(root, projectFolders.site),
-        path.join(root, "_site"),
-        {
-          quietMode: true,
-        },
+        projectPath(projectFolders.site, root),
+        projectPath(projectFolders.output, root),
+        { quietMode: true },
       );
       eleventy.disableLogger();
       await eleventy.write();

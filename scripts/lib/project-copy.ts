@@ -1,21 +1,24 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { cp, mkdtemp, symlink } from "node:fs/promises";
+import { cp, mkdtemp, readdir, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { generatedEntries } from "../../src/lib/project.ts";
 
-/** What a build and the checks read: sources, data, locales, configuration. */
-const projectEntries = [
-  ".eleventy.ts",
-  "package.json",
-  "tsconfig.json",
-  "duplicates-allow.json",
-  "src",
-  "data",
-  "locales",
-  "scripts",
-];
+/** Whether a top-level entry of the project is one its tools generate (see `generatedEntries`). */
+function isGenerated(name: string): boolean {
+  return generatedEntries.some((entry) =>
+    entry.endsWith(".*") ? name.startsWith(entry.slice(0, -1)) : name === entry,
+  );
+}
+
+/**
+ * What a copy of the project takes: every entry at its top except what its tools generate, so
+ * a copy never misses a file a build or a gate reads (an allow-list, a tool's configuration).
+ */
+export async function projectEntries(projectRoot: string): Promise<string[]> {
+  return (await readdir(projectRoot)).filter((name) => !isGenerated(name)).sort();
+}
 
 /**
  * Copies files and folders into the folder `destination`, keeping symbolic links as links. The
@@ -42,10 +45,9 @@ export async function copyInto(sources: readonly string[], destination: string):
  * a test can change pages and build without touching the project itself.
  */
 export async function copyProjectInto(projectRoot: string, root: string): Promise<void> {
+  const entries = await projectEntries(projectRoot);
   await copyInto(
-    projectEntries
-      .map((entry) => path.join(projectRoot, entry))
-      .filter((entry) => existsSync(entry)),
+    entries.map((entry) => path.join(projectRoot, entry)),
     root,
   );
   await symlink(path.join(projectRoot, "node_modules"), path.join(root, "node_modules"), "dir");

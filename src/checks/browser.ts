@@ -124,8 +124,10 @@ export function findBrowser(search: BrowserSearch = {}): string {
     if (found !== undefined) return found;
   }
 
-  const cacheDir =
-    search.puppeteerCacheDir ?? env.PUPPETEER_CACHE_DIR ?? join(homedir(), ".cache", "puppeteer");
+  // Puppeteer's own cache in the user's home folder, not the project's cache folder.
+  // eslint-disable-next-line no-restricted-syntax
+  const puppeteerCache = join(homedir(), ".cache", "puppeteer");
+  const cacheDir = search.puppeteerCacheDir ?? env.PUPPETEER_CACHE_DIR ?? puppeteerCache;
   const cached = inPuppeteerCache(cacheDir);
   if (cached !== undefined) return cached;
 

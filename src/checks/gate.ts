@@ -96,13 +96,20 @@ export interface CommandOutcome {
   problems?: string[];
 }
 
+/** What the runner hands a command's `run`. */
+export interface CommandContext extends GateContext {
+  /** Writes output for people as it comes (stdout), for a command that runs for minutes. */
+  print: (text: string) => void;
+}
+
 /**
  * A command of the project that is not a gate (the translators' exchange, the translation
- * status, marking): the runner gives it the gates' command line, help, messages and exit codes.
+ * status, marking, the benchmark, `npm test` itself): the runner gives it the gates' command
+ * line, help, messages and exit codes.
  */
 export interface Command<Options> extends CommandLine<Options> {
   /** Runs; throws `CouldNotCheckError` (or a `ContentError`) when it cannot run at all. */
-  run(options: Options, context: GateContext): Promise<CommandOutcome>;
+  run(options: Options, context: CommandContext): Promise<CommandOutcome>;
 }
 
 /** A wrong command line: the gate did not run (exit 2). */

@@ -364,10 +364,11 @@ export async function runGateCli<O, D>(
 }
 
 /**
- * Runs a command that is not a gate (the exchange, the translation status, marking) as its
- * script does and returns the exit code, with the gates' command line and messages: 0 done,
- * 1 refused (its problems on stderr, one line each), 2 could not run (wrong command line, a
- * `CouldNotCheckError` or `ContentError`, an unexpected error), never a stack without `--debug`.
+ * Runs a command that is not a gate (the exchange, the translation status, marking, the
+ * benchmark, `npm test`) as its script does and returns the exit code, with the gates' command
+ * line and messages: 0 done, 1 refused (its problems on stderr, one line each), 2 could not run
+ * (wrong command line, a `CouldNotCheckError` or `ContentError`, an unexpected error), never a
+ * stack without `--debug`. What the command prints as it goes (`print`) goes to stdout too.
  */
 export async function runCommandCli<O>(
   command: Command<O>,
@@ -395,6 +396,7 @@ export async function runCommandCli<O>(
       log: (line) => {
         stderr(`${line}\n`);
       },
+      print: stdout,
     });
     for (const line of outcome.lines) stdout(`${line}\n`);
     for (const problem of outcome.problems ?? []) stderr(`${problem}\n`);

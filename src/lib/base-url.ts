@@ -1,4 +1,5 @@
 import { ContentError } from "./errors.ts";
+import { projectFiles } from "./project.ts";
 
 /**
  * The address the site is published at, from `SITE_URL` or the default in `data/site.ts`.
@@ -8,7 +9,7 @@ import { ContentError } from "./errors.ts";
 export function resolveBaseUrl(fromEnvironment: string | undefined, fallback: string): string {
   const raw = fromEnvironment === undefined || fromEnvironment === "" ? fallback : fromEnvironment;
   const where = {
-    file: fromEnvironment ? "SITE_URL (environment variable)" : "data/site.ts",
+    file: fromEnvironment ? "SITE_URL (environment variable)" : projectFiles.dataModule("site"),
     key: "defaultBaseUrl",
   };
   let url: URL;

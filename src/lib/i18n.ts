@@ -7,6 +7,7 @@ import { findNestingProblems } from "./i18n-nesting.ts";
 import { locateJsonKeys } from "./json-keys.ts";
 import { languages, type Language } from "./languages.ts";
 import { decodeUtf8 } from "./source-files.ts";
+import { projectFiles } from "./project.ts";
 
 /** Locale strings of one language: each locale file's content under its file name. */
 export type LocaleTree = Record<string, unknown>;
@@ -137,7 +138,7 @@ export type Translate = (key: string, values?: Record<string, unknown>) => strin
 
 /** The locale file a key lives in, for messages. */
 export function localeFileOfKey(language: Language, key: string): string {
-  return `locales/${language}/${key.split(".")[0] ?? key}.json`;
+  return projectFiles.localeFile(language, key.split(".")[0] ?? key);
 }
 
 /** Creates the build's translator over the given resources. */

@@ -1,3 +1,5 @@
+import { projectFolders } from "./project.ts";
+
 /** The site's languages, German first: German pages are the source, English pages their translations. */
 export const languages = ["de", "en"] as const;
 
@@ -31,9 +33,13 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (languages as readonly string[]).includes(value);
 }
 
+// A path's separators as either slash, so the site folder is found on every system.
+const siteFolderPattern = projectFolders.site.split("/").join("[/\\\\]");
+const pageFolder = new RegExp(`(?:^|[/\\\\])${siteFolderPattern}[/\\\\]([a-z]{2})[/\\\\]`);
+
 /** The language a page belongs to, read from its folder (`src/site/de/…` → `de`), or undefined outside them. */
 export function languageOfInputPath(inputPath: string): Language | undefined {
-  const folder = /(?:^|[/\\])src[/\\]site[/\\]([a-z]{2})[/\\]/.exec(inputPath)?.[1];
+  const folder = pageFolder.exec(inputPath)?.[1];
   return isLanguage(folder) ? folder : undefined;
 }
 

@@ -13,7 +13,7 @@ import {
   type PageFrontMatter,
 } from "./pages.ts";
 import { projectFolders } from "./project.ts";
-import { projectPath, type Finding } from "./translation-findings.ts";
+import { portablePath, type Finding } from "./translation-findings.ts";
 
 /** A page under `src/site/<language>/` as written: its front matter (not yet validated) and its body. */
 export interface PageSource extends FrontMatterParts {
@@ -71,7 +71,7 @@ export async function readPages(
   const files = (
     await glob(`${projectFolders.site}/{${languages.join(",")}}/**/*.md`, { cwd: projectRoot })
   )
-    .map(projectPath)
+    .map(portablePath)
     .sort();
   const pages: PageSource[] = [];
   const findings: Finding[] = [];

@@ -1,7 +1,7 @@
 import { isPlaceholder, type SiteData } from "./data/schemas.ts";
 import path from "node:path";
 import { formatLocation, type ContentLocation } from "./errors.ts";
-import { projectFolders } from "./project.ts";
+import { projectFiles, projectFolders } from "./project.ts";
 
 /** One reason a build cannot be published (an error) or should be looked at first (a warning). */
 export interface PublishProblem {
@@ -216,8 +216,12 @@ export function notPublishableLine(readiness: PublishReadiness): string | undefi
     errors.filter((error) => error.kind === kind).length;
   const siteUrl = errors.find((error) => error.kind === "siteUrl");
   const reasons = [
-    count("placeholder") > 0 ? `${count("placeholder")} placeholders in data/` : undefined,
-    count("dates") > 0 ? "contradictory dates in data/publisher.ts" : undefined,
+    count("placeholder") > 0
+      ? `${count("placeholder")} placeholders in ${projectFolders.data}/`
+      : undefined,
+    count("dates") > 0
+      ? `contradictory dates in ${projectFiles.dataModule("publisher")}`
+      : undefined,
     siteUrl?.summary,
   ].filter((reason) => reason !== undefined);
   return `Development build, not publishable: ${reasons.join(", ")} (npm run build -- --production lists every problem).`;

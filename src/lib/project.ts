@@ -25,10 +25,37 @@ export const projectFolders = {
   cache: ".cache",
 } as const;
 
+/** Files the code names, relative to the project's root, each in its folder above. */
+export const projectFiles = {
+  /** A typed data module, e.g. `data/site.ts`. */
+  dataModule: (name: string) => `${projectFolders.data}/${name}.ts`,
+  /** A locale file, e.g. `locales/de/common.json`. */
+  localeFile: (language: string, name: string) =>
+    `${projectFolders.locales}/${language}/${name}.json`,
+  /** Which source version each translated locale text was made from. */
+  translationRecord: `${projectFolders.locales}/translated-from.json`,
+  /** The translation memory (TMX). */
+  translationMemory: `${projectFolders.locales}/translation-memory.tmx`,
+} as const;
+
+/**
+ * What a copy of the project holds besides its sources: what `npm ci`, builds, checks and
+ * editors leave behind. A copy for a test or the benchmark takes everything else at the top of
+ * the project, so it never misses a file a build or a gate reads.
+ */
+export const generatedEntries: readonly string[] = [
+  "node_modules",
+  ".git",
+  projectFolders.output,
+  `${projectFolders.output}.*`,
+  projectFolders.reports,
+  projectFolders.cache,
+];
+
 /** The project's root folder: two levels above this file. */
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
-/** A project folder as an absolute path under `root` (the project itself unless a copy is given). */
-export function projectPath(folder: string, root: string = projectRoot): string {
+/** A project folder as an absolute path in the project at `root`, the project itself or a copy. */
+export function projectPath(folder: string, root: string): string {
   return path.join(root, folder);
 }

@@ -1,3 +1,5 @@
+import { projectFiles } from "./project.ts";
+
 /** How long an accessibility statement may go without review before the build warns. */
 export const statementReviewMonths = 12;
 
@@ -13,5 +15,5 @@ export function statementReviewWarning(reviewedOn: string, today: Date): string 
   const due = Date.UTC(year, month - 1 + statementReviewMonths, day);
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   if (todayUtc <= due) return undefined;
-  return `data/site.ts (accessibility.reviewedOn): warning: the accessibility statement was last reviewed on ${reviewedOn}, more than ${statementReviewMonths} months ago; review it and set the date of the review`;
+  return `${projectFiles.dataModule("site")} (accessibility.reviewedOn): warning: the accessibility statement was last reviewed on ${reviewedOn}, more than ${statementReviewMonths} months ago; review it and set the date of the review`;
 }

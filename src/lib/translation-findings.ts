@@ -41,6 +41,6 @@ export interface Finding {
 }
 
 /** Paths in messages are relative to the project and use `/` on every system. */
-export function projectPath(relativePath: string): string {
+export function portablePath(relativePath: string): string {
   return relativePath.split("\\").join("/");
 }

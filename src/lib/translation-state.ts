@@ -9,9 +9,10 @@ import type { LocaleText, Locales } from "./locale-texts.ts";
 import type { Page, PagePair } from "./page-sources.ts";
 import type { Finding } from "./translation-findings.ts";
 import { textVersion } from "./translation-version.ts";
+import { projectFiles } from "./project.ts";
 
 /** The record of which German version each translated locale text was made from. */
-export const keyRecordFile = "locales/translated-from.json";
+export const keyRecordFile = projectFiles.translationRecord;
 
 /** Whether a translation was made from the source as it is now. */
 export type VersionState = "current" | "not-marked" | "outdated";

@@ -1,5 +1,6 @@
 import { ContentError } from "../lib/errors.ts";
-import { isLanguage, type Language } from "../lib/languages.ts";
+import { isLanguage, languages, type Language } from "../lib/languages.ts";
+import { projectFolders } from "../lib/project.ts";
 
 /** What Eleventy binds `this` to inside filters and shortcodes. */
 export interface TemplateContext {
@@ -20,7 +21,7 @@ export function pageLanguage(context: TemplateContext): Language {
   const language = context.ctx?.lang;
   if (!isLanguage(language)) {
     throw new ContentError(
-      'the page has no language: put it under src/site/de/ or src/site/en/, or set "lang"',
+      `the page has no language: put it under ${languages.map((language) => `${projectFolders.pages(language)}/`).join(" or ")}, or set "lang"`,
       {
         file: pageFile(context),
         key: "lang",

@@ -12,6 +12,7 @@ import {
 import { escapeHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
+import { projectFiles } from "../lib/project.ts";
 
 /** Writes facts into pages: their text in the page's language, and their data. */
 export interface FactWriter {
@@ -32,7 +33,7 @@ export function createFactWriter(facts: Facts, translator: Translator): FactWrit
     const fact = Object.hasOwn(facts, id) ? facts[id] : undefined;
     if (fact === undefined) {
       throw new ContentError(
-        `uses the fact "${id}", which data/facts.ts does not define (known: ${Object.keys(facts).join(", ")})`,
+        `uses the fact "${id}", which ${projectFiles.dataModule("facts")} does not define (known: ${Object.keys(facts).join(", ")})`,
         { file: pageFile(context), key: id },
       );
     }

@@ -11,6 +11,7 @@ import {
   type PageEntry,
   type Translations,
 } from "../lib/pages.ts";
+import { projectFiles } from "../lib/project.ts";
 
 interface CollectionItem {
   inputPath: string;
@@ -61,7 +62,7 @@ function checkNavigation(translations: Translations, navigation: Site["navigatio
       if (missing.length > 0) {
         throw new ContentError(
           `the menu lists "${key}", but no page in ${missing.join(" and ")} has "translationKey: ${key}"`,
-          { file: "data/site.ts", key: `navigation.${menu}.${index}` },
+          { file: projectFiles.dataModule("site"), key: `navigation.${menu}.${index}` },
         );
       }
     });

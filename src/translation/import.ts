@@ -18,6 +18,7 @@ import { memoryFile, remember, writeMemory } from "./tmx.ts";
 import { readXliff12, xliff12Namespace } from "./xliff12.ts";
 import { readXliff20, xliff20Namespace } from "./xliff20.ts";
 import { parseXml, XmlSyntaxError, XmlTooDeepError } from "./xml.ts";
+import { projectFiles } from "../lib/project.ts";
 
 export type { ImportProblem } from "./import-units.ts";
 
@@ -283,8 +284,8 @@ async function localeFiles(
   const english = project.locales.texts[exchangeLanguages.target as Language];
   const written = new Map<string, string>();
   for (const name of changedFiles) {
-    const germanFile = `locales/${sourceLanguage}/${name}.json`;
-    const englishFile = `locales/${exchangeLanguages.target}/${name}.json`;
+    const germanFile = projectFiles.localeFile(sourceLanguage, name);
+    const englishFile = projectFiles.localeFile(exchangeLanguages.target, name);
     const tree: JsonTree = Object.create(null) as JsonTree;
     for (const text of german.values()) {
       if (text.file !== germanFile) continue;

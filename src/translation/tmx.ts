@@ -3,9 +3,10 @@ import path from "node:path";
 import { codeNames, exchangeLanguages, kindOfName } from "./exchange.ts";
 import { shapeOf, spanLanguage, type Inline, type InlineCode } from "./inline.ts";
 import { attributes, childElements, escapeXml, parseXml, type XmlElement } from "./xml.ts";
+import { projectFiles } from "../lib/project.ts";
 
 /** The project's translation memory, relative to the project. */
-export const memoryFile = "locales/translation-memory.tmx";
+export const memoryFile = projectFiles.translationMemory;
 
 /** One German segment and the English translation made from it. */
 export interface MemoryEntry {

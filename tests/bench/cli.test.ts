@@ -180,9 +180,18 @@ describe("npm run bench", () => {
     expect(unknown.stderr).toMatch(/Unknown option '--pagez'[\s\S]*Usage: npm run bench/);
   });
 
+  it("prints its help on the harness every command shares, and measures nothing", () => {
+    const help = runScript(projectRoot, "scripts/bench.ts", ["--help"]);
+    expect(help.status, help.output).toBe(0);
+    expect(help.stdout).toContain("--pages N");
+    expect(help.stdout).toMatch(/--debug[\s\S]*Exit status: 0 done/);
+    expect(help.stderr).toBe("");
+  });
+
   it("refuses a page count that is not a whole number of at least 2", () => {
     const tooFew = runScript(projectRoot, "scripts/bench.ts", ["--pages", "1"]);
     expect(tooFew.status).toBe(2);
     expect(tooFew.stderr).toMatch(/--pages expects a whole number of at least 2; got "1"/);
+    expect(tooFew.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 import { buildSite, describeBuildError } from "../../src/build.ts";
 import { projectFolders, projectPath } from "../../src/lib/project.ts";
 import "./node-typescript.ts";
+import { projectRoot } from "./project.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -50,8 +51,8 @@ async function fingerprint(root: string): Promise<string> {
  * test builds again and compares, so a reused build is checked against a fresh one every run.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  const root = projectPath(".");
-  const cacheDir = path.join(projectPath(projectFolders.cache), "test-site");
+  const root = projectRoot;
+  const cacheDir = path.join(projectPath(projectFolders.cache, root), "test-site");
   const key = await fingerprint(root);
   const outputDir = path.join(cacheDir, key);
   if (!existsSync(outputDir)) {

@@ -64,16 +64,24 @@ export async function runCaptured(
 // tsx's loader in Node itself: the tsx command would start a second Node process to do the same.
 const tsxLoader = pathToFileURL(path.join(projectRoot, "node_modules/tsx/dist/loader.mjs")).href;
 
-const scriptCommand = (script: string, args: string[]) => ({
+const scriptCommand = (script: string, args: string[], env: NodeJS.ProcessEnv = {}) => ({
   command: process.execPath,
   args: ["--import", tsxLoader, script, ...args],
-  env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ...env },
 });
 
-/** Runs one of the project's TypeScript scripts with tsx in the given project folder. */
-export function runScript(root: string, script: string, args: string[] = []): CommandResult {
-  const { command, args: commandArgs, env } = scriptCommand(script, args);
-  const result = spawnSync(command, commandArgs, { cwd: root, encoding: "utf8", env });
+/**
+ * Runs one of the project's TypeScript scripts with tsx in the given project folder, with the
+ * test process's environment and `env`.
+ */
+export function runScript(
+  root: string,
+  script: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): CommandResult {
+  const { command, args: commandArgs, env: fullEnv } = scriptCommand(script, args, env);
+  const result = spawnSync(command, commandArgs, { cwd: root, encoding: "utf8", env: fullEnv });
   return {
     status: result.status,
     stdout: result.stdout,

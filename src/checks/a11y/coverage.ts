@@ -1,5 +1,6 @@
 import coverageModule from "../../../data/wcag-coverage.ts";
 import { validateDataModule } from "../../lib/data/load.ts";
+import { projectFiles } from "../../lib/project.ts";
 import {
   mappedChecks,
   wcagCoverageModule,
@@ -10,7 +11,10 @@ import {
 import type { Problem } from "./types.ts";
 
 /** Validates a coverage map, naming the module and field of the first problem. */
-export function parseCoverage(value: unknown, file = "data/wcag-coverage.ts"): WcagCoverage {
+export function parseCoverage(
+  value: unknown,
+  file = projectFiles.dataModule("wcag-coverage"),
+): WcagCoverage {
   return validateDataModule(file, wcagCoverageModule, value);
 }
 

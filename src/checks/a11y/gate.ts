@@ -79,12 +79,12 @@ export const a11yGate: Gate<A11yOptions, A11yDetails> = {
     "Checks every built page against WCAG 2.2 AA in one Chromium: axe (through pa11y), the gate's own probes and html-validate.",
   usage: `Usage: npm run check:a11y -- [options]
 
-  --site DIR           built site to check (default: _site)
+  --site DIR           built site to check (default: ${projectFolders.output})
   --concurrency N      tabs at once (default: cores + 1, here ${defaultConcurrency()})
   --no-cache           check every page, also those that passed unchanged before
   --shard I/N          check only the I-th of N slices of the pages, e.g. --shard 2/3
   --page-timeout S     seconds one page may take before it fails unchecked (default ${DEFAULT_PAGE_TIMEOUT_MS / 1000})
-  --cache-dir DIR      where the cache is kept (default: .cache/a11y)`,
+  --cache-dir DIR      where the cache is kept (default: ${projectFolders.cache}/a11y)`,
   options: {
     site: { type: "string" },
     concurrency: { type: "string" },

@@ -156,7 +156,7 @@ export const a11yMergeGate: Gate<MergeOptions, { coverage: CriterionResult[] }> 
   usage: `Usage: tsx scripts/merge-a11y-reports.ts --shards N [--site DIR] REPORT.json...
 
   --shards N     how many shards the run had
-  --site DIR     the built site whose sitemap every page must be checked from (default: _site)`,
+  --site DIR     the built site whose sitemap every page must be checked from (default: ${projectFolders.output})`,
   options: { shards: { type: "string" }, site: { type: "string" } },
   allowPositionals: true,
   parse({ values, positionals }, projectRoot) {

@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
 import { CouldNotCheckError } from "../gate.ts";
+import { projectFolders } from "../../lib/project.ts";
 import type { SitePage } from "./types.ts";
 
 /** Returns the text of every <url><loc> in a sitemap, in document order (alternate links are skipped). */
@@ -95,7 +96,7 @@ export function listSitePages(siteDir: string): SitePage[] {
   if (!existsSync(sitemapFile)) {
     throw new CouldNotCheckError(
       `"${relative(process.cwd(), sitemapFile)}" is missing, so the gate does not know the site's address. ` +
-        "The build writes it from src/site/sitemap.njk.",
+        `The build writes it from ${projectFolders.site}/sitemap.njk.`,
     );
   }
   const locations = sitemapLocations(readFileSync(sitemapFile, "utf8"));

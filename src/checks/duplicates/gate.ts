@@ -27,7 +27,10 @@ export interface DuplicateDetails {
 
 /**
  * The duplicate-content check as a gate (`npm run check:duplicates`): repeated text in the
- * Markdown sources and the built pages, or in the files given.
+ * Markdown sources and the built pages, or in the files given. Its engine is beside it:
+ * `readFiles(await collectFiles(paths, root), { cwd: root })` reads the files, `checkDuplicates`
+ * finds the repeats. Blocks shorter than 8 words or 50 characters are never compared (see
+ * thresholds.ts), so headings such as "Kontakt", dates and names never count.
  */
 export const duplicatesGate: Gate<DuplicateCheckOptions, DuplicateDetails> = {
   name: "duplicates",

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatLocation } from "../../lib/errors.ts";
+import { projectFiles, projectFolders } from "../../lib/project.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
 import type { ExchangeUnit, UnitState } from "../../translation/exchange.ts";
 import {
@@ -16,7 +17,7 @@ import { outdatedChanges, translationStatus } from "./status.ts";
 import { formatStatusText, renderStatusHtml } from "./status-report.ts";
 
 /** Where the status report page is written, relative to the project. */
-export const statusReportFile = "reports/i18n/status.html";
+export const statusReportFile = `${projectFolders.reports}/i18n/status.html`;
 
 const STATUS_USAGE = "Usage: npm run i18n:status";
 
@@ -24,8 +25,8 @@ const MARK_USAGE = `Usage:
   npm run i18n:mark -- PAGE...            mark pages (the German or the English path of a pair)
   npm run i18n:mark -- --keys             mark every locale text
   npm run i18n:mark -- --keys KEY...      mark these locale texts, e.g. common.skipLink
-  npm run i18n:mark -- locales            mark every locale text
-  npm run i18n:mark -- locales/en/common.json   mark the texts of one locale file`;
+  npm run i18n:mark -- ${projectFolders.locales}            mark every locale text
+  npm run i18n:mark -- ${projectFiles.localeFile("en", "common")}   mark the texts of one locale file`;
 
 /** A finding as one line: `file:line:col (key): message`. */
 function problemLine(finding: Finding): string {
@@ -72,15 +73,24 @@ interface MarkTargets {
 }
 
 /** Sorts the mark command's arguments into pages and locale texts. */
+/** A locale file's name (`common` for `locales/en/common.json`), or undefined for any other path. */
+function localeFileName(relative: string): string | undefined {
+  const [folder, language, file, ...deeper] = relative.split("/");
+  if (folder !== projectFolders.locales || language === undefined || deeper.length > 0) {
+    return undefined;
+  }
+  return file?.endsWith(".json") === true ? file.slice(0, -".json".length) : undefined;
+}
+
 function markTargets(args: ParsedArguments): MarkTargets {
   const pages: string[] = [];
   const selection: KeySelection = { all: false, files: [], keys: [] };
   const byKeys = args.values.keys === true;
   for (const argument of args.positionals) {
     const relative = argument.replace(/^\.\//, "");
-    const localeFile = /^locales\/[a-z]{2}\/([^/]+)\.json$/.exec(relative)?.[1];
+    const localeFile = localeFileName(relative);
     if (relative.endsWith(".md")) pages.push(argument);
-    else if (/^locales\/?$/.test(relative)) selection.all = true;
+    else if (relative.replace(/\/$/, "") === projectFolders.locales) selection.all = true;
     else if (localeFile !== undefined) selection.files.push(localeFile);
     else if (byKeys) selection.keys.push(argument);
     else {

@@ -7,7 +7,8 @@ import { languages, sourceLanguage } from "../../lib/languages.ts";
 import type { Position } from "../../lib/json-keys.ts";
 import { pluralBase } from "./locale-checks.ts";
 import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
-import { projectPath, type Finding } from "../../lib/translation-findings.ts";
+import { portablePath, type Finding } from "../../lib/translation-findings.ts";
+import { projectFolders } from "../../lib/project.ts";
 
 /** A place where templates or code ask for a text. */
 export interface KeyUsage extends Position {
@@ -74,13 +75,13 @@ export async function scanKeyUsage(
   projectRoot: string,
   alreadyRead: ReadonlyMap<string, string> = new Map(),
 ): Promise<KeyUsage[]> {
-  const files = await glob(["src/**/*.{njk,md,ts}", "data/**/*.ts"], {
+  const files = await glob(["src/**/*.{njk,md,ts}", `${projectFolders.data}/**/*.ts`], {
     cwd: projectRoot,
     ignore: ["src/checks/**"],
   });
   // Read one by one, as the page reader does: faster than a promise per file.
   const usages = files
-    .map(projectPath)
+    .map(portablePath)
     .sort()
     .map((file) =>
       findKeyUsage(

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   languageName,
+  languages,
   otherLanguages,
   sourceLanguage,
   type Language,
@@ -12,9 +13,10 @@ import { readTranslationProject } from "../../translation/project.ts";
 import { readLocales } from "../../lib/locale-texts.ts";
 import { pairPages, readPages } from "../../lib/page-sources.ts";
 import { UsageError } from "../gate.ts";
-import { projectPath } from "../../lib/translation-findings.ts";
+import { portablePath } from "../../lib/translation-findings.ts";
 import { keyRecordFile, readKeyRecord, serialiseKeyRecord } from "../../lib/translation-state.ts";
 import { textVersion } from "../../lib/translation-version.ts";
+import { projectFiles, projectFolders } from "../../lib/project.ts";
 
 /** What marking did: lines to report, and whether anything could not be marked. */
 export interface MarkOutcome {
@@ -40,13 +42,13 @@ export async function markPages(
   ]);
   const targets = files.map((given) => ({
     given,
-    file: projectPath(path.relative(projectRoot, path.resolve(projectRoot, given))),
+    file: portablePath(path.relative(projectRoot, path.resolve(projectRoot, given))),
   }));
   // A wrong path is a wrong command line: refuse it before any file is written.
   const unknown = targets.filter((target) => !known.has(target.file));
   if (unknown.length > 0) {
     throw new UsageError(
-      `${unknown.map((target) => target.given).join(", ")}: not a page. Give the path of a page under src/site/de/ or src/site/en/, e.g. src/site/en/index.md`,
+      `${unknown.map((target) => target.given).join(", ")}: not a page. Give the path of a page under ${languages.map((language) => `${projectFolders.pages(language)}/`).join(" or ")}, e.g. ${projectFolders.pages(sourceLanguage)}/index.md`,
     );
   }
   const nothingToMark =
@@ -143,7 +145,7 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
   for (const name of selection.files) {
     if (!locales.files.some((file) => file.name === name)) {
       outcome.problems.push(
-        `locales/*/${name}.json: there is no such locale file, so nothing was marked for it`,
+        `${projectFiles.localeFile("*", name)}: there is no such locale file, so nothing was marked for it`,
       );
     }
   }

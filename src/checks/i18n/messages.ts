@@ -1,4 +1,5 @@
 import type { Finding, FindingCode } from "../../lib/translation-findings.ts";
+import { projectFiles } from "../../lib/project.ts";
 
 /** What each kind of finding is, in a few words, for the summary. */
 const kindLabels: Record<FindingCode, string> = {
@@ -23,8 +24,8 @@ const kindLabels: Record<FindingCode, string> = {
   "page-not-marked": "Translated pages not yet marked",
   "key-outdated": "Outdated translated texts",
   "key-not-marked": "Translated texts not yet marked",
-  "record-invalid": "Problems in locales/translated-from.json",
-  "record-stale": "Entries in locales/translated-from.json for texts that are gone",
+  "record-invalid": `Problems in ${projectFiles.translationRecord}`,
+  "record-stale": `Entries in ${projectFiles.translationRecord} for texts that are gone`,
 };
 
 /**

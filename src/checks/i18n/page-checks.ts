@@ -1,6 +1,6 @@
 import { lineAndColumn } from "../../lib/errors.ts";
 import { otherLanguages, sourceLanguage } from "../../lib/languages.ts";
-import { markdownBlocks } from "../markdown-blocks.ts";
+import { pageTextBlocks } from "../../lib/page-text.ts";
 import type { Position } from "../../lib/json-keys.ts";
 import type { Page, PagePair } from "../../lib/page-sources.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
@@ -19,18 +19,13 @@ const factShortcode = /\{%-?\s*fact\s+(["'])(.*?)\1/dg;
 
 /** The page's headings in order, as the site's Markdown reads them. */
 function headingsOf(page: Page): Heading[] {
-  const tokens = markdownBlocks(page.body);
-  return tokens.flatMap((token, index) =>
-    token.type === "heading_open" && token.map !== null
-      ? [
-          {
-            depth: Number(token.tag.slice(1)),
-            text: `${token.markup} ${tokens[index + 1]?.content ?? ""}`,
-            line: page.bodyLine + token.map[0],
-          },
-        ]
-      : [],
-  );
+  return pageTextBlocks(page.body, page.bodyLine)
+    .filter((block) => block.kind === "heading")
+    .map((block) => ({
+      depth: block.level,
+      text: `${"#".repeat(block.level)} ${block.source}`,
+      line: block.startLine,
+    }));
 }
 
 /** Every `{% fact "id" %}` of a page, by fact id, in order. */

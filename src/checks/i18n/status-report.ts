@@ -13,6 +13,7 @@ import {
   type LanguageStatus,
   type StatusItem,
 } from "./status.ts";
+import { projectFolders } from "../../lib/project.ts";
 
 const stateLabels: Record<ItemState, string> = {
   translated: "Translated",
@@ -34,7 +35,7 @@ const stateMeanings: Record<ItemState, string> = {
 };
 
 const kinds = [
-  { kind: "text", label: "Texts (locales/)" },
+  { kind: "text", label: `Texts (${projectFolders.locales}/)` },
   { kind: "page", label: "Pages (src/)" },
 ] as const;
 

@@ -1,7 +1,7 @@
 import type { Finding } from "../gate.ts";
 import type { Language } from "../../lib/languages.ts";
 import type { Allowed } from "./allow-list.ts";
-import { textBlocks } from "./blocks.ts";
+import { pageTextBlocks } from "../../lib/page-text.ts";
 import { pageRules, rules, type Hit, type PageSentence } from "./rules.ts";
 import { sentencesOf } from "./text.ts";
 
@@ -46,7 +46,7 @@ export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed):
       excerpt: hit.excerpt,
     });
   };
-  for (const block of textBlocks(page.body, page.bodyLine)) {
+  for (const block of pageTextBlocks(page.body, page.bodyLine)) {
     const input = {
       language: page.language,
       block,

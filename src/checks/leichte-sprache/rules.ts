@@ -1,7 +1,7 @@
 import type { Severity } from "../gate.ts";
 import type { Language } from "../../lib/languages.ts";
 import { abbreviations } from "./abbreviations.ts";
-import type { TextBlock } from "./blocks.ts";
+import type { PageTextBlock } from "../../lib/page-text.ts";
 import { compoundParts } from "./compounds.ts";
 import { explainsPrevious, explanationPatterns, hardWords } from "./hard-words.ts";
 import type { Sentence, Word } from "./text.ts";
@@ -10,7 +10,7 @@ import { thresholds } from "./thresholds.ts";
 /** What a rule sees of one text block. */
 export interface RuleInput {
   language: Language;
-  block: TextBlock;
+  block: PageTextBlock;
   sentences: Sentence[];
   /** Whether the allow-list accepts a word (proper names). */
   allowed(word: string): boolean;
@@ -396,7 +396,7 @@ export const rules: readonly Rule[] = [
 
 /** A sentence of a page with the block it stands in, in the order of the page. */
 export interface PageSentence {
-  block: TextBlock;
+  block: PageTextBlock;
   sentence: Sentence;
 }
 
@@ -405,7 +405,10 @@ export interface PageRule {
   id: string;
   severity: Severity;
   languages: readonly Language[];
-  check(sentences: readonly PageSentence[], language: Language): { block: TextBlock; hit: Hit }[];
+  check(
+    sentences: readonly PageSentence[],
+    language: Language,
+  ): { block: PageTextBlock; hit: Hit }[];
 }
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

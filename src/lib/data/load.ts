@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { z } from "zod";
 import { ContentError } from "../errors.ts";
 import { dataModuleSchemas, type SiteData } from "./schemas.ts";
+import { projectFiles } from "../project.ts";
 
 type ModuleName = keyof typeof dataModuleSchemas;
 
@@ -67,7 +68,7 @@ export function checkDataReferences(data: SiteData, relativeFile: (name: string)
   for (const [name, key, source] of references) {
     if (!known.has(source)) {
       throw new ContentError(
-        `names the source "${source}", which data/sources.ts does not list (known: ${[...known].join(", ")})`,
+        `names the source "${source}", which ${projectFiles.dataModule("sources")} does not list (known: ${[...known].join(", ")})`,
         { file: relativeFile(name), key },
       );
     }

@@ -167,7 +167,7 @@ describe("npm run check:duplicates", () => {
   it("runs as a script end to end, writing reports/duplicates/report.json", async () => {
     await write("de/a.md", `${firstParagraph}\n`);
     await write("de/b.md", `${firstParagraph}\n`);
-    const run = runScript(folder, join(projectRoot, "scripts/check-duplicates.ts"), ["de"]);
+    const run = runScript(folder, join(projectRoot, "scripts/check.ts"), ["duplicates", "de"]);
     expect(run.status, run.output).toBe(1);
     expect(run.stdout).toContain("de/a.md:1: error: exact-repeat: ");
     const report = gateReportSchema.parse(

@@ -133,7 +133,7 @@ describe("npm run check:i18n", () => {
 
   it("runs as a script end to end, writing reports/i18n/report.json", async () => {
     const root = await createFixture({ "locales/en/common.json": withoutGreeting });
-    const result = runScript(root, path.join(projectRoot, "scripts/check-i18n.ts"));
+    const result = runScript(root, path.join(projectRoot, "scripts/check.ts"), ["i18n"]);
     expect(result.status, result.output).toBe(1);
     expect(result.stdout).toContain("error: missing-key: this text is missing in English");
     const report = gateReportSchema.parse(

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CouldNotCheckError, type GateContext } from "../../../src/checks/gate.ts";
-import { leichteSpracheGate } from "../../../src/checks/leichte-sprache/index.ts";
+import { leichteSpracheGate } from "../../../src/checks/leichte-sprache/gate.ts";
 import { runGateCli } from "../../../src/checks/runner.ts";
 import { projectRoot } from "../../support/project.ts";
 import { makeTempDir } from "../../support/temp.ts";

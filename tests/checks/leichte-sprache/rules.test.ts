@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkEasyLanguagePage,
-  parseAllowList,
-  type Allowed,
-} from "../../../src/checks/leichte-sprache/index.ts";
+import { parseAllowList, type Allowed } from "../../../src/checks/leichte-sprache/allow-list.ts";
+import { checkEasyLanguagePage } from "../../../src/checks/leichte-sprache/check.ts";
 import type { Language } from "../../../src/lib/languages.ts";
 
 const nothingAllowed: Allowed = () => false;

@@ -11,9 +11,6 @@ import { projectFolders } from "../../lib/project.ts";
 import { ALLOW_LIST_FILE, readAllowList } from "./allow-list.ts";
 import { checkEasyLanguagePage } from "./check.ts";
 
-export { ALLOW_LIST_FILE, parseAllowList, type Allowed } from "./allow-list.ts";
-export { checkEasyLanguagePage, type EasyLanguagePage } from "./check.ts";
-
 /** The check as a gate for the shared runner; it takes no options. */
 export const leichteSpracheGate: Gate<Record<string, never>> = {
   name: "leichte-sprache",

@@ -1,0 +1,72 @@
+/**
+ * The steps of `npm test` and how each one's end is counted. The gates among them come from the
+ * gates' one list, src/checks/gates.ts: registering a gate there is all it takes for `npm test`
+ * to run it.
+ */
+import type { RegisteredGate } from "../../src/checks/gates.ts";
+import { ExitCode } from "../../src/checks/gate.ts";
+
+/** One command `npm test` runs. */
+export interface Step {
+  /** What `--only` calls it: `vitest`, `code`, `formatting`, `build` or a gate's name. */
+  name: string;
+  /** What the output and the summary call it. */
+  title: string;
+  command: string[];
+  /** How a run that could not check (exit 2) counts: as a failure unless it says "skipped". */
+  couldNotCheck?: RegisteredGate["couldNotCheck"];
+  /** Reads how many tests passed and failed, for steps that run many. */
+  count?: () => { passed: number; failed: number };
+}
+
+/** How a step ended, as the summary shows it. */
+export interface StepResult {
+  name: string;
+  title: string;
+  status: "ok" | "FAIL" | "skipped";
+  seconds: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * A gate's step: its script on the shared runner, in a Node with tsx's loader (one process,
+ * where the `tsx` command would start two).
+ */
+export function gateStep(gate: RegisteredGate): Step {
+  return {
+    name: gate.name,
+    title: `${gate.description} (check:${gate.name})`,
+    command: [process.execPath, "--import", "tsx", "scripts/check.ts", gate.name],
+    couldNotCheck: gate.couldNotCheck,
+  };
+}
+
+/**
+ * The registered gates `npm test` runs here: those it always runs, and those for CI where `CI`
+ * is set; never those that run alone.
+ */
+export function gateSteps(gates: readonly RegisteredGate[], inCi: boolean): Step[] {
+  return gates
+    .filter((gate) => gate.runs === "always" || (gate.runs === "in-ci" && inCi))
+    .map(gateStep);
+}
+
+/**
+ * How a step counts. A step that exits non-zero, or passes without running a single test, has
+ * not shown anything to be right: it fails even when it reported no failing test. Exit 2 of a
+ * step that counts "could not check" as skipped is skipped, never passed.
+ */
+export function resultOf(step: Step, code: number | null, seconds: number): StepResult {
+  const { name, title } = step;
+  if (step.couldNotCheck === "skipped" && code === ExitCode.couldNotCheck) {
+    return { name, title, status: "skipped", seconds, passed: 0, failed: 0, skipped: 1 };
+  }
+  const ok = code === 0;
+  const counts = step.count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  const unproven = !ok || counts.passed === 0;
+  const failed = counts.failed === 0 && unproven ? 1 : counts.failed;
+  const status = !unproven && failed === 0 ? "ok" : "FAIL";
+  return { name, title, status, seconds, passed: counts.passed, failed, skipped: 0 };
+}
