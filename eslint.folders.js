@@ -46,8 +46,6 @@ const noFolderLiterals = [
 export default [
   {
     files: ["src/**/*.ts", "src/**/*.js", "scripts/**/*.ts", ".eleventy.ts", "vitest.config.ts"],
-    // The build's two modules still name its output folder; they are to take it from
-    // projectFolders too, and then leave this list.
     ignores: ["src/lib/project.ts", "src/site/**"],
     rules: { "no-restricted-syntax": noFolderLiterals },
   },

@@ -1,11 +1,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { RunOptions } from "../src/build.ts";
+import { projectFolders } from "../src/lib/project.ts";
 
 const usage = `Usage: npm run build [-- options]
 
-Builds the site into _site/.
-  --production     build for publication: refuse while data/ holds a placeholder or SITE_URL is
+Builds the site into ${projectFolders.output}/.
+  --production     build for publication: refuse while ${projectFolders.data}/ holds a placeholder or SITE_URL is
                    missing, not https: or this machine, listing every problem with file and field
   --time-limit S   seconds the build may take before it stops, naming the slowest pages (default 600)
   -h, --help       show this help`;

@@ -277,7 +277,7 @@ export async function runBuild(
   output: BuildOutput = { stdout: console.log, stderr: console.error },
   run: RunOptions = {},
 ): Promise<number> {
-  const outputDir = path.join(projectRoot, "_site");
+  const outputDir = projectPath(projectFolders.output, projectRoot);
   const started = performance.now();
   const production = run.production ?? false;
   let published: Published;

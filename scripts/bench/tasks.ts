@@ -38,13 +38,13 @@ async function gateOutcome<O, D>(gate: Gate<O, D>, root: string): Promise<TaskOu
  */
 export const tasks: Record<WorkerTask, (root: string) => Promise<TaskOutcome>> = {
   "build-project": (root) =>
-    buildOutcome(() =>
-      publishSite({
+    buildOutcome(async () => {
+      await publishSite({
         projectRoot: root,
         outputDir: projectPath(projectFolders.output, root),
         quiet: true,
-      }),
-    ),
+      });
+    }),
   "build-bare": (root) =>
     buildOutcome(async () => {
       const eleventy = new Eleventy(

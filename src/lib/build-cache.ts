@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { projectFolders, projectPath } from "./project.ts";
+
 /**
  * Where the build keeps what it derives from its inputs alone (the compiled stylesheet, the
  * subset fonts): beside the installed packages, where build tools keep such caches, so every
@@ -10,7 +12,7 @@ import path from "node:path";
  * is never read: a changed input makes a new name.
  */
 export function buildCacheDir(projectRoot: string): string {
-  return path.join(projectRoot, "node_modules", ".cache", "gesundheitswirtschaft");
+  return projectPath(projectFolders.buildCache, projectRoot);
 }
 
 /** A hash of the given parts, in order: the name of a cache entry made from them. */

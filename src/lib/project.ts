@@ -23,6 +23,11 @@ export const projectFolders = {
   reports: "reports",
   /** Caches the gates keep between runs. */
   cache: ".cache",
+  /**
+   * What the build derives from its inputs alone (the compiled stylesheet, the subset fonts):
+   * beside the installed packages, so every copy that links the same `node_modules` shares it.
+   */
+  buildCache: "node_modules/.cache/gesundheitswirtschaft",
 } as const;
 
 /** Files the code names, relative to the project's root, each in its folder above. */

@@ -80,8 +80,8 @@ export const visualGate: Gate<VisualOptions, VisualDetails> = {
     "Screenshots every built page at 390 and 1280 px in one Chromium and compares them with the last passing run.",
   usage: `Usage: npm run check:visual -- [options]
 
-  --site DIR         built site to photograph (default: _site)
-  --baseline DIR     screenshots of the last passing run (default: .cache/visual/baseline)
+  --site DIR         built site to photograph (default: ${projectFolders.output})
+  --baseline DIR     screenshots of the last passing run (default: ${projectFolders.cache}/visual/baseline)
   --strict           fail (exit 1) when a page changed, instead of only reporting it
   --keep-baseline    do not make this run's screenshots the baseline, even if it passes`,
   options: {
