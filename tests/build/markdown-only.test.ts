@@ -7,6 +7,8 @@ import { copyWithPublishedSite, expectRefusedBuild, replaceOnce } from "./suppor
 const page = "src/site/de/quellen.md";
 /** A page without a layout of its own, for fields added to its front matter. */
 const plainPage = "src/site/de/leichte-sprache.md";
+/** A page that gives no layout of its own, for the cases that add one. */
+const pageWithoutLayout = "src/site/de/berlin-brandenburg.md";
 
 /** The file line a paragraph appended by `appendToPage` starts on. */
 async function appendedLine(root: string, file: string): Promise<number> {
@@ -96,8 +98,8 @@ describe("front matter", () => {
     async (field, key) => {
       await expectRefusedBuild(
         root,
-        addField(field),
-        `${plainPage}:2 (${key}): "${key}" is not a front matter field pages may use`,
+        addField(field, pageWithoutLayout),
+        `${pageWithoutLayout}:2 (${key}): "${key}" is not a front matter field pages may use`,
       );
     },
   );
@@ -130,7 +132,8 @@ describe("front matter", () => {
   ])(
     "stops the build at %s, naming the file, line and field and what is wrong",
     async (_case, field, key, message) => {
-      await expectRefusedBuild(root, addField(field), `${plainPage}:2 (${key}): ${message}`);
+      const page = key === "layout" ? pageWithoutLayout : plainPage;
+      await expectRefusedBuild(root, addField(field, page), `${page}:2 (${key}): ${message}`);
     },
   );
 
@@ -163,8 +166,8 @@ describe("front matter", () => {
     async (layout) => {
       await expectRefusedBuild(
         root,
-        addField(`layout: ${layout}`),
-        `${plainPage}:2 (layout)`,
+        addField(`layout: ${layout}`, pageWithoutLayout),
+        `${pageWithoutLayout}:2 (layout)`,
         "is not a layout of this site",
       );
     },
