@@ -23,60 +23,64 @@ function movingParts(
   tab: Page,
   maxMs: number,
 ): Promise<{ moving: Motion[]; stopControl: boolean }> {
-  return tab.evaluate((maxMs: number) => {
-    const gate = (window as unknown as GateWindow).__a11yGate;
-    const moving: Motion[] = [];
-    const seen = new Set<Element>();
-    for (const animation of document.getAnimations()) {
-      const effect = animation.effect;
-      if (!(effect instanceof KeyframeEffect) || effect.target === null) continue;
-      if (animation.playState !== "running") continue;
-      const { endTime } = effect.getComputedTiming();
-      const end = typeof endTime === "number" ? endTime : Number(endTime);
-      if (end <= maxMs) continue;
-      const target = effect.target;
-      if (seen.has(target) || !gate.shown(target)) continue;
-      seen.add(target);
-      moving.push({
-        ...gate.describe(target),
-        runs: Number.isFinite(end) ? `${Math.round(end / 100) / 10} s` : "forever",
-        kind: "animation",
-      });
-    }
-    // SVG's own animation elements, which document.getAnimations() does not list.
-    for (const element of document.querySelectorAll(
-      "animate, animateTransform, animateMotion, set",
-    )) {
-      const svg = element.closest("svg");
-      const repeat = element.getAttribute("repeatCount") ?? "";
-      const duration = parseFloat(element.getAttribute("dur") ?? "0") * 1000;
-      const total = repeat === "indefinite" ? Infinity : duration * (Number(repeat) || 1);
-      if (svg === null || total <= maxMs || seen.has(svg) || !gate.shown(svg)) continue;
-      seen.add(svg);
-      moving.push({
-        ...gate.describe(svg),
-        runs: Number.isFinite(total) ? `${Math.round(total / 100) / 10} s` : "forever",
-        kind: "svg",
-      });
-    }
-    for (const image of document.querySelectorAll("img")) {
-      if (/\.gif(?:$|\?)/i.test(image.currentSrc) && gate.shown(image)) {
-        moving.push({ ...gate.describe(image), runs: "", kind: "gif", url: image.currentSrc });
+  return tab.evaluate(
+    (maxMs: number, stopNames: string) => {
+      const gate = (window as unknown as GateWindow).__a11yGate;
+      const moving: Motion[] = [];
+      const seen = new Set<Element>();
+      for (const animation of document.getAnimations()) {
+        const effect = animation.effect;
+        if (!(effect instanceof KeyframeEffect) || effect.target === null) continue;
+        if (animation.playState !== "running") continue;
+        const { endTime } = effect.getComputedTiming();
+        const end = typeof endTime === "number" ? endTime : Number(endTime);
+        if (end <= maxMs) continue;
+        const target = effect.target;
+        if (seen.has(target) || !gate.shown(target)) continue;
+        seen.add(target);
+        moving.push({
+          ...gate.describe(target),
+          runs: Number.isFinite(end) ? `${Math.round(end / 100) / 10} s` : "forever",
+          kind: "animation",
+        });
       }
-    }
-    const stopControl = [
-      ...document.querySelectorAll('button, input, summary, [role="button"], [role="switch"]'),
-    ].some((control) => {
-      const label = (control as HTMLInputElement).labels?.[0]?.textContent ?? "";
-      return (
-        gate.shown(control) &&
-        /pause|stop|anhalten|stopp|pausieren|animation (aus|off)/i.test(
-          `${control.textContent} ${control.getAttribute("aria-label") ?? ""} ${label}`,
-        )
-      );
-    });
-    return { moving, stopControl };
-  }, maxMs);
+      // SVG's own animation elements, which document.getAnimations() does not list.
+      for (const element of document.querySelectorAll(
+        "animate, animateTransform, animateMotion, set",
+      )) {
+        const svg = element.closest("svg");
+        const repeat = element.getAttribute("repeatCount") ?? "";
+        const duration = parseFloat(element.getAttribute("dur") ?? "0") * 1000;
+        const total = repeat === "indefinite" ? Infinity : duration * (Number(repeat) || 1);
+        if (svg === null || total <= maxMs || seen.has(svg) || !gate.shown(svg)) continue;
+        seen.add(svg);
+        moving.push({
+          ...gate.describe(svg),
+          runs: Number.isFinite(total) ? `${Math.round(total / 100) / 10} s` : "forever",
+          kind: "svg",
+        });
+      }
+      for (const image of document.querySelectorAll("img")) {
+        if (/\.gif(?:$|\?)/i.test(image.currentSrc) && gate.shown(image)) {
+          moving.push({ ...gate.describe(image), runs: "", kind: "gif", url: image.currentSrc });
+        }
+      }
+      const stopControl = [
+        ...document.querySelectorAll('button, input, summary, [role="button"], [role="switch"]'),
+      ].some((control) => {
+        const label = (control as HTMLInputElement).labels?.[0]?.textContent ?? "";
+        return (
+          gate.shown(control) &&
+          new RegExp(stopNames, "i").test(
+            `${control.textContent} ${control.getAttribute("aria-label") ?? ""} ${label}`,
+          )
+        );
+      });
+      return { moving, stopControl };
+    },
+    maxMs,
+    STOP_NAMES.source,
+  );
 }
 
 /**

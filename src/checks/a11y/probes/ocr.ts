@@ -122,7 +122,7 @@ function pageImages(tab: Page, min: typeof MIN_OCR_SIZE): Promise<PageImage[]> {
       ["presentation", "none"].includes(element.getAttribute("role") ?? "");
     const logo = (element: Element, alt: string) =>
       /logo|signet|wortmarke|wordmark/i.test(
-        `${alt} ${element.getAttribute("src") ?? ""} ${element.className.toString()}`,
+        `${alt} ${element.getAttribute("src") ?? ""} ${element.getAttribute("class") ?? ""}`,
       );
     const add = (element: Element, url: string, alt: string | null) => {
       gate.kept.push(element);

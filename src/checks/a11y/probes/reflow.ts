@@ -40,8 +40,7 @@ function wideLayout(tab: Page): Promise<WideLayout> {
       width: innerWidth,
       overflowing: gate.overflowing(),
       fontSizes,
-      mainText: ((document.querySelector("main") ?? document.body) as HTMLElement).innerText.trim()
-        .length,
+      mainText: (document.querySelector("main") ?? document.body).innerText.trim().length,
     };
   });
 }
@@ -138,8 +137,8 @@ function narrowLayout(tab: Page, wide: WideLayout, max: number): Promise<NarrowL
       let orientationRules = false;
       for (const sheet of document.styleSheets) {
         try {
-          orientationRules ||= [...sheet.cssRules].some((rule) =>
-            /orientation/.test((rule as CSSMediaRule).conditionText ?? ""),
+          orientationRules ||= [...sheet.cssRules].some(
+            (rule) => rule instanceof CSSMediaRule && /orientation/.test(rule.conditionText),
           );
         } catch {
           // another host's sheet
@@ -163,9 +162,7 @@ function narrowLayout(tab: Page, wide: WideLayout, max: number): Promise<NarrowL
             }),
           })),
         fixedTextCount: fixedText.length,
-        mainText: (
-          (document.querySelector("main") ?? document.body) as HTMLElement
-        ).innerText.trim().length,
+        mainText: (document.querySelector("main") ?? document.body).innerText.trim().length,
         orientationRules,
       };
     },
