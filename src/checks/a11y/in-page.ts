@@ -42,6 +42,12 @@ export interface PageHelpers {
   background: (element: Element) => [number, number, number] | null;
   /** The element is drawn: it has boxes, is not hidden and not wholly transparent. */
   shown: (element: Element) => boolean;
+  /** WCAG's contrast ratio of two sRGB colours ([r, g, b, …], 0 to 255). */
+  contrast: (a: readonly number[], b: readonly number[]) => number;
+  /** The element has text of its own, not only in its children. */
+  hasOwnText: (element: Element) => boolean;
+  /** How opaque the element is drawn: its opacity times its ancestors'. */
+  opacity: (element: Element) => number;
   /** WCAG's large text: at least 24 px, or 18.66 px and bold. */
   largeText: (element: Element) => boolean;
   /**
@@ -247,11 +253,27 @@ export function installPageHelpers(): void {
     shown: (element) => {
       if (element.getClientRects().length === 0) return false;
       if (element.closest("[inert]") !== null) return false;
-      if (getComputedStyle(element).visibility !== "visible") return false;
+      return getComputedStyle(element).visibility === "visible" && helpers.opacity(element) > 0;
+    },
+    contrast: (a, b) => {
+      const luminance = (colour: readonly number[]) =>
+        [0.2126, 0.7152, 0.0722].reduce((sum, weight, channel) => {
+          const c = (colour[channel] ?? 0) / 255;
+          return sum + weight * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        }, 0);
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+      return (light + 0.05) / (dark + 0.05);
+    },
+    hasOwnText: (element) =>
+      [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
+      ),
+    opacity: (element) => {
+      let opacity = 1;
       for (let node: Element | null = element; node !== null; node = node.parentElement) {
-        if (Number(getComputedStyle(node).opacity) === 0) return false;
+        opacity *= Number(getComputedStyle(node).opacity);
       }
-      return true;
+      return opacity;
     },
     largeText: (element) => {
       const style = getComputedStyle(element);

@@ -137,10 +137,7 @@ function undecidedTexts(tab: Page, selectors: string[]): Promise<(TextColours | 
       }
       if (element === null || !gate.shown(element)) return null;
       const style = getComputedStyle(element);
-      let opacity = 1;
-      for (let node: Element | null = element; node !== null; node = node.parentElement) {
-        opacity *= Number(getComputedStyle(node).opacity);
-      }
+      const opacity = gate.opacity(element);
       const [r, g, b, a] = gate.rgba(style.color);
       gate.kept.push(element);
       return {
@@ -172,18 +169,11 @@ function stateTexts(tab: Page, max: number): Promise<TextColours[]> {
       .filter((rule) => rule.properties.some((property) => colourProperty.test(property)));
     const focusable =
       'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-    const hasText = (element: Element) =>
-      [...element.childNodes].some(
-        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
-      );
     const found: TextColours[] = [];
     const seen = new Set<string>();
     const measure = (element: Element, state: string, pseudo?: string) => {
       const style = getComputedStyle(element, pseudo);
-      let opacity = 1;
-      for (let node: Element | null = element; node !== null; node = node.parentElement) {
-        opacity *= Number(getComputedStyle(node).opacity);
-      }
+      const opacity = gate.opacity(element);
       const [r, g, b, a] = gate.rgba(style.color);
       const text: TextColours = {
         ...gate.describe(element),
@@ -211,7 +201,7 @@ function stateTexts(tab: Page, max: number): Promise<TextColours[]> {
         continue;
       }
       for (const element of matched) {
-        if (targets.size >= max || !hasText(element) || !gate.shown(element)) continue;
+        if (targets.size >= max || !gate.hasOwnText(element) || !gate.shown(element)) continue;
         const states = targets.get(element) ?? new Set<string>();
         for (const state of rule.states) states.add(state === "hover" ? "hover" : "focus");
         targets.set(element, states);

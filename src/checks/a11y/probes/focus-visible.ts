@@ -39,6 +39,12 @@ interface Candidate extends ElementInfo {
   offScreen: boolean;
   /** What decides how the focus shows (styles before and after, background); null when no style changes. */
   key: string | null;
+  /**
+   * The styles alone show the indicator plainly: an outline of at least 2 px, drawn whole, in a
+   * colour at least 3:1 against the solid colours on both sides of it; or, under forced
+   * colours, any outline, which they draw in the reader's own colour.
+   */
+  plain: boolean;
 }
 
 type Verdict = Pick<UnseenFocus, "verdict" | "typicalRatio" | "screenshot"> | null;
@@ -69,6 +75,36 @@ function focusCandidates(tab: Page, forced: boolean): Promise<Candidate[]> {
         box.bottom + scrollY <= 0 ||
         box.left + scrollX >= width;
       const surroundings = gate.background(element.parentElement ?? element);
+      const computed = getComputedStyle(element);
+      const outline = parseFloat(computed.outlineWidth);
+      const drawn = computed.outlineStyle !== "none" && outline >= (forced ? 1 : 2);
+      const colour = gate.rgba(computed.outlineColor);
+      const inside =
+        parseFloat(computed.outlineOffset) > 0 ? surroundings : gate.background(element);
+      // An ancestor that hides overflow may cut the outline off: only pixels can tell.
+      let whole = true;
+      for (let node = element.parentElement; node !== null && whole; node = node.parentElement) {
+        const clips = /hidden|clip/.test(
+          getComputedStyle(node).overflowX + getComputedStyle(node).overflowY,
+        );
+        const room = node.getBoundingClientRect();
+        const margin = outline + Math.max(0, parseFloat(computed.outlineOffset));
+        whole =
+          !clips ||
+          (box.left - margin >= room.left &&
+            box.right + margin <= room.right &&
+            box.top - margin >= room.top &&
+            box.bottom + margin <= room.bottom);
+      }
+      const plain =
+        drawn &&
+        whole &&
+        (forced ||
+          (colour[3] === 255 &&
+            surroundings !== null &&
+            inside !== null &&
+            gate.contrast(colour, surroundings) >= 3 &&
+            gate.contrast(colour, inside) >= 3));
       const key =
         after === before[index]
           ? null
@@ -79,7 +115,7 @@ function focusCandidates(tab: Page, forced: boolean): Promise<Candidate[]> {
               style(after),
               surroundings?.map(Math.round).join(",") ?? "image",
             ].join("\n");
-      found.push({ index, offScreen, key, ...gate.describe(element) });
+      found.push({ index, offScreen, key, plain, ...gate.describe(element) });
     });
     (document.activeElement as HTMLElement | null)?.blur();
     return found;
@@ -102,10 +138,11 @@ async function measureFocus(tab: Page, index: number, forced: boolean): Promise<
 
 /**
  * Finds tabbable elements whose focus cannot be seen. Each is focused and its computed styles
- * (outline, shadow, border, colours, position…) compared with those unfocused; then the
- * indicator is measured from screenshots with and without focus: enough pixels around the
- * element must change, and (except under forced colours) change by at least 3:1 against what
- * was there. Elements with the same styles before and after focus on the same background are
+ * (outline, shadow, border, colours, position…) compared with those unfocused. A whole outline
+ * of at least 2 px that stands out by 3:1 from the solid colours around it is seen without
+ * looking further; every other indicator is measured from screenshots with and without focus:
+ * enough pixels around the element must change, and (except under forced colours) change by
+ * at least 3:1 against what was there. Elements with the same styles before and after focus on the same background are
  * measured once per run (see `ProbeContext.memo`); elements whose styles do not change at all
  * are each measured, as a parent's or pseudo-element's style may still draw an indicator.
  */
@@ -128,6 +165,8 @@ export async function elementsWithoutFocusIndicator(
       for (const candidate of await focusCandidates(tab, forced)) {
         if (candidate.offScreen) {
           report(candidate, { verdict: "off-screen" });
+        } else if (candidate.plain && candidate.key !== null) {
+          continue;
         } else if (candidate.key === null) {
           report(
             candidate,
@@ -136,15 +175,20 @@ export async function elementsWithoutFocusIndicator(
               : { verdict: "invisible" },
           );
         } else {
-          const remembered = memo.get(`focus:${candidate.key}`) as
-            { verdict: Verdict; selector: string } | undefined;
+          // Kept as a promise at once, so tabs meeting the same style meanwhile wait for it.
+          const key = `focus:${candidate.key}`;
+          const remembered = memo.get(key) as Promise<Verdict> | undefined;
           if (remembered === undefined) {
-            const verdict = await measureFocus(tab, candidate.index, forced);
-            memo.set(`focus:${candidate.key}`, { verdict, selector: candidate.selector });
-            report(candidate, verdict);
-          } else if (remembered.verdict !== null) {
-            const { verdict, typicalRatio } = remembered.verdict;
-            report(candidate, { verdict, typicalRatio }, remembered.selector);
+            const verdict = measureFocus(tab, candidate.index, forced);
+            memo.set(key, verdict);
+            memo.set(`${key}:selector`, candidate.selector);
+            report(candidate, await verdict);
+          } else {
+            const verdict = await remembered;
+            if (verdict !== null) {
+              const { screenshot: _, ...measured } = verdict;
+              report(candidate, measured, memo.get(`${key}:selector`) as string);
+            }
           }
         }
       }

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { ElementInfo, GateWindow } from "../in-page.ts";
+import type { GateWindow } from "../in-page.ts";
 import { elementsWithoutFocusIndicator } from "./focus-visible.ts";
 import { withEmulatedMedia } from "./page-state.ts";
 import { differsOnScreen } from "./screenshots.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
-// Each graphic costs two screenshots; charts on the site have a handful of bars.
+// Each graphic costs two screenshots, once per run for graphics alike; charts on the site have
+// a handful of bars.
 const MAX_GRAPHICS = 25;
 
 /**
@@ -39,7 +40,15 @@ export const forcedColorsProbe: PageProbe = {
         )
         .filter((element) => element.getClientRects().length > 0 && gate.informative(element))
         .slice(0, max);
-      return gate.kept.map((graphic): ElementInfo => gate.describe(graphic));
+      // What decides how a graphic looks under forced colours, the same on every page.
+      const signature = (graphic: Element) =>
+        [graphic, ...graphic.querySelectorAll("*")]
+          .map((part) => {
+            const style = getComputedStyle(part);
+            return `${part.localName}.${part.getAttribute("class") ?? ""} ${style.fill} ${style.stroke} ${style.backgroundColor} ${style.forcedColorAdjust}`;
+          })
+          .join(";");
+      return gate.kept.map((graphic) => ({ ...gate.describe(graphic), key: signature(graphic) }));
     }, MAX_GRAPHICS);
     return withEmulatedMedia(
       tab,
@@ -47,7 +56,12 @@ export const forcedColorsProbe: PageProbe = {
       async () => {
         const findings: ProbeFinding[] = [];
         for (const [index, graphic] of graphics.entries()) {
-          if ((await differsOnScreen(tab, index, "visibility")) === false) {
+          const key = `forced-graphic:${graphic.key}`;
+          const seen =
+            (memo.get(key) as Promise<boolean | null> | undefined) ??
+            differsOnScreen(tab, index, "visibility");
+          memo.set(key, seen);
+          if ((await seen) === false) {
             findings.push({
               rule: "forced-colors-graphics",
               selector: graphic.selector,

@@ -112,10 +112,7 @@ function judgeRevealed(tab: Page, states: { state: "hover" | "focus" }[]): Promi
       return gate.shown(element) && box.width >= 2 && box.height >= 2;
     };
     const hasText = (element: Element) =>
-      element instanceof HTMLImageElement ||
-      [...element.childNodes].some(
-        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
-      );
+      element instanceof HTMLImageElement || gate.hasOwnText(element);
     const overlaps = (a: DOMRect, b: DOMRect) =>
       Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
       Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;

@@ -29,10 +29,7 @@ function wideLayout(tab: Page): Promise<WideLayout> {
     const gate = (window as unknown as GateWindow).__a11yGate;
     const fontSizes: Record<number, number> = {};
     document.querySelectorAll("body *").forEach((element, index) => {
-      const ownText = [...element.childNodes].some(
-        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
-      );
-      if (ownText && gate.shown(element)) {
+      if (gate.hasOwnText(element) && gate.shown(element)) {
         fontSizes[index] = parseFloat(getComputedStyle(element).fontSize);
       }
     });
@@ -114,12 +111,8 @@ function narrowLayout(tab: Page, wide: WideLayout, max: number): Promise<NarrowL
           ? []
           : all.filter((element) => {
               const box = element.getBoundingClientRect();
-              const ownText = [...element.childNodes].some(
-                (node) =>
-                  node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
-              );
               return (
-                (ownText || element instanceof HTMLImageElement) &&
+                (gate.hasOwnText(element) || element instanceof HTMLImageElement) &&
                 box.left < root.clientWidth - 1 &&
                 box.right > limit + 1 &&
                 gate.shown(element) &&
