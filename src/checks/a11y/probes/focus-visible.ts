@@ -186,8 +186,13 @@ export async function elementsWithoutFocusIndicator(
           } else {
             const verdict = await remembered;
             if (verdict !== null) {
-              const { screenshot: _, ...measured } = verdict;
-              report(candidate, measured, memo.get(`${key}:selector`) as string);
+              // Without the picture: it shows the element measured, not this one.
+              const { verdict: seen, typicalRatio } = verdict;
+              report(
+                candidate,
+                { verdict: seen, ...(typicalRatio === undefined ? {} : { typicalRatio }) },
+                memo.get(`${key}:selector`) as string,
+              );
             }
           }
         }
