@@ -70,6 +70,16 @@ const KINDS: Record<string, { body: string; title?: string; criterion: string; c
     criterion: "1.4.13",
     check: "probe:hover-content",
   },
+  "/de/art-name/": {
+    body: '<p><a href="/de/" aria-label="Startseite öffnen">Zur Übersicht</a></p>',
+    criterion: "2.5.3",
+    check: "axe:label-content-name-mismatch",
+  },
+  "/de/art-reihenfolge/": {
+    body: '<p><a href="/de/" tabindex="2">Zweiter</a> <a href="/en/" tabindex="1">Erster</a></p>',
+    criterion: "2.4.3",
+    check: "axe:tabindex",
+  },
   "/de/art-bildtext/": {
     body: '<p><img src="/assets/text.png" alt="Jetzt anmelden"></p>',
     criterion: "1.4.5",

@@ -11,12 +11,26 @@ const EXTRA_PRESSES = 3;
 /** Most pointer-operable elements named per page; the rest are counted. */
 const MAX_NAMED = 10;
 
-/** Starts recording where focus goes and returns how many presses walk the whole page. */
+/**
+ * Starts recording where focus goes. Returns how many presses walk the whole page, or 0 when
+ * the page runs no script: then nothing can move focus but the browser's own order, which the
+ * tab order of the tabbable elements gives without pressing a key.
+ */
 function startWalk(tab: Page): Promise<number> {
   return tab.evaluate(() => {
     const gate = (window as unknown as GateWindow).__a11yGate;
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo({ top: 0, left: 0, behavior: "instant" });
+    gate.focusLog.length = 0;
+    const handlers = [...document.querySelectorAll("body *")].some((element) =>
+      element.getAttributeNames().some((name) => name.startsWith("on")),
+    );
+    if (document.scripts.length === 0 && !handlers && document.querySelector("iframe") === null) {
+      // Positive tabindex first, in its order, then the rest in document order.
+      const order = (element: HTMLElement) => (element.tabIndex > 0 ? element.tabIndex : Infinity);
+      gate.focusLog.push(...gate.tabbables().sort((a, b) => order(a) - order(b)));
+      return 0;
+    }
     // Chromium also stops at scrollable boxes without focusable content.
     const scrollers = [...document.querySelectorAll("body *")].filter((element) => {
       const style = getComputedStyle(element);
@@ -25,7 +39,6 @@ function startWalk(tab: Page): Promise<number> {
         (element.scrollHeight > element.clientHeight || element.scrollWidth > element.clientWidth)
       );
     }).length;
-    gate.focusLog.length = 0;
     return gate.tabbables().length + scrollers;
   });
 }
@@ -67,6 +80,7 @@ function judgeWalk(tab: Page, presses: number, maxNamed: number): Promise<WalkRe
       if (repeat !== -1 && first !== undefined && log[repeat] !== first) {
         trap = log.slice(log.indexOf(log[repeat] as Element), repeat);
       } else if (
+        presses > 0 &&
         log.length > 0 &&
         presses - log.length >= 3 &&
         // Tab inside a frame moves focus within the frame's own document.
@@ -171,7 +185,9 @@ function judgeWalk(tab: Page, presses: number, maxNamed: number): Promise<WalkRe
 }
 
 /**
- * Walks the page with the Tab key and compares where focus went with what a pointer can use
+ * Walks the page with the Tab key (on pages without scripts, the browser's tab order of the
+ * tabbable elements, which is where Tab goes there) and compares where focus went with what a
+ * pointer can use
  * (links, buttons, form fields, labels of form fields, elements with ARIA widget roles or a
  * pointer cursor): everything a pointer can use must be reached, or something doing the same
  * (the same link, a radio button of the group, the field a label belongs to) (WCAG 2.1.1);
@@ -183,8 +199,9 @@ export const keyboardProbe: PageProbe = {
   rules: ["keyboard-reach", "keyboard-trap", "focus-order"],
   criteria: { "keyboard-reach": ["2.1.1"], "keyboard-trap": ["2.1.2"], "focus-order": ["2.4.3"] },
   async run(tab) {
-    const presses = (await startWalk(tab)) + EXTRA_PRESSES;
-    await pressTab(tab, presses);
+    const needed = await startWalk(tab);
+    const presses = needed === 0 ? 0 : needed + EXTRA_PRESSES;
+    if (presses > 0) await pressTab(tab, presses);
     const walk = await judgeWalk(tab, presses, MAX_NAMED);
     // Behind a trap nothing is reached: the trap is the finding.
     const unreachable = walk.trap.length > 0 ? [] : walk.unreachable;

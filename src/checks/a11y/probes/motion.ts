@@ -36,7 +36,8 @@ function movingParts(
         const end = typeof endTime === "number" ? endTime : Number(endTime);
         if (end <= maxMs) continue;
         const target = effect.target;
-        if (seen.has(target) || !gate.shown(target)) continue;
+        // Only whether it is laid out: a blinking element may be invisible at this instant.
+        if (seen.has(target) || target.getClientRects().length === 0) continue;
         seen.add(target);
         moving.push({
           ...gate.describe(target),
@@ -52,7 +53,9 @@ function movingParts(
         const repeat = element.getAttribute("repeatCount") ?? "";
         const duration = parseFloat(element.getAttribute("dur") ?? "0") * 1000;
         const total = repeat === "indefinite" ? Infinity : duration * (Number(repeat) || 1);
-        if (svg === null || total <= maxMs || seen.has(svg) || !gate.shown(svg)) continue;
+        if (svg === null || total <= maxMs || seen.has(svg) || svg.getClientRects().length === 0) {
+          continue;
+        }
         seen.add(svg);
         moving.push({
           ...gate.describe(svg),
