@@ -44,6 +44,13 @@ export interface PageHelpers {
   shown: (element: Element) => boolean;
   /** WCAG's contrast ratio of two sRGB colours ([r, g, b, …], 0 to 255). */
   contrast: (a: readonly number[], b: readonly number[]) => number;
+  /**
+   * The element's focus outline shows plainly from its styles alone: at least 2 px, drawn
+   * whole (no ancestor that hides overflow cuts it), in a colour at least 3:1 against the
+   * solid colours on both sides of it; under forced colours, any whole outline, which they
+   * draw in the reader's own colour.
+   */
+  plainOutline: (element: Element, forced: boolean) => boolean;
   /** The element has text of its own, not only in its children. */
   hasOwnText: (element: Element) => boolean;
   /** How opaque the element is drawn: its opacity times its ancestors'. */
@@ -263,6 +270,38 @@ export function installPageHelpers(): void {
         }, 0);
       const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
       return (light + 0.05) / (dark + 0.05);
+    },
+    plainOutline: (element, forced) => {
+      const style = getComputedStyle(element);
+      const width = parseFloat(style.outlineWidth);
+      const offset = parseFloat(style.outlineOffset);
+      if (style.outlineStyle === "none" || width < (forced ? 1 : 2)) return false;
+      const box = element.getBoundingClientRect();
+      const margin = width + Math.max(0, offset);
+      for (let node = element.parentElement; node !== null; node = node.parentElement) {
+        const parent = getComputedStyle(node);
+        if (!/hidden|clip/.test(parent.overflowX + parent.overflowY)) continue;
+        const room = node.getBoundingClientRect();
+        if (
+          box.left - margin < room.left ||
+          box.right + margin > room.right ||
+          box.top - margin < room.top ||
+          box.bottom + margin > room.bottom
+        ) {
+          return false;
+        }
+      }
+      if (forced) return true;
+      const colour = helpers.rgba(style.outlineColor);
+      const outside = helpers.background(element.parentElement ?? element);
+      const inside = offset > 0 ? outside : helpers.background(element);
+      return (
+        colour[3] === 255 &&
+        outside !== null &&
+        inside !== null &&
+        helpers.contrast(colour, outside) >= 3 &&
+        helpers.contrast(colour, inside) >= 3
+      );
     },
     hasOwnText: (element) =>
       [...element.childNodes].some(

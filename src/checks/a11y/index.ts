@@ -269,8 +269,8 @@ interface BrowserRun {
 }
 
 /**
- * Serves the site, starts the browser (html-validate and the language detector warm up
- * meanwhile) and checks the pages the cache did not pass; stops both however the run ends.
+ * Serves the site, starts the browser (html-validate warms up meanwhile) and checks the pages
+ * the cache did not pass; stops both however the run ends.
  */
 async function checkInBrowser(run: Run, plan: Plan): Promise<BrowserRun | { fatal: string }> {
   const teardown = new Teardown();
@@ -284,12 +284,14 @@ async function checkInBrowser(run: Run, plan: Plan): Promise<BrowserRun | { fata
     const pa11ySettings = loadPa11yDefaults(run.root);
     const validator = createValidator(run.root);
     const launchStarted = performance.now();
+    // The language detector loads meanwhile and while the first pages run axe; the language
+    // probe waits for it.
+    languageDetector().catch(() => undefined);
     let browser: Browser;
     try {
       [browser] = await Promise.all([
         launchBrowser(plan.browserPath, browserArguments(pa11ySettings)),
         warmUpValidator(validator),
-        languageDetector(),
       ]);
     } catch (error) {
       return {

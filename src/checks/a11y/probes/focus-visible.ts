@@ -34,7 +34,7 @@ export interface UnseenFocus extends ElementInfo {
   measuredOn?: string;
 }
 
-interface Candidate extends ElementInfo {
+interface Candidate {
   index: number;
   offScreen: boolean;
   /** What decides how the focus shows (styles before and after, background); null when no style changes. */
@@ -74,48 +74,20 @@ function focusCandidates(tab: Page, forced: boolean): Promise<Candidate[]> {
         box.right + scrollX <= 0 ||
         box.bottom + scrollY <= 0 ||
         box.left + scrollX >= width;
-      const surroundings = gate.background(element.parentElement ?? element);
-      const computed = getComputedStyle(element);
-      const outline = parseFloat(computed.outlineWidth);
-      const drawn = computed.outlineStyle !== "none" && outline >= (forced ? 1 : 2);
-      const colour = gate.rgba(computed.outlineColor);
-      const inside =
-        parseFloat(computed.outlineOffset) > 0 ? surroundings : gate.background(element);
-      // An ancestor that hides overflow may cut the outline off: only pixels can tell.
-      let whole = true;
-      for (let node = element.parentElement; node !== null && whole; node = node.parentElement) {
-        const clips = /hidden|clip/.test(
-          getComputedStyle(node).overflowX + getComputedStyle(node).overflowY,
-        );
-        const room = node.getBoundingClientRect();
-        const margin = outline + Math.max(0, parseFloat(computed.outlineOffset));
-        whole =
-          !clips ||
-          (box.left - margin >= room.left &&
-            box.right + margin <= room.right &&
-            box.top - margin >= room.top &&
-            box.bottom + margin <= room.bottom);
+      if (after === before[index]) {
+        found.push({ index, offScreen, key: null, plain: false });
+        return;
       }
-      const plain =
-        drawn &&
-        whole &&
-        (forced ||
-          (colour[3] === 255 &&
-            surroundings !== null &&
-            inside !== null &&
-            gate.contrast(colour, surroundings) >= 3 &&
-            gate.contrast(colour, inside) >= 3));
-      const key =
-        after === before[index]
-          ? null
-          : [
-              forced ? "forced" : "",
-              element.localName,
-              style(before[index] ?? ""),
-              style(after),
-              surroundings?.map(Math.round).join(",") ?? "image",
-            ].join("\n");
-      found.push({ index, offScreen, key, plain, ...gate.describe(element) });
+      const surroundings = gate.background(element.parentElement ?? element);
+      const key = [
+        forced ? "forced" : "",
+        element.localName,
+        style(before[index] ?? ""),
+        style(after),
+        surroundings?.map(Math.round).join(",") ?? "image",
+      ].join("\n");
+      const plain = gate.plainOutline(element, forced);
+      found.push({ index, offScreen, key, plain });
     });
     (document.activeElement as HTMLElement | null)?.blur();
     return found;
@@ -155,11 +127,10 @@ export async function elementsWithoutFocusIndicator(
     tab,
     "*, *::before, *::after { transition: none !important; animation: none !important; }",
     async () => {
-      const unseen: UnseenFocus[] = [];
+      const unseen: (Omit<UnseenFocus, keyof ElementInfo> & { index: number })[] = [];
       const report = (candidate: Candidate, verdict: Verdict, measuredOn?: string) => {
         if (verdict === null) return;
-        const { selector, text, context } = candidate;
-        unseen.push({ selector, text, context, ...verdict, ...(measuredOn ? { measuredOn } : {}) });
+        unseen.push({ index: candidate.index, ...verdict, ...(measuredOn ? { measuredOn } : {}) });
       };
       let confirmations = 0;
       for (const candidate of await focusCandidates(tab, forced)) {
@@ -197,7 +168,17 @@ export async function elementsWithoutFocusIndicator(
           }
         }
       }
-      return unseen;
+      const described = await tab.evaluate(
+        (indices: number[]) => {
+          const gate = (window as unknown as GateWindow).__a11yGate;
+          return indices.map((index) => gate.describe(gate.kept[index] as Element));
+        },
+        unseen.map((element) => element.index),
+      );
+      return unseen.map(({ index: _, ...element }, position) => ({
+        ...(described[position] as ElementInfo),
+        ...element,
+      }));
     },
   );
 }
