@@ -203,7 +203,7 @@ const CASES: Record<string, ProbeCase> = {
     probe: focusVisibleProbe,
     rules: ["focus-visible"],
     bad: [
-      '<p><a class="same" href="/en/">Zur englischen Fassung</a></p>',
+      '<p><a class="same" href="/en/">Zur englischen Fassung</a> <a class="same" href="/de/">Zur Startseite</a></p>',
       "a.same:focus-visible { outline: 3px solid #ffffff; }",
     ],
     good: ['<p><a class="same" href="/en/">Zur englischen Fassung</a></p>', ""],
@@ -521,6 +521,19 @@ describe("each probe in a real browser", () => {
     );
     expect(messages.join("\n")).toMatch(/An h3 follows an h1, skipping level 2/);
     expect(messages.join("\n")).toMatch(/An h2 has no text/);
+  });
+
+  it("focus-visible measures a focus style on a background once and names the element measured for the others", async () => {
+    const messages = (await probeOn("/de/focus-visible-bad/", focusVisibleProbe)).map(
+      (finding) => finding.message,
+    );
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(
+      /"Zur englischen Fassung" looks the same with and without keyboard focus \(WCAG/,
+    );
+    expect(messages[1]).toMatch(
+      /"Zur Startseite" looks the same .* \(measured on #main > p > a:nth-of-type\(1\)/,
+    );
   });
 
   it("forced-colors finds both the vanishing focus halo and the vanishing bar", async () => {

@@ -152,7 +152,16 @@ export async function elementsWithoutFocusIndicator(
           if (remembered === undefined) {
             const verdict = measureFocus(tab, candidate.index, forced);
             memo.set(key, verdict);
-            memo.set(`${key}:selector`, candidate.selector);
+            memo.set(
+              `${key}:selector`,
+              tab.evaluate(
+                (index: number) =>
+                  (window as unknown as GateWindow).__a11yGate.describe(
+                    (window as unknown as GateWindow).__a11yGate.kept[index] as Element,
+                  ).selector,
+                candidate.index,
+              ),
+            );
             report(candidate, await verdict);
           } else {
             const verdict = await remembered;
@@ -162,7 +171,7 @@ export async function elementsWithoutFocusIndicator(
               report(
                 candidate,
                 { verdict: seen, ...(typicalRatio === undefined ? {} : { typicalRatio }) },
-                memo.get(`${key}:selector`) as string,
+                await (memo.get(`${key}:selector`) as Promise<string>),
               );
             }
           }

@@ -23,29 +23,36 @@ const MIN_WORD_CONFIDENCE = 80;
 /** Image formats the engine reads (through Leptonica). */
 const READABLE = /^image\/(png|jpeg|gif|webp|tiff|bmp)$/;
 
-let engine: { version: string; languages: string } | null | undefined;
+let version: string | null | undefined;
+let languages: string | undefined;
 
-/** The engine's version and languages, or null when it is not installed. */
-function ocrEngine(): { version: string; languages: string } | null {
-  if (engine !== undefined) return engine;
+/** The engine's version, or null when it is not installed. */
+function engineVersion(): string | null {
+  if (version !== undefined) return version;
   try {
-    const version = execFileSync(TESSERACT, ["--version"], { encoding: "utf8" }).split("\n")[0];
+    version =
+      execFileSync(TESSERACT, ["--version"], { encoding: "utf8" }).split("\n")[0] ?? TESSERACT;
+  } catch {
+    version = null;
+  }
+  return version;
+}
+
+/** The languages to read with: German and English where installed. */
+function engineLanguages(): string {
+  languages ??= (() => {
     const installed = execFileSync(TESSERACT, ["--list-langs"], { encoding: "utf8" })
       .split("\n")
       .slice(1)
       .map((line) => line.trim());
-    const languages = ["deu", "eng"].filter((language) => installed.includes(language));
-    engine = { version: version ?? "tesseract", languages: languages.join("+") || "eng" };
-  } catch {
-    engine = null;
-  }
-  return engine;
+    return ["deu", "eng"].filter((language) => installed.includes(language)).join("+") || "eng";
+  })();
+  return languages;
 }
 
 /** What the fingerprint of the gate's results records of the OCR engine. */
 export function ocrEngineVersion(): string {
-  const found = ocrEngine();
-  return found === null ? "(no OCR engine)" : `${found.version} ${found.languages}`;
+  return engineVersion() ?? "(no OCR engine)";
 }
 
 /** The words an image's pixels carry, as the OCR engine reads them with confidence. */
@@ -161,13 +168,12 @@ async function imageWords(image: PageImage, memo: Map<string, unknown>): Promise
   const key = `ocr:${createHash("sha256").update(bytes).digest("hex")}`;
   const known = memo.get(key) as Promise<string[] | null> | undefined;
   if (known !== undefined) return known;
-  const found = ocrEngine();
   const words =
     type === "image/svg+xml"
       ? Promise.resolve(svgWords(Buffer.from(bytes).toString("utf8")))
-      : found === null || !READABLE.test(type)
+      : engineVersion() === null || !READABLE.test(type)
         ? Promise.resolve(null)
-        : readImage(bytes, found.languages);
+        : readImage(bytes, engineLanguages());
   memo.set(key, words);
   return words;
 }
@@ -232,7 +238,7 @@ export const imagesOfTextProbe: PageProbe = {
           unread(
             page,
             image,
-            ocrEngine() === null
+            engineVersion() === null
               ? "the OCR engine is not installed: apt-get install tesseract-ocr tesseract-ocr-deu"
               : "its format is not one the OCR engine reads",
           ),
