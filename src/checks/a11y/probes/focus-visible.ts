@@ -184,10 +184,16 @@ export async function elementsWithoutFocusIndicator(
         },
         unseen.map((element) => element.index),
       );
-      return unseen.map(({ index: _, ...element }, position) => ({
-        ...(described[position] as ElementInfo),
-        ...element,
-      }));
+      return unseen.map((element, position) => {
+        const { verdict, typicalRatio, screenshot, measuredOn } = element;
+        return {
+          ...(described[position] as ElementInfo),
+          verdict,
+          ...(typicalRatio === undefined ? {} : { typicalRatio }),
+          ...(screenshot === undefined ? {} : { screenshot }),
+          ...(measuredOn === undefined ? {} : { measuredOn }),
+        };
+      });
     },
   );
 }

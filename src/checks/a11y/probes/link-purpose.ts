@@ -18,8 +18,8 @@ interface Link extends ElementInfo {
 /**
  * Every link's purpose can be told from its name together with its context, the paragraph,
  * list item or table cell it stands in (WCAG 2.4.4): links with the same name leading to
- * different places need context that tells them apart; names such as "hier" or "more" need
- * context at all, and may not be used for different places on one page.
+ * different places need context that tells them apart, and names such as "hier" or "more"
+ * need context at all.
  */
 export const linkPurposeProbe: PageProbe = {
   rules: ["link-purpose"],
@@ -70,18 +70,7 @@ export const linkPurposeProbe: PageProbe = {
         (other) =>
           other.href !== link.href && (other.around === "" || other.around === link.around),
       );
-      const differentPlaces = namesakes.filter((other) => other.href !== link.href);
-      if (generic.test(key(link.name)) && differentPlaces.length > 0) {
-        reported.add(link);
-        findings.push({
-          rule: "link-purpose",
-          selector: link.selector,
-          context: link.context,
-          message:
-            `The link "${link.name}" leads to ${link.href}, and another link "${link.name}" on the page to ${differentPlaces[0]?.href ?? ""}: ` +
-            "a name that says nothing of the target, used for different places (WCAG 2.4.4). Name each link after where it leads.",
-        });
-      } else if (elsewhere.length > 0 && link.around === "") {
+      if (elsewhere.length > 0 && link.around === "") {
         reported.add(link);
         findings.push({
           rule: "link-purpose",
