@@ -27,6 +27,8 @@ export interface Finding {
   related?: ContentLocation[];
   /** A short excerpt of the text or markup at fault. */
   excerpt?: string;
+  /** A picture of the place, relative to the report's folder (`screenshots/….png`). */
+  screenshot?: string;
 }
 
 /** What a gate's run produced: its findings and how much it looked at. */
@@ -151,6 +153,7 @@ const findingSchema = z
     selector: z.string().optional(),
     related: z.array(locationSchema).optional(),
     excerpt: z.string().optional(),
+    screenshot: z.string().optional(),
   })
   .strict();
 

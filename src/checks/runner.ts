@@ -173,7 +173,7 @@ export function renderReportHtml(report: GateReport, title: string): string {
   const heading = `${title}: ${statusWords[report.status]}`;
   const rows = report.findings.map(
     (finding) =>
-      html`<tr><td>${placeOf(finding)}</td><td>${finding.severity}</td><td>${finding.rule}</td><td>${finding.message}</td></tr>`,
+      html`<tr><td>${placeOf(finding)}${finding.screenshot === undefined ? "" : html` <a href="${finding.screenshot}">(screenshot)</a>`}</td><td>${finding.severity}</td><td>${finding.rule}</td><td>${finding.message}${finding.excerpt === undefined ? "" : html`<br><code>${finding.excerpt}</code>`}</td></tr>`,
   );
   const findings =
     rows.length === 0

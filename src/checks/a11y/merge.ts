@@ -13,7 +13,7 @@ import { criterionResults, loadCoverage, type CriterionResult } from "./coverage
 import { siteProblems } from "./index.ts";
 import { listSitePages } from "./pages.ts";
 import { pageFactsSchema } from "./probes/types.ts";
-import { coverageNote, toFinding } from "./gate.ts";
+import { coverageNotes, toFinding, undecidedNotes, type UndecidedItem } from "./gate.ts";
 
 const detailsSchema = z.object({
   shard: z.object({ index: z.number().int(), total: z.number().int() }).nullable(),
@@ -25,6 +25,11 @@ const detailsSchema = z.object({
       facts: pageFactsSchema.nullable(),
     }),
   ),
+  undecided: z
+    .array(
+      z.object({ url: z.string(), check: z.string(), selector: z.string(), message: z.string() }),
+    )
+    .default([]),
 });
 
 /** One shard's report.json, as read from its file. */
@@ -39,6 +44,8 @@ export interface MergedReports {
   findings: Finding[];
   pagesChecked: number;
   coverage: CriterionResult[];
+  /** What the shards' checks could not decide, for a person. */
+  undecided: UndecidedItem[];
 }
 
 function mergeFinding(rule: string, message: string, url?: string): Finding {
@@ -62,6 +69,7 @@ export function mergeShardReports(
   sitemap: readonly { path: string; url: string }[],
 ): MergedReports {
   const findings: Finding[] = [];
+  const undecided: UndecidedItem[] = [];
   const seen = new Map<number, string>();
   const pages = new Map<string, z.infer<typeof detailsSchema>["pages"][number]>();
   for (const { file, report } of shards) {
@@ -103,6 +111,7 @@ export function mergeShardReports(
       );
     }
     findings.push(...parsed.data.findings);
+    undecided.push(...details.data.undecided);
     for (const page of details.data.pages) pages.set(page.path, page);
   }
   for (let index = 1; index <= total; index++) {
@@ -129,14 +138,18 @@ export function mergeShardReports(
   }
   const facts = [...pages.values()].flatMap((page) => (page.facts === null ? [] : [page.facts]));
   const urlOf = (path: string) => pages.get(path)?.url ?? path;
-  findings.push(...[...siteProblems(facts, urlOf).values()].flat().map(toFinding));
+  findings.push(
+    ...[...siteProblems(facts, urlOf).values()].flat().map((problem) => toFinding(problem)),
+  );
   return {
     findings,
     pagesChecked: [...pages.values()].filter((page) => page.status !== "error").length,
     coverage: criterionResults(
       loadCoverage(),
       findings.map((finding) => finding.rule),
+      undecided.map((item) => item.check),
     ),
+    undecided,
   };
 }
 
@@ -148,7 +161,10 @@ export interface MergeOptions {
 }
 
 /** The merge of a sharded run, as a gate of its own: npm run check:a11y:merge (CI's last job). */
-export const a11yMergeGate: Gate<MergeOptions, { coverage: CriterionResult[] }> = {
+export const a11yMergeGate: Gate<
+  MergeOptions,
+  { coverage: CriterionResult[]; undecided: UndecidedItem[] }
+> = {
   name: "a11y-merge",
   title: "Accessibility (all shards)",
   summary:
@@ -187,8 +203,8 @@ export const a11yMergeGate: Gate<MergeOptions, { coverage: CriterionResult[] }> 
     return Promise.resolve({
       findings: merged.findings,
       checked: { pages: merged.pagesChecked },
-      notes: [coverageNote(merged.coverage)],
-      details: { coverage: merged.coverage },
+      notes: [...undecidedNotes(merged.undecided), ...coverageNotes(merged.coverage)],
+      details: { coverage: merged.coverage, undecided: merged.undecided },
     });
   },
 };

@@ -73,14 +73,14 @@ describe("toFinding", () => {
     ).toEqual({
       rule: "html-validate:wcag/h37",
       severity: "error",
-      message: "<img> is missing required alt attribute",
+      message: "<img> is missing required alt attribute [WCAG 1.1.1]",
       url: "https://example.org/de/",
       location: { file: "_site/de/index.html", line: 12, column: 5 },
       selector: "main > img",
     });
   });
 
-  it("keeps a page problem's selector and markup, and marks the gate's own failures", () => {
+  it("keeps a page problem's selector, markup and screenshot, names its criteria, and marks the gate's own failures", () => {
     expect(
       toFinding({
         url: "u",
@@ -93,22 +93,26 @@ describe("toFinding", () => {
       }),
     ).toEqual({ rule: "gate:page-timeout", severity: "error", message: "m", url: "u" });
     expect(
-      toFinding({
-        url: "u",
-        runner: "axe",
-        rule: "color-contrast",
-        selector: "p",
-        message: "m",
-        context: "<p>",
-        severity: "warning",
-      }),
+      toFinding(
+        {
+          url: "u",
+          runner: "probe",
+          rule: "focus-contrast",
+          selector: "a",
+          message: "m",
+          context: "<a>",
+          severity: "error",
+        },
+        "screenshots/0123.png",
+      ),
     ).toEqual({
-      rule: "axe:color-contrast",
-      severity: "warning",
-      message: "m",
+      rule: "probe:focus-contrast",
+      severity: "error",
+      message: "m [WCAG 1.4.11]",
       url: "u",
-      selector: "p",
-      excerpt: "<p>",
+      selector: "a",
+      excerpt: "<a>",
+      screenshot: "screenshots/0123.png",
     });
   });
 });

@@ -8,7 +8,14 @@ const SITEMAP = ["/de/", "/de/quellen/", "/en/", "/en/sources/"].map((path) => (
 }));
 
 function facts(path: string, title: string): PageFacts {
-  return { path, language: path.split("/")[1] ?? "", title, menus: [], sharedLinks: [] };
+  return {
+    path,
+    language: path.split("/")[1] ?? "",
+    title,
+    menus: [],
+    sharedLinks: [],
+    help: [],
+  };
 }
 
 function shard(
@@ -113,7 +120,7 @@ describe("mergeShardReports", () => {
   });
 
   it("runs the cross-page probes over all shards' pages, which no shard could alone", () => {
-    const sameTitle = () => "Derselbe Titel";
+    const sameTitle = () => "Derselbe Titel – Gesundheitswirtschaft";
     expect(
       rules([
         shard(1, ["/de/", "/en/"], { title: sameTitle }),

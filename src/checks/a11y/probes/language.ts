@@ -1,18 +1,116 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { GateWindow } from "../in-page.ts";
+import type { Page } from "puppeteer-core";
+import type { ElementInfo, GateWindow } from "../in-page.ts";
+import { languageDetector, MIN_LETTERS, otherLanguage } from "./language-id.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
 function primarySubtag(lang: string): string {
   return lang.trim().toLowerCase().split("-")[0] ?? "";
 }
 
+/** A block of text and the language its markup declares for it. */
+interface TextBlock extends ElementInfo {
+  /** Its own text: without nested blocks and without parts marked with their own `lang`. */
+  own: string;
+  /** The primary subtag of the nearest `lang`, "" when there is none. */
+  declared: string;
+  /** The language comes from `<html lang>`, not from a `lang` inside the page. */
+  fromPage: boolean;
+}
+
+/** The page's blocks of text long enough to tell their language. */
+function textBlocks(tab: Page, minLetters: number): Promise<TextBlock[]> {
+  return tab.evaluate((minLetters: number) => {
+    const gate = (window as unknown as GateWindow).__a11yGate;
+    const blockSelector =
+      "p, li, td, th, dd, dt, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, summary, legend, label, div, section, article, aside";
+    const ownText = (element: Element): string =>
+      [...element.childNodes]
+        .map((node) => {
+          if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? "";
+          if (!(node instanceof Element) || node.hasAttribute("lang")) return " ";
+          if (node.matches(blockSelector) || /^(script|style|template)$/.test(node.localName))
+            return " ";
+          return ownText(node);
+        })
+        .join("");
+    const blocks: TextBlock[] = [];
+    for (const element of document.body.querySelectorAll(blockSelector)) {
+      const own = ownText(element).replace(/\s+/g, " ").trim();
+      if ((own.match(/\p{L}/gu)?.length ?? 0) < minLetters || !gate.shown(element)) continue;
+      const holder = element.closest("[lang]");
+      blocks.push({
+        ...gate.describe(element),
+        own,
+        declared: (holder?.getAttribute("lang") ?? "").trim().toLowerCase().split("-")[0] ?? "",
+        fromPage: holder === document.documentElement,
+      });
+    }
+    return blocks;
+  }, minLetters);
+}
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
 /**
- * `<html lang>` matches the page's language folder (WCAG 3.1.1), and every link into another
- * language names it with `hreflang` and, when its text is in that language, `lang` (3.1.2).
+ * Where the text's language, as eld identifies it, is not the one the markup declares: the
+ * page as a whole against `<html lang>` (WCAG 3.1.1), and each block of text (paragraph, list
+ * item, cell, heading…) against its nearest `lang` (3.1.2). Only blocks of at least
+ * MIN_LETTERS letters are judged, and only where the detector is sure.
+ */
+async function languageOfText(tab: Page): Promise<ProbeFinding[]> {
+  const [blocks, detector] = await Promise.all([textBlocks(tab, MIN_LETTERS), languageDetector()]);
+  const findings: ProbeFinding[] = [];
+  const pageBlocks = blocks.filter((block) => block.fromPage);
+  const pageLanguage = pageBlocks[0]?.declared ?? "";
+  const pageIsIn =
+    pageLanguage === ""
+      ? null
+      : otherLanguage(
+          detector,
+          pageBlocks
+            .map((block) => block.own)
+            .join(" ")
+            .slice(0, 5000),
+          pageLanguage,
+        );
+  if (pageIsIn !== null) {
+    findings.push({
+      rule: "html-lang",
+      selector: "html",
+      context: `<html lang="${pageLanguage}">`,
+      message: `The page's text is in ${languageNames.of(pageIsIn) ?? pageIsIn}, but <html lang> declares ${languageNames.of(pageLanguage) ?? pageLanguage} (WCAG 3.1.1).`,
+    });
+  }
+  for (const block of blocks) {
+    const other = block.declared === "" ? null : otherLanguage(detector, block.own, block.declared);
+    if (other === null || (block.fromPage && other === pageIsIn)) continue;
+    findings.push({
+      rule: "language-of-parts",
+      selector: block.selector,
+      context: block.context,
+      message:
+        `"${block.own.slice(0, 60)}…" is in ${languageNames.of(other) ?? other}, but is marked as ${languageNames.of(block.declared) ?? block.declared}, ` +
+        `so screen readers pronounce it wrongly (WCAG 3.1.2): add lang="${other}" to it.`,
+      measured: { identified: other, declared: block.declared },
+    });
+  }
+  return findings;
+}
+
+/**
+ * `<html lang>` matches the page's language folder and its text (WCAG 3.1.1); every link into
+ * another language names it with `hreflang` and, when its text is in that language, `lang`;
+ * and every block of text in another language is marked with `lang` (3.1.2).
  */
 export const languageProbe: PageProbe = {
-  rules: ["html-lang", "language-link-lang"],
+  rules: ["html-lang", "language-link-lang", "language-of-parts"],
+  criteria: {
+    "html-lang": ["3.1.1"],
+    "language-link-lang": ["3.1.2"],
+    "language-of-parts": ["3.1.2"],
+  },
   async run(tab, _page, { languages }) {
     const report = await tab.evaluate(() => {
       const { describe } = (window as unknown as GateWindow).__a11yGate;
@@ -67,6 +165,6 @@ export const languageProbe: PageProbe = {
         );
       }
     }
-    return findings;
+    return [...findings, ...(await languageOfText(tab))];
   },
 };

@@ -7,6 +7,7 @@ export const RESIZE_TEXT_CSS = "html { font-size: 200% !important; }";
 /** At 200 % text size nothing is cut off (WCAG 1.4.4). */
 export const resizeTextProbe: PageProbe = {
   rules: ["resize-text"],
+  criteria: { "resize-text": ["1.4.4"] },
   async run(tab) {
     const { count, named } = await newlyClipped(tab, RESIZE_TEXT_CSS);
     return named.map((element) => ({

@@ -13,6 +13,7 @@ export const MIN_TARGET = 24;
  */
 export const targetSizeProbe: PageProbe = {
   rules: ["target-size"],
+  criteria: { "target-size": ["2.5.8"] },
   async run(tab) {
     const small = await tab.evaluate((min: number) => {
       const { describe } = (window as unknown as GateWindow).__a11yGate;

@@ -12,6 +12,7 @@ p { margin-bottom: 2em !important; }`;
 /** With WCAG's text-spacing overrides applied, no text is cut off or runs out of its box (1.4.12). */
 export const textSpacingProbe: PageProbe = {
   rules: ["text-spacing"],
+  criteria: { "text-spacing": ["1.4.12"] },
   async run(tab) {
     const { count, named } = await newlyClipped(tab, TEXT_SPACING_CSS);
     return named.map((element) => ({
