@@ -85,7 +85,11 @@ async function probeOn(path: string) {
   await tab.goto(server.origin + path, { waitUntil: "load" });
   await tab.evaluate(installPageHelpers);
   const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
-  return readerLayoutProbe.run(tab, sitePage, { languages: ["de"] });
+  return readerLayoutProbe.run(tab, sitePage, {
+    languages: ["de"],
+    undecided: [],
+    memo: new Map(),
+  });
 }
 
 describe("the reader-layout probe in a real browser", () => {
