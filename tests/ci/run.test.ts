@@ -123,7 +123,10 @@ describe(".ci/run on a machine", () => {
   });
 
   it("that lacks a tool apt-get can install: installs it and goes on", async () => {
-    const { run, aptLog } = await machine(["chromium", "translate-toolkit", "nginx", "tesseract-ocr"], "installs");
+    const { run, aptLog } = await machine(
+      ["chromium", "translate-toolkit", "nginx", "tesseract-ocr"],
+      "installs",
+    );
     const result = run();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Installing libxml2-utils");

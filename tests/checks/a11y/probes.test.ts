@@ -368,6 +368,18 @@ const CASES: Record<string, ProbeCase> = {
       "",
     ],
   },
+  "link-purpose (headings)": {
+    probe: linkPurposeProbe,
+    rules: ["link-purpose"],
+    bad: [
+      '<h2>Deutsch</h2><ul><li><a href="/de/">Berlin-Brandenburg</a></li></ul><ul><li><a href="/en/">Berlin-Brandenburg</a></li></ul>',
+      "",
+    ],
+    good: [
+      '<h2>Deutsch</h2><ul><li><a href="/de/">Berlin-Brandenburg</a></li></ul><h2>English</h2><ul><li><a href="/en/">Berlin-Brandenburg</a></li></ul>',
+      "",
+    ],
+  },
   // Kind 8: motion and content on hover or focus.
   motion: {
     probe: motionProbe,

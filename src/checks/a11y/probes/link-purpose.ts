@@ -11,15 +11,18 @@ const GENERIC_NAMES =
 interface Link extends ElementInfo {
   name: string;
   href: string;
-  /** The text around it that tells its purpose: its sentence, paragraph, list item or cell. */
+  /**
+   * The text around it that tells its purpose: its paragraph, list item or cell, and the
+   * heading it stands under (WCAG technique H80).
+   */
   around: string;
 }
 
 /**
  * Every link's purpose can be told from its name together with its context, the paragraph,
- * list item or table cell it stands in (WCAG 2.4.4): links with the same name leading to
- * different places need context that tells them apart, and names such as "hier" or "more"
- * need context at all.
+ * list item or table cell it stands in and the heading it stands under (WCAG 2.4.4, techniques
+ * G53 and H80): links with the same name leading to different places need context that tells
+ * them apart, and names such as "hier" or "more" need context at all.
  */
 export const linkPurposeProbe: PageProbe = {
   rules: ["link-purpose"],
@@ -43,6 +46,16 @@ export const linkPurposeProbe: PageProbe = {
           ""
         );
       };
+      const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+      // The last heading before the link in the document: the section it belongs to.
+      const headingOf = (link: Element): string =>
+        headings
+          .filter(
+            (heading) =>
+              (heading.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+              !heading.contains(link),
+          )
+          .at(-1)?.textContent ?? "";
       return [...document.querySelectorAll("a[href]")]
         .filter((link) => gate.shown(link) && link.closest('[aria-hidden="true"]') === null)
         .map((link): Link => {
@@ -53,7 +66,7 @@ export const linkPurposeProbe: PageProbe = {
             .map((id) => document.getElementById(id)?.textContent ?? "")
             .join(" ");
           const around =
-            `${(holder as HTMLElement | null)?.innerText.replace(name, "") ?? ""} ${describedBy}`
+            `${(holder as HTMLElement | null)?.innerText.replace(name, "") ?? ""} ${describedBy} ${headingOf(link)}`
               .replace(/\s+/g, " ")
               .trim();
           return { ...gate.describe(link), name, href: (link as HTMLAnchorElement).href, around };
@@ -66,11 +79,11 @@ export const linkPurposeProbe: PageProbe = {
     for (const link of links) {
       if (link.name === "" || reported.has(link)) continue;
       const namesakes = links.filter((other) => key(other.name) === key(link.name));
+      // Two links of one name leading to different places, in the same context (or none).
       const elsewhere = namesakes.filter(
-        (other) =>
-          other.href !== link.href && (other.around === "" || other.around === link.around),
+        (other) => other.href !== link.href && other.around === link.around,
       );
-      if (elsewhere.length > 0 && link.around === "") {
+      if (elsewhere.length > 0) {
         reported.add(link);
         findings.push({
           rule: "link-purpose",
