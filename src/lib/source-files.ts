@@ -7,6 +7,7 @@ import { ContentError, lineAndColumn } from "./errors.ts";
 import { isLanguage, languages, type Language } from "./languages.ts";
 import { createFrontMatterShare, splitPage, type FrontMatterShare } from "./front-matter.ts";
 import { frontMatterLine, validateFrontMatter } from "./pages.ts";
+import { jsonErrorPosition } from "./json-keys.ts";
 import { checkAsset } from "./passive-files.ts";
 import { projectFolders } from "./project.ts";
 
@@ -189,7 +190,10 @@ function checkDirectoryData(file: string, language: Language, text: string, layo
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ContentError(`this is not valid JSON: ${(error as Error).message}`, { file });
+    throw new ContentError(`this is not valid JSON: ${(error as Error).message}`, {
+      file,
+      ...jsonErrorPosition(text),
+    });
   }
   const result = directoryData.safeParse(data);
   if (!result.success) {
