@@ -29,6 +29,10 @@ export interface Finding {
   excerpt?: string;
   /** A picture of the place, relative to the report's folder (`screenshots/….png`). */
   screenshot?: string;
+  /** The success criteria (or other standard's items) the rule tests, e.g. `["1.4.3"]`. */
+  criteria?: string[];
+  /** What was measured, by name: `{ contrast: "2.31:1", text: "#c8c8c8", background: "#ffffff" }`. */
+  measured?: Record<string, string | number>;
 }
 
 /** What a gate's run produced: its findings and how much it looked at. */
@@ -154,6 +158,8 @@ const findingSchema = z
     related: z.array(locationSchema).optional(),
     excerpt: z.string().optional(),
     screenshot: z.string().optional(),
+    criteria: z.array(z.string().min(1)).optional(),
+    measured: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .strict();
 

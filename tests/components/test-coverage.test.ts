@@ -38,11 +38,33 @@ describe("testCoverage", () => {
     const headings = page.all(tag("h3")).map(text);
     const count = (extent: string) =>
       coverage.criteria.filter((criterion) => criterion.extent === extent).length;
+    // No criterion is decided fully, so none is called passed.
+    expect(count("full")).toBe(0);
     expect(headings).toEqual([
-      `${count("full")} Erfolgskriterium ist bestanden: die Prüfungen entscheiden es vollständig`,
       `${count("partial")} Erfolgskriterien: die genannten Prüfungen fanden keine Fehler`,
       `${count("manual")} Erfolgskriterien muss eine Person prüfen`,
     ]);
+  });
+
+  it("says the site's checks do not test the criteria left to a person, not that no program could", () => {
+    const notes = (language: (typeof languages)[number]) =>
+      render(language).all(tag("p")).map(text);
+    expect(notes("de")).toContain(
+      "Die automatischen Prüfungen dieser Website testen diese Kriterien nicht.",
+    );
+    expect(notes("en")).toContain("This website's automated checks do not test these criteria.");
+  });
+
+  it("lists a criterion the map says is fully decided as passed", () => {
+    const decided: WcagCoverage = {
+      ...coverage,
+      criteria: coverage.criteria.map((criterion) =>
+        criterion.id === "3.1.1" ? { ...criterion, extent: "full" } : criterion,
+      ),
+    };
+    expect(render("de", decided).all(tag("h3")).map(text)[0]).toBe(
+      "1 Erfolgskriterium ist bestanden: die Prüfungen entscheiden es vollständig",
+    );
   });
 
   it("names the checks of a partly tested criterion by tool, their rule names marked as English", () => {

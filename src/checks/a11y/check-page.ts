@@ -7,6 +7,7 @@ import { installPageHelpers, prepareTab } from "./in-page.ts";
 import { validateMarkup } from "./markup.ts";
 import { runPa11yInTab, type Pa11yDefaults } from "./pa11y.ts";
 import { expectedLanguages } from "./pages.ts";
+import { reviewAxeContrast } from "./probes/contrast.ts";
 import { HTTP_STATUS_RULE, PAGE_PROBES } from "./probes/index.ts";
 import { emulateBaseMedia } from "./probes/page-state.ts";
 import { watchScripts, type ScriptWatch } from "./probes/script-execution.ts";
@@ -151,6 +152,8 @@ async function checkLoadedPage(
   const folder = page.path.split("/")[1] ?? "";
   const facts = await timed("probes", async () => {
     await tab.evaluate(installPageHelpers);
+    // Before any probe changes the page: axe's contrast results as axe saw it.
+    await reviewAxeContrast(tab, problems, undecided);
     const context = { languages, undecided, memo: setup.memo };
     for (const probe of PAGE_PROBES) {
       for (const finding of await probe.run(tab, page, context)) {

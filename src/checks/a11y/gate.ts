@@ -55,20 +55,27 @@ const criteriaOfCheck = (() => {
   return byCheck;
 })();
 
+/** The WCAG success criteria a check tests, by the coverage map ([] for none). */
+function criteriaOf(check: string | null): string[] {
+  return check === null ? [] : (criteriaOfCheck.get(check) ?? []);
+}
+
 /** The criteria a check tests, as a message ends: " [WCAG 1.4.3, 1.4.11]", or "" for none. */
 export function criteriaSuffix(check: string | null): string {
-  const criteria = check === null ? [] : (criteriaOfCheck.get(check) ?? []);
+  const criteria = criteriaOf(check);
   return criteria.length === 0 ? "" : ` [WCAG ${criteria.join(", ")}]`;
 }
 
 /**
  * A problem as the runner's finding: its rule named as the coverage map names the check, its
- * message ending with the success criteria the check tests, and its screenshot's file, if any.
+ * message ending with the success criteria the check tests, which `criteria` lists too, what
+ * a probe measured, and its screenshot's file, if any.
  */
 export function toFinding(problem: Problem, screenshot?: string): Finding {
   const [file, line, column] =
     problem.runner === "html-validate" ? problem.selector.split(":") : [];
   const check = checkOf(problem);
+  const criteria = criteriaOf(check);
   return {
     rule: check ?? `gate:${problem.rule}`,
     severity: problem.severity === "error" ? "error" : "warning",
@@ -86,25 +93,44 @@ export function toFinding(problem: Problem, screenshot?: string): Finding {
       ? {}
       : { excerpt: problem.context }),
     ...(screenshot === undefined ? {} : { screenshot }),
+    ...(criteria.length === 0 ? {} : { criteria }),
+    ...(problem.measured === undefined ? {} : { measured: problem.measured }),
   };
 }
 
-/** The folder of the gate's screenshots, inside its report folder. */
+/** The folder of a gate's screenshots, inside its report folder. */
 const SCREENSHOTS = "screenshots";
 
+/** A screenshot's path in a report: in its folder, named by a hash of its content. */
+function screenshotPath(png: Uint8Array): string {
+  return `${SCREENSHOTS}/${createHash("sha256").update(png).digest("hex").slice(0, 16)}.png`;
+}
+
+/** The paths `screenshotPath` gives: what a report of the gate may name as a finding's picture. */
+export const SCREENSHOT_PATH = /^screenshots\/[0-9a-f]{16}\.png$/;
+
 /**
- * Writes the problems' screenshots into the report folder (emptied first, so no picture of an
- * earlier run stays) and returns the findings, each naming its picture.
+ * A gate's report folder (`reports/<gate>/`), its screenshots emptied, so that no picture of
+ * an earlier run stays; findings name their pictures relative to it.
+ */
+export function reportFolderWithoutScreenshots(projectRoot: string, gate: string): string {
+  const folder = join(projectPath(projectFolders.reports, projectRoot), gate);
+  rmSync(join(folder, SCREENSHOTS), { recursive: true, force: true });
+  return folder;
+}
+
+/**
+ * Writes the problems' screenshots into the report folder and returns the findings, each
+ * naming its picture.
  */
 function findingsWithScreenshots(problems: readonly Problem[], projectRoot: string): Finding[] {
-  const folder = join(projectPath(projectFolders.reports, projectRoot), "a11y", SCREENSHOTS);
-  rmSync(folder, { recursive: true, force: true });
+  const folder = reportFolderWithoutScreenshots(projectRoot, "a11y");
   return problems.map((problem) => {
     if (problem.screenshot === undefined) return toFinding(problem);
-    const name = `${createHash("sha256").update(problem.screenshot).digest("hex").slice(0, 16)}.png`;
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, name), problem.screenshot);
-    return toFinding(problem, `${SCREENSHOTS}/${name}`);
+    const path = screenshotPath(problem.screenshot);
+    mkdirSync(join(folder, SCREENSHOTS), { recursive: true });
+    writeFileSync(join(folder, path), problem.screenshot);
+    return toFinding(problem, path);
   });
 }
 

@@ -26,8 +26,32 @@ export interface PageHelpers {
    * backgrounds and colours, but draws system colours and no shadows in their place.
    */
   look: (element: Element, forced?: boolean) => string;
-  /** Elements whose content spills out of their box, by index into `document.querySelectorAll("body *")`. */
+  /**
+   * Elements whose content spills out of their box, by index into
+   * `document.querySelectorAll("body *")`: boxes that scroll are left out, and so is what
+   * `spill` does not count.
+   */
   overflowing: () => number[];
+  /**
+   * How far an element's content runs out of its box, across and down, in CSS pixels. Where
+   * the box lets it show (`overflow: visible`), the glyphs' own overhang does not count: with a
+   * line height below the font's height, letters reach past their line box, though nothing is
+   * cut off or covered; where the box clips, every pixel counts, as it is cut off.
+   */
+  spill: (element: Element) => { across: number; down: number };
+  /**
+   * Pure decoration, which WCAG 1.4.3 leaves out: text hidden from assistive technology
+   * (`aria-hidden`) with no letter or digit in it, such as a row of dots or a fleuron. Hidden
+   * text with words is still read by sighted readers, so it is checked.
+   */
+  decoration: (element: Element) => boolean;
+  /** A URL as reports show it: the path for the site's own pages and files, other URLs whole. */
+  address: (url: string) => string;
+  /**
+   * Scrolls an element into view and gives the rectangle of it and 8 px around it, as far as
+   * the viewport shows it, in page coordinates; null when too little of it is on screen.
+   */
+  screenClip: (element: Element) => { x: number; y: number; width: number; height: number } | null;
   /** Elements kept between probe calls (focus candidates, elements visible on screen). */
   kept: Element[];
   /** Elements that received focus, in order, since the list was last emptied. */
@@ -109,6 +133,8 @@ export function installPageHelpers(): void {
     }
     return parts.join(" > ");
   };
+  // The attributes `setState` and the probes put on elements, as they appear in markup.
+  const GATE_ATTRIBUTES = /\s(?:data-gate-[a-z-]+|data-a11y-gate)(?:="[^"]*")?/g;
   const FOCUSABLE =
     'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]:not([contenteditable="false"])';
   const isTransparent = (color: string) =>
@@ -163,7 +189,8 @@ export function installPageHelpers(): void {
         .trim()
         .replace(/\s+/g, " ")
         .slice(0, 60),
-      context: element.outerHTML.replace(/\s+/g, " ").slice(0, 200),
+      // The attributes the gate sets to give elements states are not the page's markup.
+      context: element.outerHTML.replace(GATE_ATTRIBUTES, "").replace(/\s+/g, " ").slice(0, 200),
     }),
     tabbables: () =>
       [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
@@ -196,14 +223,56 @@ export function installPageHelpers(): void {
         // A box the reader can scroll hides nothing for good.
         const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
         if (scrolls || element.getClientRects().length === 0) return;
-        if (
-          element.scrollWidth > element.clientWidth + 1 ||
-          element.scrollHeight > element.clientHeight + 1
-        ) {
-          found.push(index);
-        }
+        const { across, down } = helpers.spill(element);
+        if (across > 1 || down > 1) found.push(index);
       });
       return found;
+    },
+    spill: (element) => {
+      const across = element.scrollWidth - element.clientWidth;
+      const down = element.scrollHeight - element.clientHeight;
+      if (down <= 1 || getComputedStyle(element).overflowY !== "visible") return { across, down };
+      // The most any text in the box reaches past its line box: its font's height above its
+      // line height (Range boxes are the font's height, whatever the line height).
+      let overhang = 0;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (
+        let node = walker.nextNode(), seen = 0;
+        node !== null && seen < 200;
+        node = walker.nextNode()
+      ) {
+        if ((node.textContent ?? "").trim() === "" || node.parentElement === null) continue;
+        seen++;
+        const lineHeight = parseFloat(getComputedStyle(node.parentElement).lineHeight);
+        range.selectNodeContents(node);
+        const height = range.getClientRects()[0]?.height ?? 0;
+        if (Number.isFinite(lineHeight)) overhang = Math.max(overhang, height - lineHeight);
+      }
+      return { across, down: down - Math.ceil(Math.max(0, overhang)) };
+    },
+    decoration: (element) =>
+      element.closest('[aria-hidden="true"]') !== null &&
+      !/[\p{L}\p{N}]/u.test(element.textContent),
+    address: (url) => {
+      try {
+        const parsed = new URL(url, location.href);
+        return parsed.origin === location.origin
+          ? parsed.pathname + parsed.search + parsed.hash
+          : parsed.href;
+      } catch {
+        return url;
+      }
+    },
+    screenClip: (element) => {
+      element.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+      const box = element.getBoundingClientRect();
+      const left = Math.max(0, box.left - 8);
+      const top = Math.max(0, box.top - 8);
+      const right = Math.min(innerWidth, box.right + 8);
+      const bottom = Math.min(innerHeight, box.bottom + 8);
+      if (right - left < 2 || bottom - top < 2) return null;
+      return { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top };
     },
     kept: [],
     focusLog: [],

@@ -6,6 +6,8 @@ import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
 import { launchBrowser } from "../../../src/checks/a11y/index.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
 import { findBrowser } from "../../../src/checks/browser.ts";
+import { kernFontFile } from "../../../src/lib/fonts.ts";
+import { projectRoot } from "../../../src/lib/project.ts";
 import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
 import { makeTempDirSync } from "../../support/temp.ts";
 
@@ -141,6 +143,25 @@ export function pictures(): Record<string, Buffer> {
     ]),
     "assets/text.png": readFileSync(join(import.meta.dirname, "images", "text.png")),
   };
+}
+
+/**
+ * The site's own typeface, whose letters reach further above and below the text than the
+ * browser's default fonts: with `line-height: 1` they pass the line box, which is no text cut
+ * off. Use the family "Fira Sans" once `siteFontFiles()` are in the site and this CSS is in its
+ * stylesheet.
+ */
+export const SITE_FONT_FACE = `@font-face { font-family: "Fira Sans"; src: url(/assets/fira-sans.woff2); }
+`;
+
+/** The font file `SITE_FONT_FACE` loads, from the design system's package as the build takes it. */
+export function siteFontFiles(): Record<string, Buffer> {
+  const file = kernFontFile(
+    { family: "Fira Sans", weight: 400, style: "normal", url: "" },
+    projectRoot,
+  );
+  if (file === undefined) throw new Error("The design system has no Fira Sans 400.");
+  return { "assets/fira-sans.woff2": readFileSync(file) };
 }
 
 /** Writes files (site-relative path → content) into dir. */

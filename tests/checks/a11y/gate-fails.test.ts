@@ -55,10 +55,23 @@ const KINDS: Record<string, { body: string; title?: string; criterion: string; c
     check: "probe:language-of-parts",
   },
   "/de/art-titel/": {
-    title: "Unbenannt",
+    title: "Unbenanntes Dokument",
     body: "<p>Ein kurzer Absatz.</p>",
     criterion: "2.4.2",
     check: "probe:page-title",
+  },
+  // English throughout, in pieces too short to judge one by one, on a page marked German.
+  "/de/art-seitensprache/": {
+    title: "Health economy figures",
+    body: "<ul><li>Jobs in the health economy</li><li>Revenue of the sector</li><li>Where the figures come from</li><li>How to contact us</li></ul>",
+    criterion: "3.1.1",
+    check: "probe:html-lang",
+  },
+  // Hidden from assistive technology, but words that sighted readers read.
+  "/de/art-zierwort/": {
+    body: '<p><span class="dots" aria-hidden="true">Zierde</span> Ein Absatz mit einem verborgenen Wort davor.</p>',
+    criterion: "1.4.3",
+    check: "axe:color-contrast",
   },
   "/de/art-bewegung/": {
     body: '<p class="blink">Neu</p>',
@@ -94,6 +107,9 @@ const CONTROLS: Record<string, string> = {
   // Faint decoration hidden from assistive technology.
   "/de/kontrolle-zierde/":
     '<p class="quote"><span class="ornament" aria-hidden="true">❦</span> Ein Zitat mit einer Zierde davor.</p>',
+  // The same with characters axe does not take for symbols: still no letter or digit.
+  "/de/kontrolle-punkte/":
+    '<p class="quote"><span class="dots" aria-hidden="true">· · ·</span> Ein Zitat mit Punkten davor.</p>',
   // A named, focusable region around a table that scrolls sideways.
   "/de/kontrolle-region/":
     '<div class="scroll" role="region" aria-label="Kennzahlen nach Region" tabindex="0"><table><tr><th scope="col">Region</th><th scope="col">Beschäftigte</th></tr><tr><td>Berlin-Brandenburg</td><td>fast 370.000</td></tr></table></div>',
@@ -121,6 +137,7 @@ a.same:focus-visible { outline: 3px solid #ffffff; }
 .term:hover + .tip, .term:focus + .tip { display: block; }
 .hero { background: url(/assets/dark.png); color: #ffffff; padding: 1rem; }
 .ornament { color: #d8d8d8; font-size: 2rem; }
+.dots { color: #dddddd; }
 .scroll { overflow-x: auto; }
 img { max-width: 100%; height: auto; }
 `;
@@ -219,8 +236,27 @@ describe("the accessibility gate on a site with defects", () => {
     expect(rulesOn("/de/leerer-link/")).toContain("axe:link-name");
   });
 
-  it("fails text with too little contrast", () => {
+  it("fails text with too little contrast, saying what axe measured", () => {
     expect(rulesOn("/de/kontrast/")).toEqual(new Set(["axe:color-contrast"]));
+    const problem = result.problems.find((candidate) => candidate.url.endsWith("/de/kontrast/"));
+    expect(problem?.measured).toEqual({
+      contrast: "2.16:1",
+      text: "#b0b0b0",
+      background: "#ffffff",
+      required: "4.5:1",
+      fontSize: "12.0pt (16px)",
+      fontWeight: "normal",
+    });
+    expect(problem?.message).toMatch(
+      /: 2\.16:1 \(#b0b0b0 on #ffffff, .*WCAG 1\.4\.3 asks 4\.5:1\)$/,
+    );
+  });
+
+  it("gives a visual probe's finding a screenshot of what it found", () => {
+    const overflow = result.problems.find(
+      (candidate) => candidate.rule === "content-overflow" && candidate.url.endsWith("/zu-breit/"),
+    );
+    expect([...(overflow?.screenshot ?? []).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
   it("fails a page without a language", () => {

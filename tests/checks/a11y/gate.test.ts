@@ -77,6 +77,7 @@ describe("toFinding", () => {
       url: "https://example.org/de/",
       location: { file: "_site/de/index.html", line: 12, column: 5 },
       selector: "main > img",
+      criteria: ["1.1.1"],
     });
   });
 
@@ -102,6 +103,7 @@ describe("toFinding", () => {
           message: "m",
           context: "<a>",
           severity: "error",
+          measured: { contrast: "1.20:1", required: "3:1" },
         },
         "screenshots/0123.png",
       ),
@@ -113,6 +115,8 @@ describe("toFinding", () => {
       selector: "a",
       excerpt: "<a>",
       screenshot: "screenshots/0123.png",
+      criteria: ["1.4.11"],
+      measured: { contrast: "1.20:1", required: "3:1" },
     });
   });
 });

@@ -25,11 +25,19 @@ import { resizeTextProbe } from "../../../src/checks/a11y/probes/resize-text.ts"
 import { gatherFacts } from "../../../src/checks/a11y/probes/site.ts";
 import { targetSizeProbe } from "../../../src/checks/a11y/probes/target-size.ts";
 import { textSpacingProbe } from "../../../src/checks/a11y/probes/text-spacing.ts";
-import type { PageProbe } from "../../../src/checks/a11y/probes/types.ts";
+import type { PageProbe, ProbeFinding } from "../../../src/checks/a11y/probes/types.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
 import type { Problem } from "../../../src/checks/a11y/types.ts";
-import { CLEAN_CSS, page, pictures, temporaryDir, writeFiles } from "./fixtures.ts";
+import {
+  CLEAN_CSS,
+  page,
+  pictures,
+  SITE_FONT_FACE,
+  siteFontFiles,
+  temporaryDir,
+  writeFiles,
+} from "./fixtures.ts";
 
 /** A probe's failing page and a similar passing one: markup inside <main> and extra CSS. */
 interface ProbeCase {
@@ -40,6 +48,8 @@ interface ProbeCase {
   good: [string, string];
   /** A selector axe could not decide (its "needs review" contrast), handed to the probe. */
   undecided?: string;
+  /** The pages' titles (and h1s), when the case needs its own; else the case's name. */
+  titles?: [string, string];
 }
 
 const LONG_TEXT =
@@ -63,6 +73,20 @@ const CASES: Record<string, ProbeCase> = {
     rules: ["resize-text"],
     bad: ['<p class="box">Text in einer Box</p>', ".box { height: 24px; overflow: hidden; }"],
     good: ['<p class="box">Text in einer Box</p>', ".box { min-height: 1.5rem; }"],
+  },
+  // Letters of a tight line height reach past their line box, which is no text cut off; a box
+  // that clips them at 200 % is.
+  "resize-text (tight line height)": {
+    probe: resizeTextProbe,
+    rules: ["resize-text"],
+    bad: [
+      '<p class="t">Große Zahl gyp</p>',
+      `${SITE_FONT_FACE} .t { font-family: "Fira Sans"; line-height: 1; height: 20px; overflow: hidden; }`,
+    ],
+    good: [
+      '<p class="t">Große Zahl gyp</p>',
+      `${SITE_FONT_FACE} .t { font-family: "Fira Sans"; line-height: 1; }`,
+    ],
   },
   "target-size": {
     probe: targetSizeProbe,
@@ -355,6 +379,20 @@ const CASES: Record<string, ProbeCase> = {
       "",
     ],
   },
+  // The page's language from all its text, however short each piece: title, heading, list items.
+  "html-lang (text)": {
+    probe: languageProbe,
+    rules: ["html-lang"],
+    titles: ["Health economy figures", "Zahlen zur Gesundheitswirtschaft"],
+    bad: [
+      "<ul><li>Jobs in the health economy</li><li>Revenue of the sector</li><li>Where the figures come from</li><li>How to contact us</li></ul>",
+      "",
+    ],
+    good: [
+      "<ul><li>Arbeitsplätze in der Gesundheitswirtschaft</li><li>Umsatz der Branche</li><li>Woher die Zahlen kommen</li><li>Wie Sie uns erreichen</li></ul>",
+      "",
+    ],
+  },
   // Kind 7: wording within a page (across pages: site-probes.test.ts).
   "link-purpose": {
     probe: linkPurposeProbe,
@@ -443,19 +481,22 @@ beforeAll(async () => {
   const dir = temporaryDir("probes");
   const files: Record<string, string | Buffer> = {
     ...pictures(),
+    ...siteFontFiles(),
     "assets/site.css": CLEAN_CSS,
     "assets/trap.js": TRAP_SCRIPT,
     "de/mit-csp/index.html": page({ lang: "de", title: "Mit Richtlinie" }),
+    // Too little text to tell its language by.
+    "de/kurz/index.html": page({ lang: "de", title: "Kurz", body: "<p>Ja.</p>", skipLink: false }),
   };
-  for (const [name, { bad, good }] of Object.entries(CASES)) {
-    for (const [kind, [body, css]] of [
-      ["bad", bad],
-      ["good", good],
+  for (const [name, { bad, good, titles }] of Object.entries(CASES)) {
+    for (const [kind, [body, css], title] of [
+      ["bad", bad, titles?.[0]],
+      ["good", good, titles?.[1]],
     ] as const) {
       files[`assets/${slug(name)}-${kind}.css`] = css;
       files[`de/${slug(name)}-${kind}/index.html`] = page({
         lang: "de",
-        title: `${name} ${kind}`,
+        title: title ?? `${name} ${kind}`,
         body,
         head: `<link rel="stylesheet" href="/assets/${slug(name)}-${kind}.css">`,
       });
@@ -487,6 +528,8 @@ let leftUndecided: Problem[] = [];
 async function probeOn(path: string, probe: PageProbe, undecided?: string) {
   await tab.setViewport({ width: 1280, height: 800 });
   await tab.goto(server.origin + path, { waitUntil: "load" });
+  // As the gate does: the page's own fonts decide its layout.
+  await tab.evaluate(() => document.fonts.ready.then(() => true));
   await tab.evaluate(installPageHelpers);
   const url = `https://example.org${path}`;
   const open: Problem[] =
@@ -513,10 +556,17 @@ async function probeOn(path: string, probe: PageProbe, undecided?: string) {
   return findings;
 }
 
+/** What each case's bad page gave, for the tests of how findings are reported. */
+const badFindings = new Map<string, ProbeFinding[]>();
+
+/** PNG files begin with these bytes. */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+
 describe("each probe in a real browser", () => {
   for (const [name, { probe, rules, undecided }] of Object.entries(CASES)) {
     it(`${name} fails its bad page and passes the similar good page`, async () => {
       const failing = await probeOn(`/de/${slug(name)}-bad/`, probe, undecided);
+      badFindings.set(name, failing);
       expect(new Set(failing.map((finding) => finding.rule))).toEqual(new Set(rules));
       const passing = await probeOn(`/de/${slug(name)}-good/`, probe, undecided);
       expect(passing).toEqual([]);
@@ -524,6 +574,61 @@ describe("each probe in a real browser", () => {
       expect(leftUndecided).toEqual([]);
     });
   }
+
+  it("gives each finding of a visual probe a screenshot of its element, and what it measured", () => {
+    const visual = [
+      "text-spacing",
+      "resize-text",
+      "resize-text (tight line height)",
+      "target-size",
+      "forced-colors",
+      "reflow-clipped",
+      "resize-text-viewport",
+      "motion",
+    ];
+    for (const name of visual) {
+      const findings = badFindings.get(name) ?? [];
+      expect([name, findings.length > 0]).toEqual([name, true]);
+      for (const finding of findings) {
+        expect([name, finding.rule, [...(finding.screenshot ?? []).slice(0, 4)]]).toEqual([
+          name,
+          finding.rule,
+          PNG_SIGNATURE,
+        ]);
+        if (finding.rule !== "forced-colors-graphics" && finding.rule !== "forced-colors-focus") {
+          expect([name, finding.measured]).toEqual([name, expect.any(Object)]);
+        }
+      }
+    }
+  });
+
+  it("names the site's paths in messages, never the address of the gate's own server", () => {
+    const messages = [...badFindings.values()].flat().map((finding) => finding.message);
+    expect(messages.filter((message) => message.includes(server.origin))).toEqual([]);
+    expect(badFindings.get("link-purpose")?.[0]?.message).toMatch(
+      /^The link "Mehr erfahren" leads to \/(de|en)\/, but a link of the same name leads to \/(de|en)\//,
+    );
+    expect(badFindings.get("image-of-text")?.map((finding) => finding.message)).toContainEqual(
+      expect.stringMatching(/^The image \/assets\/text\.png shows the text/),
+    );
+  });
+
+  it("quotes the page's markup without the attributes the gate sets to give elements states", () => {
+    const [hover] = badFindings.get("contrast-states (hover)") ?? [];
+    expect(hover?.context).toBe('<a class="pale" href="/en/">Zur englischen Fassung</a>');
+  });
+
+  it("leaves the page's language to a person when its text is too short to tell", async () => {
+    expect(await probeOn("/de/kurz/", languageProbe)).toEqual([]);
+    expect(leftUndecided.map((problem) => [problem.rule, problem.message])).toEqual([
+      [
+        "html-lang",
+        expect.stringMatching(
+          /^Whether the page is in German, as <html lang> says, cannot be told from its text \(it has \d+ letters/,
+        ) as unknown,
+      ],
+    ]);
+  });
 
   it("headings names both the skipped level and the empty heading", async () => {
     const messages = (await probeOn("/de/heading-levels-bad/", headingsProbe)).map(

@@ -3,6 +3,7 @@ import {
   consistentHelpProbe,
   consistentIdentificationProbe,
   consistentNavigationProbe,
+  isPlaceholderTitle,
   pageTitleProbe,
 } from "../../../src/checks/a11y/probes/site.ts";
 import type { PageFacts } from "../../../src/checks/a11y/probes/types.ts";
@@ -75,6 +76,54 @@ describe("page-title", () => {
     expect(pageTitleProbe.run([...GOOD, facts("/de/x/"), facts("/de/y/")]).length).toBe(0);
     const startOnlyName = [facts("/de/", { title: "Gesundheitswirtschaft" }), ...GOOD.slice(1)];
     expect(pageTitleProbe.run(startOnlyName)).toEqual([]);
+  });
+});
+
+describe("placeholder titles", () => {
+  it("fails what editors and templates put in before there is a title, however it is worded", () => {
+    const placeholders = [
+      "Unbenanntes Dokument",
+      "Untitled document",
+      "Untitled-1",
+      "Document1",
+      "Neue Seite 2",
+      "New page",
+      "Ohne Titel",
+      "Leere Seite",
+      "index.html",
+      "Lorem ipsum",
+      "{{ title }}",
+      "${pageTitle} – Gesundheitswirtschaft",
+      "undefined",
+    ];
+    expect(placeholders.filter((title) => !isPlaceholderTitle(title))).toEqual([]);
+  });
+
+  it("passes titles that only share a word with a placeholder", () => {
+    const titles = [
+      "Dokumente der Region",
+      "Neue Zahlen zur Beschäftigung",
+      "Nachrichten – Seite 2",
+      "Seite nicht gefunden",
+      "Page not found",
+      "Testergebnisse 2024",
+      "Erklärung zur Barrierefreiheit",
+    ];
+    expect(titles.filter((title) => isPlaceholderTitle(title))).toEqual([]);
+  });
+
+  it("fails a page whose own part of the title is a placeholder, beside the site's name", () => {
+    const found = pageTitleProbe.run([
+      ...GOOD,
+      facts("/de/entwurf/", { title: "Unbenanntes Dokument – Gesundheitswirtschaft" }),
+      facts("/de/dokumente/", { title: "Dokumente der Region – Gesundheitswirtschaft" }),
+      facts("/en/draft/", { title: "Untitled document" }),
+      facts("/en/news/", { title: "News – Page 2 – Gesundheitswirtschaft" }),
+    ]);
+    expect(found.map((finding) => [finding.path, finding.message])).toEqual([
+      ["/de/entwurf/", expect.stringContaining("is a placeholder") as unknown],
+      ["/en/draft/", expect.stringContaining("is a placeholder") as unknown],
+    ]);
   });
 });
 

@@ -42,8 +42,6 @@ interface TextColours extends ElementInfo {
   state: string;
   /** A text shadow can make light text readable on light parts of an image: only a person can say. */
   shadow: boolean;
-  /** Hidden from assistive technology: decoration, which WCAG 1.4.3 leaves out. */
-  decoration: boolean;
 }
 
 function over(fg: TextColours["fg"], bg: Rgb): Rgb {
@@ -148,7 +146,6 @@ function undecidedTexts(tab: Page, selectors: string[]): Promise<(TextColours | 
         index: gate.kept.length - 1,
         state: "",
         shadow: style.textShadow !== "none",
-        decoration: element.closest('[aria-hidden="true"]') !== null,
       };
     });
   }, selectors);
@@ -183,9 +180,8 @@ function stateTexts(tab: Page, max: number): Promise<TextColours[]> {
         index: gate.kept.length,
         state,
         shadow: style.textShadow !== "none",
-        decoration: element.closest('[aria-hidden="true"]') !== null,
       };
-      if (text.decoration) return;
+      if (gate.decoration(element)) return;
       const key = JSON.stringify([state, text.fg, text.bg, text.large]);
       if (seen.has(key)) return;
       seen.add(key);
@@ -271,10 +267,6 @@ async function decideUndecided(tab: Page, undecided: Problem[]): Promise<ProbeFi
   );
   const findings: ProbeFinding[] = [];
   for (const [position, text] of texts.entries()) {
-    if (text?.decoration === true) {
-      undecided.splice(undecided.indexOf(open[position] as Problem), 1);
-      continue;
-    }
     if (text === null || text.shadow) continue;
     const measured = await contrastFromPixels(tab, text);
     if (measured === null) continue;
@@ -292,6 +284,107 @@ async function decideUndecided(tab: Page, undecided: Problem[]): Promise<ProbeFi
     }
   }
   return findings;
+}
+
+/** What axe measured of a text it failed for contrast (its check's `data`). */
+interface AxeContrast {
+  contrastRatio: number;
+  fgColor: string;
+  bgColor: string;
+  expectedContrastRatio: string;
+  fontSize: string;
+  fontWeight: string;
+}
+
+/**
+ * axe's contrast results, reviewed in the page right after axe ran there (the page helpers
+ * installed). Pure decoration (see `decoration`), which WCAG 1.4.3 leaves out but axe does
+ * not, is taken out of its failures and of what it could not decide. Each failure kept gets
+ * what axe measured, which pa11y does not pass on: axe is asked again, for these elements and
+ * this rule only, and its ratio, colours and font go into the message and `measured`.
+ */
+export async function reviewAxeContrast(
+  tab: Page,
+  problems: Problem[],
+  undecided: Problem[],
+): Promise<void> {
+  const ofContrast = (list: Problem[]) =>
+    list.filter((problem) => problem.runner === "axe" && problem.rule === "color-contrast");
+  const failures = ofContrast(problems);
+  const open = ofContrast(undecided);
+  if (failures.length + open.length === 0) return;
+  const review = await tab.evaluate(
+    async (failing: string[], unsure: string[]) => {
+      const gate = (window as unknown as GateWindow).__a11yGate;
+      const find = (selector: string) => {
+        try {
+          return document.querySelector(selector);
+        } catch {
+          return null;
+        }
+      };
+      const decorative = [...failing, ...unsure].filter((selector) => {
+        const element = find(selector);
+        return element !== null && gate.decoration(element);
+      });
+      const kept = failing.flatMap((selector) => {
+        const element = find(selector);
+        return element === null || decorative.includes(selector) ? [] : [{ selector, element }];
+      });
+      const elements = kept.map((item) => item.element);
+      const axe = (
+        window as unknown as {
+          axe?: {
+            run: (
+              context: Element[],
+              options: object,
+            ) => Promise<{
+              violations: { nodes: { element?: Element; any: { data?: unknown }[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const measured: Record<string, unknown> = {};
+      if (axe !== undefined && elements.length > 0) {
+        const result = await axe.run(elements, {
+          runOnly: { type: "rule", values: ["color-contrast"] },
+          resultTypes: ["violations"],
+          elementRef: true,
+        });
+        for (const node of result.violations.flatMap((violation) => violation.nodes)) {
+          const item = kept.find((candidate) => candidate.element === node.element);
+          if (item !== undefined) measured[item.selector] = node.any[0]?.data;
+        }
+      }
+      return { decorative, measured };
+    },
+    failures.map((problem) => problem.selector),
+    open.map((problem) => problem.selector),
+  );
+  const decorative = new Set(review.decorative);
+  for (const [list, found] of [
+    [problems, failures],
+    [undecided, open],
+  ] as const) {
+    for (const problem of found) {
+      if (decorative.has(problem.selector)) list.splice(list.indexOf(problem), 1);
+    }
+  }
+  for (const problem of failures) {
+    const data = review.measured[problem.selector] as Partial<AxeContrast> | undefined;
+    if (typeof data?.contrastRatio !== "number") continue;
+    const ratio = ratioText(data.contrastRatio);
+    const required = data.expectedContrastRatio ?? "";
+    problem.message += `: ${ratio} (${data.fgColor ?? "?"} on ${data.bgColor ?? "?"}, ${data.fontSize ?? "?"} ${data.fontWeight ?? ""}; WCAG 1.4.3 asks ${required})`;
+    problem.measured = {
+      contrast: ratio,
+      text: data.fgColor ?? "",
+      background: data.bgColor ?? "",
+      required,
+      fontSize: data.fontSize ?? "",
+      fontWeight: data.fontWeight ?? "",
+    };
+  }
 }
 
 /**

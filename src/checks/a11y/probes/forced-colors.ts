@@ -3,7 +3,7 @@
 import type { GateWindow } from "../in-page.ts";
 import { elementsWithoutFocusIndicator } from "./focus-visible.ts";
 import { withEmulatedMedia } from "./page-state.ts";
-import { differsOnScreen } from "./screenshots.ts";
+import { differsOnScreen, pictureFindings } from "./screenshots.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
 // Each graphic costs two screenshots, once per run for graphics alike; charts on the site have
@@ -71,15 +71,21 @@ export const forcedColorsProbe: PageProbe = {
           }
         }
         // The focus check chooses its own elements; it runs after the graphics are compared.
+        const unfocused: ProbeFinding[] = [];
         for (const element of await elementsWithoutFocusIndicator(tab, memo, true)) {
-          findings.push({
+          unfocused.push({
             rule: "forced-colors-focus",
             selector: element.selector,
             context: element.context,
             message: `With forced colours (Windows high contrast), "${element.text}" shows no focus indicator (WCAG 2.4.7); use an outline, which forced colours keep, rather than box-shadow or background alone.`,
+            ...(element.screenshot === undefined ? {} : { screenshot: element.screenshot }),
           });
         }
-        return findings;
+        // Pictured focused and under forced colours, as the reader would see them.
+        return [
+          ...(await pictureFindings(tab, findings)),
+          ...(await pictureFindings(tab, unfocused, true)),
+        ];
       },
     );
   },

@@ -2,7 +2,8 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from "puppeteer-core";
 import type { ElementInfo, GateWindow } from "../in-page.ts";
-import { languageDetector, MIN_LETTERS, otherLanguage } from "./language-id.ts";
+import type { Problem, SitePage } from "../types.ts";
+import { judgeLanguage, languageDetector, MIN_LETTERS, otherLanguage } from "./language-id.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
 function primarySubtag(lang: string): string {
@@ -54,33 +55,81 @@ function textBlocks(tab: Page, minLetters: number): Promise<TextBlock[]> {
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 
 /**
- * Where the text's language, as eld identifies it, is not the one the markup declares: the
- * page as a whole against `<html lang>` (WCAG 3.1.1), and each block of text (paragraph, list
- * item, cell, heading…) against its nearest `lang` (3.1.2). Only blocks of at least
- * MIN_LETTERS letters are judged, and only where the detector is sure.
+ * The text a reader meets in the page's own language: its title and the visible text of its
+ * main content outside parts marked with a `lang` of their own, however short each piece
+ * (headings, list items), up to 5000 characters; the whole body's where the main content has
+ * too little to tell (menus and footers are the site's, the main content the page's own).
  */
-async function languageOfText(tab: Page): Promise<ProbeFinding[]> {
+function pageText(tab: Page, minLetters: number): Promise<string> {
+  return tab.evaluate((minLetters: number) => {
+    const gate = (window as unknown as GateWindow).__a11yGate;
+    const textOf = (root: Element) => {
+      const parts = [document.title];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let length = 0;
+      for (let node = walker.nextNode(); node !== null && length < 5000; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const text = (node.textContent ?? "").trim();
+        if (
+          text === "" ||
+          parent === null ||
+          parent.closest("[lang]") !== document.documentElement ||
+          /^(script|style|template|noscript)$/.test(parent.localName) ||
+          !gate.shown(parent)
+        ) {
+          continue;
+        }
+        parts.push(text);
+        length += text.length;
+      }
+      return parts.join(" ").replace(/\s+/g, " ").slice(0, 5000);
+    };
+    const main = document.querySelector('main, [role="main"]');
+    const own = main === null ? "" : textOf(main);
+    return (own.match(/\p{L}/gu)?.length ?? 0) >= minLetters ? own : textOf(document.body);
+  }, minLetters);
+}
+
+/**
+ * Where the text's language, as eld identifies it, is not the one the markup declares: the
+ * page as a whole against `<html lang>` (WCAG 3.1.1), judged from its title and main content
+ * in that language (see `pageText`), and each block of text (paragraph, list item, cell, heading…)
+ * against its nearest `lang` (3.1.2). Blocks are judged from MIN_LETTERS letters on, and only
+ * where the detector is sure. A page whose language the detector cannot tell is left to a
+ * person (`undecided`), never passed.
+ */
+async function languageOfText(
+  tab: Page,
+  page: SitePage,
+  htmlLang: string,
+  undecided: Problem[],
+): Promise<ProbeFinding[]> {
   const [blocks, detector] = await Promise.all([textBlocks(tab, MIN_LETTERS), languageDetector()]);
   const findings: ProbeFinding[] = [];
-  const pageBlocks = blocks.filter((block) => block.fromPage);
-  const pageLanguage = pageBlocks[0]?.declared ?? "";
-  const pageIsIn =
+  const pageLanguage = primarySubtag(htmlLang);
+  const judged =
     pageLanguage === ""
       ? null
-      : otherLanguage(
-          detector,
-          pageBlocks
-            .map((block) => block.own)
-            .join(" ")
-            .slice(0, 5000),
-          pageLanguage,
-        );
+      : judgeLanguage(detector, await pageText(tab, MIN_LETTERS), pageLanguage);
+  const pageIsIn = judged?.verdict === "other" ? judged.language : null;
+  const declared = languageNames.of(pageLanguage) ?? pageLanguage;
   if (pageIsIn !== null) {
     findings.push({
       rule: "html-lang",
       selector: "html",
-      context: `<html lang="${pageLanguage}">`,
-      message: `The page's text is in ${languageNames.of(pageIsIn) ?? pageIsIn}, but <html lang> declares ${languageNames.of(pageLanguage) ?? pageLanguage} (WCAG 3.1.1).`,
+      context: `<html lang="${htmlLang}">`,
+      message: `The page's text is in ${languageNames.of(pageIsIn) ?? pageIsIn}, but <html lang> declares ${declared} (WCAG 3.1.1).`,
+      measured: { identified: pageIsIn, declared: pageLanguage },
+    });
+  } else if (judged?.verdict === "unsure") {
+    undecided.push({
+      url: page.url,
+      runner: "probe",
+      rule: "html-lang",
+      selector: "html",
+      context: `<html lang="${htmlLang}">`,
+      severity: "notice",
+      message: `Whether the page is in ${declared}, as <html lang> says, cannot be told from its text (${judged.why}); a person must check (WCAG 3.1.1).`,
     });
   }
   for (const block of blocks) {
@@ -111,7 +160,7 @@ export const languageProbe: PageProbe = {
     "language-link-lang": ["3.1.2"],
     "language-of-parts": ["3.1.2"],
   },
-  async run(tab, _page, { languages }) {
+  async run(tab, page, { languages, undecided }) {
     const report = await tab.evaluate(() => {
       const { describe } = (window as unknown as GateWindow).__a11yGate;
       const links = new Set(document.querySelectorAll("nav.language-switcher a, a[hreflang]"));
@@ -165,6 +214,6 @@ export const languageProbe: PageProbe = {
         );
       }
     }
-    return [...findings, ...(await languageOfText(tab))];
+    return [...findings, ...(await languageOfText(tab, page, report.htmlLang ?? "", undecided))];
   },
 };

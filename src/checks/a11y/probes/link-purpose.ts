@@ -10,6 +10,7 @@ const GENERIC_NAMES =
 
 interface Link extends ElementInfo {
   name: string;
+  /** Where it leads: a path on the site, or another site's URL. */
   href: string;
   /**
    * The text around it that tells its purpose: its paragraph, list item or cell, and the
@@ -69,7 +70,12 @@ export const linkPurposeProbe: PageProbe = {
             `${(holder as HTMLElement | null)?.innerText.replace(name, "") ?? ""} ${describedBy} ${headingOf(link)}`
               .replace(/\s+/g, " ")
               .trim();
-          return { ...gate.describe(link), name, href: (link as HTMLAnchorElement).href, around };
+          return {
+            ...gate.describe(link),
+            name,
+            href: gate.address((link as HTMLAnchorElement).href),
+            around,
+          };
         });
     });
     const generic = new RegExp(GENERIC_NAMES, "i");

@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from "puppeteer-core";
 import type { ElementInfo, GateWindow } from "../in-page.ts";
+import { pictureFindings } from "./screenshots.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
 /** Moving or blinking content may run this long (ms) before WCAG 2.2.2 asks for a way to stop it. */
@@ -168,6 +169,6 @@ export const motionProbe: PageProbe = {
         measured: { runs },
       });
     }
-    return findings;
+    return pictureFindings(tab, findings);
   },
 };

@@ -110,7 +110,10 @@ function svgWords(svg: string): string[] {
 /** An image on the page big enough to carry text. */
 interface PageImage extends ElementInfo {
   index: number;
+  /** Where the browser loaded it from, to read it. */
   url: string;
+  /** Its address as reports show it: a path on the site, or another site's URL. */
+  shown: string;
   /** Its text alternative ("" for decoration), or null for a CSS background. */
   alt: string | null;
   /** Decoration: empty alt, hidden from assistive technology, or a CSS background. */
@@ -137,6 +140,7 @@ function pageImages(tab: Page, min: typeof MIN_OCR_SIZE): Promise<PageImage[]> {
         ...gate.describe(element),
         index: gate.kept.length - 1,
         url,
+        shown: gate.address(url),
         alt,
         decorative: alt === null || alt.trim() === "" || hidden(element),
         logo: logo(element, alt ?? ""),
@@ -186,7 +190,7 @@ function unread(page: SitePage, image: PageImage, why: string): Problem {
     selector: image.selector,
     context: image.context,
     severity: "notice",
-    message: `Whether the image ${image.url} shows text could not be read (${why}); a person must look (WCAG 1.4.5).`,
+    message: `Whether the image ${image.shown} shows text could not be read (${why}); a person must look (WCAG 1.4.5).`,
   };
 }
 
@@ -205,15 +209,15 @@ function textFindings(image: PageImage, words: string[], screenshot?: Uint8Array
       ...common,
       rule: "image-text-hidden",
       message: image.decorative
-        ? `The image ${image.url} shows the text "${shown}" but is ${image.alt === null ? "a CSS background" : "marked as decoration"}, so screen readers never get the text (WCAG 1.1.1).`
-        : `The image ${image.url} shows the text "${shown}", which its text alternative "${image.alt ?? ""}" does not give (WCAG 1.1.1).`,
+        ? `The image ${image.shown} shows the text "${shown}" but is ${image.alt === null ? "a CSS background" : "marked as decoration"}, so screen readers never get the text (WCAG 1.1.1).`
+        : `The image ${image.shown} shows the text "${shown}", which its text alternative "${image.alt ?? ""}" does not give (WCAG 1.1.1).`,
     });
   }
   if (!image.logo) {
     findings.push({
       ...common,
       rule: "image-of-text",
-      message: `The image ${image.url} shows the text "${shown}" as pixels, which readers cannot resize, recolour or reflow (WCAG 1.4.5); set the text as HTML text instead.`,
+      message: `The image ${image.shown} shows the text "${shown}" as pixels, which readers cannot resize, recolour or reflow (WCAG 1.4.5); set the text as HTML text instead.`,
     });
   }
   return findings;

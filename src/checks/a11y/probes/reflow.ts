@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from "puppeteer-core";
 import type { ElementInfo, GateWindow } from "../in-page.ts";
+import { pictureFindings } from "./screenshots.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
 /** Width at which WCAG 1.4.10 (Reflow) requires content without sideways scrolling. */
@@ -47,8 +48,11 @@ interface NarrowLayout {
   clientWidth: number;
   /** What makes the page scroll sideways. */
   tooWide: ElementInfo[];
-  /** What is cut off without a scrollbar: boxes newly clipped, or reaching past the screen's edge. */
-  clipped: ElementInfo[];
+  /**
+   * What is cut off without a scrollbar: boxes newly clipped, or reaching past the screen's
+   * edge, each with how many pixels of it are cut off across.
+   */
+  clipped: (ElementInfo & { cut: number })[];
   clippedCount: number;
   /** Text that does not grow with zoom, with its size before and now. */
   fixedText: (ElementInfo & { before: number; now: number })[];
@@ -143,7 +147,15 @@ function narrowLayout(tab: Page, wide: WideLayout, max: number): Promise<NarrowL
         tooWide: outermost(tooWide)
           .slice(0, max)
           .map((element) => gate.describe(element)),
-        clipped: clipped.slice(0, max).map((element) => gate.describe(element)),
+        clipped: clipped.slice(0, max).map((element) => ({
+          ...gate.describe(element),
+          cut: Math.round(
+            Math.max(
+              element.scrollWidth - element.clientWidth,
+              element.getBoundingClientRect().right - root.clientWidth,
+            ),
+          ),
+        })),
         clippedCount: clipped.length,
         fixedText: outermost(fixedText.map((item) => item.element))
           .slice(0, max)
@@ -188,6 +200,7 @@ function findings(wide: WideLayout, narrow: NarrowLayout): ProbeFinding[] {
         `At ${REFLOW_WIDTH} CSS pixels wide, "${element.text || element.selector}" is cut off without a scrollbar ` +
         `(WCAG 1.4.10${narrow.clippedCount > MAX_NAMED ? `; ${narrow.clippedCount} boxes in all` : ""}): ` +
         "let the box wrap its content or grow, instead of fixing its width with overflow hidden.",
+      measured: { cutOff: `${element.cut} px`, screenWidth: `${REFLOW_WIDTH} px` },
     });
   }
   const zoom = Math.round((wide.width / REFLOW_WIDTH) * 100);
@@ -242,7 +255,8 @@ export const reflowProbe: PageProbe = {
     const wide = await wideLayout(tab);
     await tab.setViewport({ width: REFLOW_WIDTH, height: 640 });
     try {
-      return findings(wide, await narrowLayout(tab, wide, MAX_NAMED));
+      // Pictured at 320 px, as the reader sees what the findings say.
+      return await pictureFindings(tab, findings(wide, await narrowLayout(tab, wide, MAX_NAMED)));
     } finally {
       if (viewport !== null) await tab.setViewport(viewport);
     }

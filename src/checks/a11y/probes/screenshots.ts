@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Browser, Page } from "puppeteer-core";
 import type { GateWindow } from "../in-page.ts";
+import type { ProbeFinding } from "./types.ts";
 
 /** A rectangle in the page's CSS pixels, from the top left of the document. */
 export interface Clip {
@@ -148,14 +149,7 @@ export async function shootKept(
       const element = gate.kept[index];
       if (element === undefined) return null;
       if (state !== null) gate.setState(element, state, true);
-      element.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
-      const box = element.getBoundingClientRect();
-      const left = Math.max(0, box.left - 8);
-      const top = Math.max(0, box.top - 8);
-      const right = Math.min(innerWidth, box.right + 8);
-      const bottom = Math.min(innerHeight, box.bottom + 8);
-      if (right - left < 2 || bottom - top < 2) return null;
-      return { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top };
+      return gate.screenClip(element);
     },
     index,
     state ?? null,
@@ -175,4 +169,55 @@ export async function shootKept(
       );
     }
   }
+}
+
+/** Findings pictured per call at most: a page with many is shown by its first ones. */
+const MAX_PICTURED = 10;
+
+/**
+ * Gives findings without a screenshot one of their element and 8 px around it, as the page
+ * looks now (so a probe calls it while the page is as it found it: at the width, text size or
+ * media it tested, or, with `focused`, with the element focused). Costs nothing on a page
+ * without findings; an element not on screen stays without a picture.
+ */
+export async function pictureFindings(
+  tab: Page,
+  findings: readonly ProbeFinding[],
+  focused = false,
+): Promise<ProbeFinding[]> {
+  let pictured = 0;
+  const result: ProbeFinding[] = [];
+  for (const finding of findings) {
+    if (finding.screenshot !== undefined || finding.selector === "" || pictured >= MAX_PICTURED) {
+      result.push(finding);
+      continue;
+    }
+    pictured++;
+    const screenshot = await inFront(tab, async () => {
+      const clip = await tab.evaluate(
+        (selector: string, focused: boolean) => {
+          let element: Element | null = null;
+          try {
+            element = document.querySelector(selector);
+          } catch {
+            return null;
+          }
+          if (element === null) return null;
+          if (focused) (element as HTMLElement).focus({ preventScroll: true });
+          return (window as unknown as GateWindow).__a11yGate.screenClip(element);
+        },
+        finding.selector,
+        focused,
+      );
+      try {
+        return clip === null ? null : await shootClip(tab, clip);
+      } finally {
+        if (focused) {
+          await tab.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        }
+      }
+    });
+    result.push(screenshot === null ? finding : { ...finding, screenshot });
+  }
+  return result;
 }

@@ -80,9 +80,37 @@ function mostCommon(values: readonly string[]): string | undefined {
   return best;
 }
 
-/** Titles that name no page: placeholders an editor or a template left. */
-const GENERIC_TITLE =
-  /^(unbenannt|untitled|ohne titel|kein titel|no title|neue seite|new page|document|dokument|seite|page|titel|title|home|index|default|test|placeholder|platzhalter)\s*\d*$/i;
+/**
+ * Words that stand for a title not yet written: what editors, word processors and templates
+ * put in ("Unbenanntes Dokument", "Untitled-1", "Neue Seite", "index.html", "Lorem ipsum").
+ */
+const PLACEHOLDER_WORDS =
+  /^(?:unbenannt\p{L}*|untitled|namenlos\p{L}*|titel|title|titellos|dokument|document|doc|seite|page|webseite|website|home|index|default|test|placeholder|platzhalter|lorem|ipsum|dummy|todo|tbd|tba|entwurf|draft|vorlage|template|beispiel|example|sample|muster|undefined|null|nan|object)$/iu;
+
+/**
+ * Words that make a placeholder no less of one: "neue", "new", "ohne", "no", "my", file
+ * extensions, copies.
+ */
+const FILLER_WORDS =
+  /^(?:neu\p{L}*|new|leer\p{L}*|empty|blank|ohne|kein\p{L}*|no|mein\p{L}*|my|the|a|an|der|die|das|ein\p{L}*|html?|php|aspx?|md|kopie|copy|von|of)$/iu;
+
+/** Template syntax left unfilled: `{{ title }}`, `{% … %}`, `${title}`, `%s`, `__TITLE__`. */
+const UNFILLED_TEMPLATE = /\{\{|\{%|\$\{|%s\b|__[A-Z_]+__/;
+
+/**
+ * A title that names no page: template syntax left unfilled, or nothing but placeholder words,
+ * words that add nothing to them and numbers, with at least one placeholder word.
+ */
+export function isPlaceholderTitle(title: string): boolean {
+  if (UNFILLED_TEMPLATE.test(title)) return true;
+  const words = title.match(/\p{L}+|\p{N}+/gu) ?? [];
+  return (
+    words.some((word) => PLACEHOLDER_WORDS.test(word)) &&
+    words.every(
+      (word) => PLACEHOLDER_WORDS.test(word) || FILLER_WORDS.test(word) || /^\p{N}+$/u.test(word),
+    )
+  );
+}
 
 /** Separators between a page's own title and the site's name. */
 const TITLE_SEPARATOR = /\s+[–—|·:-]\s+/;
@@ -104,8 +132,9 @@ function isStartPage(page: PageFacts): boolean {
 
 /**
  * Every page of a language has a title of its own (WCAG 2.4.2): not empty, not shared with
- * another page, not a placeholder such as "Unbenannt" or "Untitled", and not the site's name
- * alone (except on the start page).
+ * another page, not a placeholder ("Unbenanntes Dokument", "Untitled-1", "Neue Seite",
+ * unfilled template syntax; see `isPlaceholderTitle`), and not the site's name alone (except
+ * on the start page).
  */
 export const pageTitleProbe: SiteProbe = {
   rules: ["page-title"],
@@ -137,7 +166,7 @@ export const pageTitleProbe: SiteProbe = {
           finding(
             `The title "${page.title}" is only the site's name; it must say what this page is about (WCAG 2.4.2).`,
           );
-        } else if (own.some((part) => GENERIC_TITLE.test(part))) {
+        } else if (isPlaceholderTitle(own.join(" "))) {
           finding(
             `The title "${page.title}" is a placeholder, not a description of the page (WCAG 2.4.2).`,
           );

@@ -13,9 +13,8 @@ p { margin-bottom: 2em !important; }`;
 export const textSpacingProbe: PageProbe = {
   rules: ["text-spacing"],
   criteria: { "text-spacing": ["1.4.12"] },
-  async run(tab) {
-    const { count, named } = await newlyClipped(tab, TEXT_SPACING_CSS);
-    return named.map((element) => ({
+  run(tab) {
+    return newlyClipped(tab, TEXT_SPACING_CSS, (element, count) => ({
       rule: "text-spacing",
       selector: element.selector,
       context: element.context,
@@ -23,6 +22,7 @@ export const textSpacingProbe: PageProbe = {
         `With line height 1.5, letter spacing 0.12em, word spacing 0.16em and paragraph spacing 2em, ` +
         `the text of "${element.text}" no longer fits its box and is cut off or overlaps (WCAG 1.4.12, ${count} box(es) in all); ` +
         "let the box grow with its text instead of fixing its height or width.",
+      measured: { boxes: count },
     }));
   },
 };
