@@ -20,8 +20,8 @@ import {
 import { projectFolders, projectPath } from "./lib/project.ts";
 import { checkPublishedFiles } from "./lib/published-files.ts";
 import { placeholderMarkers } from "./lib/publisher.ts";
+import { stylesheetUrl } from "./lib/stylesheet.ts";
 import { markProductionBuild } from "./plugins/build-mode.ts";
-import { stylesheetUrl } from "./plugins/styles.ts";
 
 /** Where and how to build. */
 export interface BuildOptions {

@@ -4,9 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fingerprintedPath } from "../../src/lib/fingerprint.ts";
 import { fontFacesOf } from "../../src/lib/fonts.ts";
-import { compileStylesheet } from "../../src/lib/stylesheet.ts";
+import { compileStylesheet, stylesheetUrl } from "../../src/lib/stylesheet.ts";
 import { projectRoot } from "../../src/lib/project.ts";
-import { stylesheetUrl } from "../../src/plugins/styles.ts";
 import { buildRealSite } from "../support/built-site.ts";
 import { attribute, parseHtml, tag } from "../support/html.ts";
 
