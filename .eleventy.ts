@@ -3,7 +3,7 @@ import { resolveBaseUrl } from "./src/lib/base-url.ts";
 import { loadSiteData } from "./src/lib/data/load.ts";
 import { createTranslator, loadLocales } from "./src/lib/i18n.ts";
 import { assertPublishable, projectReadiness } from "./src/lib/production.ts";
-import { isOfficialSite } from "./src/lib/publisher.ts";
+import { isOfficialSite, placeholderMarkers } from "./src/lib/publisher.ts";
 import { compileStylesheet } from "./src/lib/stylesheet.ts";
 import { projectFolders, projectPath } from "./src/lib/project.ts";
 import accessibilityPlugin, { accessibilityLayouts } from "./src/plugins/accessibility.ts";
@@ -39,7 +39,10 @@ export default async function (eleventyConfig: UserConfig) {
   );
   const production = isProductionBuild(eleventyConfig);
   // A build for publication stops here, naming every placeholder and a SITE_URL readers cannot use.
-  if (production) assertPublishable(projectReadiness(projectRoot, data, process.env.SITE_URL));
+  if (production) {
+    const markers = placeholderMarkers(translator);
+    assertPublishable(projectReadiness(projectRoot, data, process.env.SITE_URL, markers));
+  }
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
   const stylesheet = await compileStylesheet(projectRoot);

@@ -8,13 +8,19 @@ import { loadSiteData } from "./lib/data/load.ts";
 import { describeContentError, errorChain, findContentError } from "./lib/errors.ts";
 import { splitPage } from "./lib/front-matter.ts";
 import { acquireLock, LockError } from "./lib/lock-file.ts";
+import { fingerprintStylesheet } from "./lib/fingerprint.ts";
+import { createTranslator, loadLocales } from "./lib/i18n.ts";
 import {
   describePublishProblem,
+  NotPublishableError,
   notPublishableLine,
   projectReadiness,
-  type NotPublishableError,
+  publishedPlaceholderProblems,
 } from "./lib/production.ts";
 import { projectFolders, projectPath } from "./lib/project.ts";
+import { checkPublishedFiles } from "./lib/published-files.ts";
+import { placeholderMarkers } from "./lib/publisher.ts";
+import { stylesheetUrl } from "./lib/stylesheet.ts";
 import { markProductionBuild } from "./plugins/build-mode.ts";
 
 /** Where and how to build. */
@@ -29,6 +35,8 @@ export interface BuildOptions {
   production?: boolean;
   /** The longest the build may take, in milliseconds (default `defaultTimeLimitMs`). */
   timeLimitMs?: number;
+  /** How messages name the output folder (default: its own name; a staging folder's final one). */
+  publishedAs?: string;
 }
 
 /** How long a build may take unless told otherwise: ten minutes. */
@@ -49,14 +57,27 @@ export async function buildSite(options: BuildOptions): Promise<void> {
       reject(clock.limitError());
     }, clock.remainingMs());
   });
+  const build = async () => {
+    await finishSite(options, await runEleventy(options));
+  };
   try {
-    await Promise.race([withBuildClock(clock, () => runEleventy(options)), overtime]);
+    await Promise.race([withBuildClock(clock, build), overtime]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function runEleventy(options: BuildOptions): Promise<void> {
+/** A template Eleventy wrote, as its `write()` reports it (paths relative to the working folder). */
+interface WrittenTemplate {
+  inputPath: string;
+  outputPath: string | false;
+}
+
+/**
+ * Runs Eleventy; returns which template wrote each file, by the file's path in the output
+ * folder and the template's in the project.
+ */
+async function runEleventy(options: BuildOptions): Promise<Map<string, string>> {
   const eleventy = new Eleventy(
     path.relative(process.cwd(), projectPath(projectFolders.site, options.projectRoot)) || ".",
     options.outputDir,
@@ -72,8 +93,10 @@ async function runEleventy(options: BuildOptions): Promise<void> {
   }
   await eleventy.init();
   const copying = trackPassthroughCopy(eleventy);
+  let templates: WrittenTemplate[];
   try {
-    await eleventy.write();
+    // Its types say `{ Array }`; it resolves to the passthrough copies and the templates.
+    [, templates] = (await eleventy.write()) as unknown as [unknown, WrittenTemplate[]];
   } catch (error) {
     // Eleventy 3.1.7 rejects on a page's error while its copy of the assets goes on; a caller
     // removing the output folder then would see the copy bring it back (measured: a failed
@@ -81,6 +104,43 @@ async function runEleventy(options: BuildOptions): Promise<void> {
     await copying.settled();
     throw error;
   }
+  const output = path.resolve(options.outputDir);
+  return new Map(
+    templates.flatMap(({ inputPath, outputPath }) =>
+      outputPath === false
+        ? []
+        : [
+            [
+              path.relative(output, path.resolve(outputPath)).split(path.sep).join("/"),
+              path.relative(options.projectRoot, path.resolve(inputPath)),
+            ],
+          ],
+    ),
+  );
+}
+
+/**
+ * What the build does once Eleventy has written every page: the stylesheet and its fonts get
+ * fingerprinted names (see `fingerprintStylesheet`), every file is checked to be one the site
+ * may publish (see `checkPublishedFiles`; `producers` names the template that wrote each), and
+ * a build for publication is refused while any page or file shows a placeholder, whatever
+ * wrote it there (see `publishedPlaceholderProblems`).
+ */
+async function finishSite(options: BuildOptions, producers: Map<string, string>): Promise<void> {
+  const { outputDir, projectRoot } = options;
+  const shownAs = options.publishedAs ?? path.basename(path.resolve(outputDir));
+  await fingerprintStylesheet(outputDir, stylesheetUrl);
+  await checkPublishedFiles(outputDir, shownAs, producers, projectRoot);
+  if (!options.production) return;
+  const markers = await projectPlaceholderMarkers(projectRoot);
+  const errors = await publishedPlaceholderProblems(outputDir, shownAs, markers);
+  if (errors.length > 0) throw new NotPublishableError({ errors, warnings: [] });
+}
+
+/** How the project's pages show a placeholder (`placeholderMarkers`), from its locale files. */
+async function projectPlaceholderMarkers(projectRoot: string): Promise<string[]> {
+  const locales = projectPath(projectFolders.locales, projectRoot);
+  return placeholderMarkers(createTranslator(await loadLocales(locales, projectRoot)));
 }
 
 /**
@@ -190,7 +250,7 @@ async function buildAndSwap(options: BuildOptions, output: string): Promise<Publ
   const warnings: string[] = [];
   await rm(staging, { recursive: true, force: true });
   try {
-    await buildSite({ ...options, outputDir: staging });
+    await buildSite({ ...options, outputDir: staging, publishedAs: path.basename(output) });
   } catch (error) {
     // Eleventy may still be writing other pages when one of them fails, so the folder can
     // gain files while it is removed; removing again then finds it empty.
@@ -292,11 +352,12 @@ export async function runBuild(
     `Built the site${production ? " for publication" : ""} into ${path.relative(process.cwd(), outputDir) || "."}/ in ${seconds} s.`,
   );
   for (const warning of published.warnings) output.stderr(`Warning: ${warning}`);
-  // The data passed every check of the build, so reading it again here is safe and quick.
+  // The data and strings passed every check of the build, so reading them again is safe and quick.
   const readiness = projectReadiness(
     projectRoot,
     await loadSiteData(projectPath(projectFolders.data, projectRoot), projectRoot),
     process.env.SITE_URL,
+    await projectPlaceholderMarkers(projectRoot),
   );
   if (production) {
     for (const warning of readiness.warnings) {

@@ -5,6 +5,7 @@ import type { Translator } from "../lib/i18n.ts";
 import { languageInfo, languages, sourceLanguage, type Language } from "../lib/languages.ts";
 import type { PageRef, Translations } from "../lib/pages.ts";
 import { publisherText } from "../lib/publisher.ts";
+import { notFoundPage } from "../lib/published-files.ts";
 import { documentHead } from "./document-head.ts";
 import { headerBar } from "./header-bar.ts";
 import { pageIn } from "./menu.ts";
@@ -40,69 +41,98 @@ function links(pages: readonly PageRef[]): Html {
   )}`;
 }
 
+/** The translation key of the page a server shows for an address that does not exist. */
+export const notFoundKey = "not-found";
+
+/** One language's part of a root-level page: a card marked with the language, named by it. */
+function languageCard(language: Language, id: string, body: Html, footer: Html | false): Html {
+  return html`
+      <section class="kern-card chooser__language" lang="${language}" aria-labelledby="${id}">
+        <div class="kern-card__container">
+          <div class="kern-card__header">
+            <h2 class="kern-title" id="${id}">${languageInfo[language].nativeName}</h2>
+          </div>
+          <div class="kern-card__body">${body}
+          </div>${footer}
+        </div>
+      </section>`;
+}
+
+/** The way into the site in one language: its start page, drawn as the call to action. */
+function enterLink(language: Language, props: ChooserProps): Html {
+  const start = pageIn(props.translations, "home", language);
+  return html`
+            <p><a class="chooser__enter" href="${start.url}" hreflang="${language}">${props.translator.t(language, "chooser.enter")}</a></p>`;
+}
+
 /** One language's introduction: what the site is, its regions, its publisher, where to start. */
 function introduction(language: Language, props: ChooserProps): Html {
   const t = (key: string, values?: Record<string, unknown>) =>
     props.translator.t(language, key, values);
   const page = (key: string) => pageIn(props.translations, key, language);
-  const start = page("home");
   const publisher = props.official
     ? t("chooser.publisherConfirmed", {
         organisation: publisherText(props.publisher.organisation, language, t),
       })
     : t("chooser.publisherUnconfirmed");
-  return html`
-      <section class="kern-card chooser__language" lang="${language}" aria-labelledby="chooser-${language}">
-        <div class="kern-card__container">
-          <div class="kern-card__header">
-            <h2 class="kern-title" id="chooser-${language}">${languageInfo[language].nativeName}</h2>
-          </div>
-          <div class="kern-card__body">
+  const body = html`
             <p>${t("chooser.intro")}</p>
             <p>${t("chooser.regions")}</p>
             <ul>${links(regionPages.map(page))}
             </ul>
-            <p>${publisher}</p>
-            <p><a class="chooser__enter" href="${start.url}" hreflang="${language}">${t("chooser.enter")}</a></p>
-          </div>
+            <p>${publisher}</p>${enterLink(language, props)}`;
+  const footer = html`
           <nav class="kern-card__footer" aria-label="${t("chooser.legal")}">
             <ul class="inline-list">${links(legalPages.map(page))}
             </ul>
-          </nav>
-        </div>
-      </section>`;
+          </nav>`;
+  return languageCard(language, `chooser-${language}`, body, footer);
+}
+
+/** What a page at the site's root says, beside the frame every such page shares. */
+interface RootPageParts {
+  /** The languages the page speaks, each with a part of its own. */
+  languages: readonly Language[];
+  /** The page's name in one language; the title and heading name it in every language. */
+  title: (language: Language) => string;
+  /** What search engines show of the page, in the source language. */
+  description: string;
+  /** The page's own path, also its x-default. */
+  canonicalPath: string;
+  /** The page in each language, as hreflang alternates. */
+  alternates: Partial<Record<Language, { url: string }>>;
+  noindex: boolean;
+  /** One language's part of the main content. */
+  part: (language: Language) => Html;
 }
 
 /**
- * The root page at `/`: the site introduced in every language side by side (what it is, which
- * regions it covers, who publishes it or that this is still to be confirmed), each with links
- * into the site in that language and to its legal notice and privacy page; no script, no
- * redirect. It is written in the source language, with each language's part marked.
+ * A page at the site's root, for readers of every language: named in each of them, with each
+ * language's part side by side; no script, no redirect. It is written in the source language,
+ * with each language's part marked.
  */
-export function chooser(props: ChooserProps): Html {
-  const { translations, translator } = props;
+function rootPage(props: ChooserProps, parts: RootPageParts): Html {
+  const { translator } = props;
   const t = (language: Language, key: string) => translator.t(language, key);
-  const startPages = translations.home ?? {};
-  const present = languages.filter((language) => startPages[language] !== undefined);
   // The heading's words may break at their syllables on a narrow screen, as on every page.
-  const title = present.map((language) => {
-    const words = hyphenateText(t(language, "chooser.title"), language);
+  const title = parts.languages.map((language) => {
+    const words = hyphenateText(parts.title(language), language);
     return language === sourceLanguage ? words : html`<span lang="${language}">${words}</span>`;
   });
   const documentHeadMarkup = documentHead({
-    title: present.map((language) => t(language, "chooser.title")).join(" · "),
-    description: t(sourceLanguage, "chooser.description"),
-    canonicalPath: "/",
-    alternates: startPages,
-    // The root page itself is the page for readers of any language.
-    xDefaultPath: "/",
-    noindex: false,
+    title: parts.languages.map(parts.title).join(" · "),
+    description: parts.description,
+    canonicalPath: parts.canonicalPath,
+    alternates: parts.alternates,
+    // The page itself is the page for readers of any language.
+    xDefaultPath: parts.canonicalPath,
+    noindex: parts.noindex,
     contentSecurityPolicy: props.contentSecurityPolicy,
     baseUrl: props.baseUrl,
   });
   const bar = headerBar({
     official: props.official,
-    labels: present.map((language) =>
+    labels: parts.languages.map((language) =>
       headerBarLabels(language, (key, values) => translator.t(language, key, values)),
     ),
   });
@@ -122,10 +152,60 @@ export function chooser(props: ChooserProps): Html {
           <h1>${title.flatMap((part, index) => (index === 0 ? [part] : [" · ", part]))}</h1>
         </div>
       </div>
-      <div class="page-width chooser__languages">${present.map((language) => introduction(language, props))}
+      <div class="page-width chooser__languages">${parts.languages.map(parts.part)}
       </div>
     </main>
   </body>
 </html>
 `;
+}
+
+/**
+ * The root page at `/`: the site introduced in every language side by side (what it is, which
+ * regions it covers, who publishes it or that this is still to be confirmed), each with links
+ * into the site in that language and to its legal notice and privacy page (see `rootPage`).
+ */
+export function chooser(props: ChooserProps): Html {
+  const t = (language: Language, key: string) => props.translator.t(language, key);
+  const startPages = props.translations.home ?? {};
+  return rootPage(props, {
+    languages: languages.filter((language) => startPages[language] !== undefined),
+    title: (language) => t(language, "chooser.title"),
+    description: t(sourceLanguage, "chooser.description"),
+    canonicalPath: "/",
+    alternates: startPages,
+    noindex: false,
+    part: (language) => introduction(language, props),
+  });
+}
+
+/**
+ * The 404 page at the site's root (`/404.html`), which static hosts with one error page for the
+ * whole site (GitHub Pages) show for every address that does not exist, whatever its language:
+ * named by each language's 404 page, with a word in each language that the address does not
+ * exist and the way to its start page. Kept out of search indexes, like the 404 pages of the
+ * languages, which it names as its alternates.
+ */
+export function rootNotFound(props: ChooserProps): Html {
+  const t = (language: Language, key: string) => props.translator.t(language, key);
+  const notFound = props.translations[notFoundKey] ?? {};
+  const startPages = props.translations.home ?? {};
+  return rootPage(props, {
+    languages: languages.filter(
+      (language) => notFound[language] !== undefined && startPages[language] !== undefined,
+    ),
+    title: (language) => pageIn(props.translations, notFoundKey, language).title,
+    description: t(sourceLanguage, "chooser.notFoundDescription"),
+    canonicalPath: `/${notFoundPage}`,
+    alternates: notFound,
+    noindex: true,
+    part: (language) =>
+      languageCard(
+        language,
+        `not-found-${language}`,
+        html`
+            <p>${t(language, "chooser.notFoundText")}</p>${enterLink(language, props)}`,
+        false,
+      ),
+  });
 }

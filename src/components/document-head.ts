@@ -1,6 +1,7 @@
 import { absoluteUrl } from "../lib/base-url.ts";
 import { html, type Html } from "../lib/html.ts";
 import type { Language } from "../lib/languages.ts";
+import { stylesheetUrl } from "../lib/stylesheet.ts";
 
 /** Parameters of the document head. */
 export interface DocumentHeadProps {
@@ -49,6 +50,6 @@ export function documentHead(props: DocumentHeadProps): Html {
     }
     <link rel="canonical" href="${absolute(props.canonicalPath)}">${alternates}
     <link rel="alternate" hreflang="x-default" href="${absolute(props.xDefaultPath)}">
-    <link rel="stylesheet" href="/assets/site.css">
+    <link rel="stylesheet" href="${stylesheetUrl}">
     <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">`;
 }

@@ -1,10 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import i18next, { type i18n, type Resource } from "i18next";
-import { ContentError, lineAndColumn } from "./errors.ts";
+import { ContentError } from "./errors.ts";
 import { escapeHtml } from "./html.ts";
 import { findNestingProblems } from "./i18n-nesting.ts";
-import { locateJsonKeys } from "./json-keys.ts";
+import { jsonErrorPosition, locateJsonKeys } from "./json-keys.ts";
 import { languages, type Language } from "./languages.ts";
 import { decodeUtf8 } from "./source-files.ts";
 import { projectFiles } from "./project.ts";
@@ -30,9 +30,10 @@ export function parseLocaleFile(file: string, text: string): LocaleTree {
     return parsed as LocaleTree;
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const position = /position (\d+)/.exec(error.message)?.[1];
-    const where = position === undefined ? {} : lineAndColumn(text, Number(position));
-    throw new ContentError(`this is not valid JSON: ${error.message}`, { file, ...where });
+    throw new ContentError(`this is not valid JSON: ${error.message}`, {
+      file,
+      ...jsonErrorPosition(text),
+    });
   }
 }
 
@@ -92,6 +93,7 @@ export async function loadLocales(
       const folder = path.join(localesDir, language);
       const files = (await readdir(folder)).filter((file) => file.endsWith(".json")).sort();
       const tree: LocaleTree = {};
+      const texts = new Map<string, string>();
       for (const file of files) {
         const absolute = path.join(folder, file);
         const relative = path.relative(projectRoot, absolute);
@@ -107,11 +109,16 @@ export async function loadLocales(
           });
         }
         tree[path.basename(file, ".json")] = parsed;
+        texts.set(path.basename(file, ".json"), text);
       }
       const [problem] = findNestingProblems(flattenLocaleTree(tree));
       if (problem !== undefined) {
+        // The key is `<file>.<path in the file>`: its line is where the path stands in that file.
+        const [name = "", ...keyPath] = problem.key.split(".");
+        const position = locateJsonKeys(texts.get(name) ?? "").positions.get(keyPath.join("."));
         throw new ContentError(problem.message, {
           file: localeFileOfKey(language, problem.key),
+          ...position,
           key: problem.key,
         });
       }

@@ -1,4 +1,5 @@
-import { visit } from "jsonc-parser";
+import { parse, visit, type ParseError } from "jsonc-parser";
+import { lineAndColumn } from "./errors.ts";
 
 /** A 1-based line and column in a file. */
 export interface Position {
@@ -39,4 +40,16 @@ export function locateJsonKeys(text: string): KeyPositions {
     },
   });
   return { positions, duplicates };
+}
+
+/**
+ * Where a JSON text that `JSON.parse` refused goes wrong (whose messages name no position for
+ * some mistakes, such as `"x": ,`), as jsonc-parser reads it strictly (no comments, no trailing
+ * commas), or undefined if it finds no mistake.
+ */
+export function jsonErrorPosition(text: string): Position | undefined {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const [first] = errors;
+  return first === undefined ? undefined : lineAndColumn(text, first.offset);
 }

@@ -7,6 +7,8 @@ import { ContentError, lineAndColumn } from "./errors.ts";
 import { isLanguage, languages, type Language } from "./languages.ts";
 import { createFrontMatterShare, splitPage, type FrontMatterShare } from "./front-matter.ts";
 import { frontMatterLine, validateFrontMatter } from "./pages.ts";
+import { looksFingerprinted } from "./fingerprint.ts";
+import { jsonErrorPosition } from "./json-keys.ts";
 import { checkAsset } from "./passive-files.ts";
 import { projectFolders } from "./project.ts";
 
@@ -189,7 +191,10 @@ function checkDirectoryData(file: string, language: Language, text: string, layo
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ContentError(`this is not valid JSON: ${(error as Error).message}`, { file });
+    throw new ContentError(`this is not valid JSON: ${(error as Error).message}`, {
+      file,
+      ...jsonErrorPosition(text),
+    });
   }
   const result = directoryData.safeParse(data);
   if (!result.success) {
@@ -264,6 +269,12 @@ export async function checkSourceFiles(
       );
     }
     const language = relative.split("/")[0];
+    if (kind === "asset" && looksFingerprinted(`/${relative}`)) {
+      throw new ContentError(
+        `has a name of the form the build gives the files it fingerprints (name.0123456789.ext), which browsers keep for a year: rename it without the ten hexadecimal digits`,
+        { file },
+      );
+    }
     if (kind === "asset") checkAsset(file, read(file), decodeUtf8);
     else if (kind === "template" || !isLanguage(language)) readText(file);
     else if (kind === "page") checkPage(file, language, readText(file), { layouts, frontMatter });

@@ -7,6 +7,9 @@ import { cached, hashOf } from "./build-cache.ts";
 import { ContentError } from "./errors.ts";
 import { projectFolders, projectPath } from "./project.ts";
 
+/** The stylesheet's address on the site, which every page links (fingerprinted by the build). */
+export const stylesheetUrl = "/assets/site.css";
+
 /** The two Sass entry points, in `src/styles/`: KERN's parts and the site's own layer. */
 export const stylesheetSources = { kern: "kern.scss", layer: "site.scss" } as const;
 

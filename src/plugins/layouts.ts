@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { chooser } from "../components/chooser.ts";
+import { chooser, rootNotFound } from "../components/chooser.ts";
 import { outdatedNotice } from "../components/outdated-notice.ts";
 import { pageFrame } from "../components/page-frame.ts";
 import type { Publisher, Site } from "../lib/data/schemas.ts";
@@ -9,6 +9,7 @@ import { hyphenateHtml, hyphenateText } from "../lib/hyphenate.ts";
 import type { Translate, Translator } from "../lib/i18n.ts";
 import { sourceLanguage } from "../lib/languages.ts";
 import type { Translations } from "../lib/pages.ts";
+import { notFoundPage } from "../lib/published-files.ts";
 import { metaContentSecurityPolicy } from "../lib/security.ts";
 import { pageFile, pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
@@ -45,7 +46,8 @@ function field(data: LayoutData, name: "title" | "description" | "translationKey
  *   words in the title and the body get soft hyphens (`hyphenateHtml`), so they break at a
  *   syllable rather than anywhere, except on pages in Leichte Sprache or easy-read English,
  *   where words are never broken at a syllable (BITV 2.0, Anlage 2);
- * - `/` (`/index.html`): the root page, which introduces the site in every language.
+ * - `/` (`/index.html`): the root page, which introduces the site in every language, and
+ *   `/404.html`, the 404 page for hosts with one for the whole site, also in every language.
  * They are TypeScript functions rather than Nunjucks templates because every page goes through
  * the frame: on a site of thousands of pages that makes the build about a fifth faster (see
  * BENCHMARKS.md).
@@ -97,20 +99,28 @@ export default function layoutsPlugin(
   });
   eleventyConfig.addLayoutAlias("page", "layouts/page.11ty.js");
 
-  eleventyConfig.addTemplate(
-    "index.11ty.js",
-    {
-      render(data: LayoutData): string {
-        return chooser({
-          translations: data.collections.translations,
-          translator: options.translator,
-          official: options.official,
-          publisher: options.publisher,
-          contentSecurityPolicy: contentSecurityPolicy(data),
-          baseUrl: options.baseUrl,
-        }).markup;
+  // The pages at the site's root speak every language: the root page, and the 404 page that
+  // static hosts with one error page for the whole site (GitHub Pages) show for any address.
+  const rootPages = [
+    ["index.html", chooser],
+    [notFoundPage, rootNotFound],
+  ] as const;
+  for (const [file, component] of rootPages) {
+    eleventyConfig.addTemplate(
+      `${file.replace(/\.html$/, "")}.11ty.js`,
+      {
+        render(data: LayoutData): string {
+          return component({
+            translations: data.collections.translations,
+            translator: options.translator,
+            official: options.official,
+            publisher: options.publisher,
+            contentSecurityPolicy: contentSecurityPolicy(data),
+            baseUrl: options.baseUrl,
+          }).markup;
+        },
       },
-    },
-    { permalink: "/index.html", eleventyExcludeFromCollections: true },
-  );
+      { permalink: `/${file}`, eleventyExcludeFromCollections: true },
+    );
+  }
 }

@@ -1,10 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { projectFolders } from "../lib/project.ts";
-import type { Stylesheet } from "../lib/stylesheet.ts";
-
-/** The stylesheet's address on the site, which every page links. */
-export const stylesheetUrl = "/assets/site.css";
+import { stylesheetUrl, type Stylesheet } from "../lib/stylesheet.ts";
 
 /**
  * Publishes the stylesheet compiled from KERN's Sass sources and the site's layer

@@ -102,7 +102,7 @@ describe("a build with values and names that would go wrong quietly", () => {
           ["skipLink"],
           "Zum Inhalt $t(common.nothing)",
         ),
-      "locales/de/common.json (common.skipLink)",
+      "locales/de/common.json:3:3 (common.skipLink)",
       '"$t(common.nothing)" names a text that does not exist',
     );
   });
@@ -115,8 +115,20 @@ describe("a build with values and names that would go wrong quietly", () => {
         await setLocaleString(copy, file, ["skipLink"], "Zum Inhalt $t(common.externalLink)");
         await setLocaleString(copy, file, ["externalLink"], "$t(common.skipLink)");
       },
-      "locales/de/common.json (common.",
+      "locales/de/common.json:",
+      "(common.",
       "go round in a loop",
+    );
+  });
+
+  it("stops at a locale file with a value missing, naming the line and column the parser's message leaves out", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        editFile(copy, "locales/de/common.json", (text) =>
+          replaceOnce(text, /"skipLink": "[^"]*"/, '"skipLink": '),
+        ),
+      "locales/de/common.json:3:15: this is not valid JSON",
     );
   });
 

@@ -177,6 +177,74 @@ describe("files published as they are", () => {
     );
   });
 
+  it.each([
+    [
+      "an XHTML page among the assets",
+      "/assets/p5.xht",
+      "which is not a type of file the site publishes from assets/",
+    ],
+    [
+      "XML among the assets",
+      "/assets/p6.xml",
+      "which is not a type of file the site publishes from assets/",
+    ],
+    [
+      "XML a browser renders as XHTML",
+      "/p7.xml",
+      "which holds the element <html> of http://www.w3.org/1999/xhtml",
+    ],
+    ["an HTML page named .shtml", "/seite.shtml", "which is not a file the site publishes"],
+  ])(
+    "refuses a template beside the site's own that writes %s, naming the template and its permalink",
+    async (_kind, permalink, reason) => {
+      await expectRefusedBuild(
+        root,
+        (copy) =>
+          writeFile(
+            path.join(copy, "src/site/evil.njk"),
+            `---\npermalink: ${permalink}\n---\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>${script}</body></html>\n`,
+          ),
+        `src/site/evil.njk:2 (permalink): writes _site${permalink}`,
+        reason,
+      );
+    },
+  );
+
+  it("refuses an SVG whose fill loads a file from another site, naming its line", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        writeFile(
+          path.join(copy, "src/site/assets/logo.svg"),
+          '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="9" height="9" fill="url(https://evil.example/p.svg#g)"/></svg>',
+        ),
+      'src/site/assets/logo.svg:2: is not a passive image: it <rect fill="url(https://evil.example/p.svg#g)"> loads another file',
+    );
+  });
+
+  it("refuses an asset named like the files the build fingerprints, which browsers keep for a year", async () => {
+    await expectRefusedBuild(
+      root,
+      (copy) =>
+        writeFile(
+          path.join(copy, "src/site/assets/foto.0123456789.png"),
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        ),
+      "src/site/assets/foto.0123456789.png: has a name of the form the build gives the files it fingerprints",
+    );
+  });
+
+  it("publishes a text file a template writes beside the sitemap", async () => {
+    const copy = await copyOfCopy(root);
+    await writeFile(
+      path.join(copy, "src/site/humans.njk"),
+      "---\npermalink: /humans.txt\neleventyExcludeFromCollections: true\n---\nTeam: Beispielamt\n",
+    );
+    const result = await buildInProcess(copy);
+    expect(result.status, result.output).toBe(0);
+    expect(await readFile(path.join(copy, "_site/humans.txt"), "utf8")).toBe("Team: Beispielamt\n");
+  });
+
   it("publishes a passive image and font beside the stylesheet", async () => {
     const copy = await copyOfCopy(root);
     const assets = path.join(copy, "src/site/assets");

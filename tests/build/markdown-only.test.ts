@@ -161,6 +161,15 @@ describe("front matter", () => {
     );
   });
 
+  it("stops the build at a folder's data file that is not valid JSON, naming the line and column", async () => {
+    const file = "src/site/en/en.11tydata.json";
+    await expectRefusedBuild(
+      root,
+      (copy) => writeFile(path.join(copy, file), '{\n  "lang": "en",\n  "layout": \n}\n'),
+      `${file}:4:1: this is not valid JSON`,
+    );
+  });
+
   it.each(["../../package.json", "layouts/nonexistent.njk"])(
     "stops the build at a layout that is not one of the site's (%s), naming the file and field",
     async (layout) => {

@@ -3,7 +3,13 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { exampleSiteUrl, useExamplePublisher } from "../open-data/example-publisher.ts";
 import { buildInProcess, editFile, runScript } from "../support/project.ts";
-import { copyOfCopy, copyWithPublishedSite, hashFiles, replaceOnce } from "./support.ts";
+import {
+  copyOfCopy,
+  copyWithPublishedSite,
+  expectRefusedBuild,
+  hashFiles,
+  replaceOnce,
+} from "./support.ts";
 
 let root: string;
 
@@ -58,6 +64,10 @@ describe("npm run build -- --production", () => {
       ["http://gesundheit.example.org", "must start with https:"],
       ["https://localhost:8080", "names this machine"],
       ["https://127.0.0.1", "names this machine"],
+      ["https://localhost.", "names this machine"],
+      ["https://[::ffff:127.0.0.1]", "names this machine"],
+      ["https://[::]", "names this machine"],
+      ["https://ip6-localhost", "names this machine"],
     ] as const) {
       vi.stubEnv("SITE_URL", siteUrl);
       const message = await expectRefusedForPublication(
@@ -66,6 +76,45 @@ describe("npm run build -- --production", () => {
       );
       expect(message).toMatch(/1 problem\(s\) to fix first/);
     }
+  });
+
+  it("refuses a SITE_URL with a path together with the placeholders, in one list, naming the variable rather than a data field", async () => {
+    const siteUrl = "https://gesundheit.example.org/sub/";
+    vi.stubEnv("SITE_URL", siteUrl);
+    const message = await expectRefusedForPublication(
+      async () => {},
+      "data/publisher.ts (organisation): is still a placeholder",
+      `SITE_URL (environment variable): "${siteUrl}" must be the site's origin only`,
+    );
+    expect(message).toMatch(/19 problem\(s\) to fix first/);
+    expect(message).not.toContain("defaultBaseUrl");
+  });
+
+  it("refuses placeholder text marked as filled in, naming its field", async () => {
+    vi.stubEnv("SITE_URL", exampleSiteUrl);
+    await expectRefusedForPublication(async (copy) => {
+      await useExamplePublisher(copy);
+      await editFile(copy, "data/publisher.ts", (text) =>
+        replaceOnce(
+          text,
+          /"value": "Beispielamt für Gesundheitswirtschaft \(Beispiel\)"/,
+          '"value": "[Platzhalter: Name der herausgebenden Stelle]"',
+        ),
+      );
+    }, 'data/publisher.ts (organisation): reads "[Platzhalter: Name der herausgebenden Stelle", which marks a value still to be filled in');
+  });
+
+  it("refuses a page that shows a placeholder typed into it, naming the built page and line", async () => {
+    vi.stubEnv("SITE_URL", exampleSiteUrl);
+    const stderr = await expectRefusedForPublication(async (copy) => {
+      await useExamplePublisher(copy);
+      await editFile(
+        copy,
+        "src/site/de/impressum.md",
+        (text) => `${text.trimEnd()}\n\nTelefon: [Platzhalter: Telefonnummer]\n`,
+      );
+    }, 'shows "[Platzhalter: Telefonnummer", which marks a value still to be filled in');
+    expect(stderr).toMatch(/^_site\/de\/impressum\/index\.html:\d+: shows/m);
   });
 
   it("refuses one placeholder put back into the example publisher's data, naming its field", async () => {
@@ -89,6 +138,41 @@ describe("npm run build -- --production", () => {
     const wrong = runScript(root, "scripts/build.ts", ["--prod"]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain("Usage: npm run build [-- options]");
+  });
+});
+
+describe("npm run build (any build)", () => {
+  it("refuses an email address or telephone number that is not one, naming the field", async () => {
+    for (const [field, value, reason] of [
+      ["email", "[Platzhalter: E-Mail]", "email"],
+      ["phone", "Telefonnummer folgt", "must be a telephone number"],
+    ] as const) {
+      await expectRefusedBuild(
+        root,
+        async (copy) => {
+          await useExamplePublisher(copy);
+          await editFile(copy, "data/publisher.ts", (text) =>
+            replaceOnce(
+              text,
+              new RegExp(`"${field}": \\{\\s*"placeholder": false,\\s*"value": "[^"]*"`),
+              `"${field}": { "placeholder": false, "value": ${JSON.stringify(value)}`,
+            ),
+          );
+        },
+        `data/publisher.ts (${field}.value)`,
+        reason,
+      );
+    }
+  });
+
+  it("refuses a SITE_URL with a path, naming the variable rather than the data module's field", async () => {
+    vi.stubEnv("SITE_URL", "https://gesundheit.example.org/sub/");
+    const result = await expectRefusedBuild(
+      root,
+      async () => {},
+      `SITE_URL (environment variable): "https://gesundheit.example.org/sub/" must be the site's origin only`,
+    );
+    expect(result.output).not.toContain("defaultBaseUrl");
   });
 });
 

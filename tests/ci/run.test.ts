@@ -19,9 +19,12 @@ type Package = keyof typeof commands;
  * A machine for `.ci/run --machine-only`, simulated with PATH: a folder with only the basic
  * commands the script uses, the given tools (as stand-ins that do nothing), and an `apt-get`
  * (and `sudo`) that logs what it is asked and then either installs the stand-ins or fails.
+ * Tools in `sbinTools` stand in a folder of their own that is not on PATH, as Debian's
+ * `/usr/sbin` is not on an ordinary user's (the script's `SBIN_PATH` names it).
  */
-async function machine(tools: Package[], apt: "installs" | "fails") {
+async function machine(tools: Package[], apt: "installs" | "fails", sbinTools: Package[] = []) {
   const bin = await makeTempDir("gw-ci-machine-");
+  const sbin = await makeTempDir("gw-ci-sbin-");
   const log = path.join(bin, "apt.log");
   for (const name of ["dirname", "id"]) {
     await symlink(
@@ -29,11 +32,12 @@ async function machine(tools: Package[], apt: "installs" | "fails") {
       path.join(bin, name),
     );
   }
-  const tool = async (name: string) => {
-    await writeFile(path.join(bin, name), "#!/bin/sh\nexit 0\n");
-    await chmod(path.join(bin, name), 0o755);
+  const tool = async (folder: string, name: string) => {
+    await writeFile(path.join(folder, name), "#!/bin/sh\nexit 0\n");
+    await chmod(path.join(folder, name), 0o755);
   };
-  for (const name of tools) await tool(commands[name]);
+  for (const name of tools) await tool(bin, commands[name]);
+  for (const name of sbinTools) await tool(sbin, commands[name]);
   const installs = Object.entries(commands)
     .map(
       ([pkg, command]) =>
@@ -63,7 +67,7 @@ done`
     const result = spawnSync("/bin/bash", [".ci/run", "--machine-only"], {
       cwd: projectRoot,
       encoding: "utf8",
-      env: { PATH: bin, HOME: bin, ...env },
+      env: { PATH: bin, SBIN_PATH: sbin, HOME: bin, ...env },
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
@@ -119,6 +123,18 @@ describe(".ci/run on a machine", () => {
     await writeFile(browser, "#!/bin/sh\nexit 0\n");
     await chmod(browser, 0o755);
     expect(run({ CHROME_PATH: browser }).status).toBe(0);
+    expect(await aptLog()).toEqual([]);
+  });
+
+  it("whose nginx is in /usr/sbin, off the user's PATH as on Debian: finds it and installs nothing", async () => {
+    const { run, aptLog } = await machine(
+      ["chromium", "libxml2-utils", "translate-toolkit", "tesseract-ocr"],
+      "fails",
+      ["nginx"],
+    );
+    const result = run();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("The machine has every tool the tests need.");
     expect(await aptLog()).toEqual([]);
   });
 

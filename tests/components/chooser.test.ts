@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import publisherData from "../../data/publisher.ts";
-import { chooser, type ChooserProps } from "../../src/components/chooser.ts";
+import { chooser, rootNotFound, type ChooserProps } from "../../src/components/chooser.ts";
+import { pageIn } from "../../src/components/menu.ts";
 import { publisherModule } from "../../src/lib/data/schemas.ts";
 import type { Translator } from "../../src/lib/i18n.ts";
 import type { Translations } from "../../src/lib/pages.ts";
@@ -33,13 +34,14 @@ const site: Translations = {
   ...pair("nrw", "/de/nordrhein-westfalen/", "/en/north-rhine-westphalia/"),
   ...pair("legal-notice", "/de/impressum/", "/en/legal-notice/"),
   ...pair("privacy", "/de/datenschutz/", "/en/privacy/"),
+  ...pair("not-found", "/de/404.html", "/en/404.html"),
 };
 
 const publisher = publisherModule.parse(publisherData);
 
-function rootPage(overrides: Partial<ChooserProps> = {}) {
+function rootPage(overrides: Partial<ChooserProps> = {}, component = chooser) {
   return parseHtml(
-    chooser({
+    component({
       translations: site,
       translator,
       official: false,
@@ -142,6 +144,66 @@ describe("the root page", () => {
       ["de", "https://example.org/de/"],
       ["en", "https://example.org/en/"],
       ["x-default", "https://example.org/"],
+    ]);
+  });
+});
+
+describe("the root 404 page", () => {
+  const page = rootPage({}, rootNotFound);
+  const sections = page.all(tag("section"));
+
+  it("says in every language, in a part marked with it, that the address does not exist, and leads to its start page", () => {
+    expect(sections.map((section) => attribute(section, "lang"))).toEqual(["de", "en"]);
+    for (const [index, language] of ["de", "en"].entries()) {
+      const section = sections[index] ?? null;
+      expect(within(section, tag("p")).map((paragraph) => text(paragraph))).toEqual([
+        `${language}:chooser.notFoundText`,
+        `${language}:chooser.enter`,
+      ]);
+      expect(within(section, tag("a")).map((link) => attribute(link, "href"))).toEqual([
+        `/${language}/`,
+      ]);
+    }
+  });
+
+  it("is named by each language's 404 page, marking the parts not in the page's language", () => {
+    expect(attribute(page.first(tag("html")), "lang")).toBe("de");
+    expect(text(page.first(tag("title")))).toBe("de not-found · en not-found");
+    expect(text(page.first(tag("h1")))).toBe("de not-found · en not-found");
+    expect(attribute(page.first(tag("meta", { name: "description" })), "content")).toBe(
+      "de:chooser.notFoundDescription",
+    );
+  });
+
+  it("is its own canonical and x-default page, kept out of search indexes, with each language's 404 page as alternate", () => {
+    expect(attribute(page.first(tag("link", { rel: "canonical" })), "href")).toBe(
+      "https://example.org/404.html",
+    );
+    expect(attribute(page.first(tag("meta", { name: "robots" })), "content")).toBe("noindex");
+    const alternates = page.all(tag("link", { rel: "alternate" }));
+    expect(
+      alternates.map((link) => [attribute(link, "hreflang"), attribute(link, "href")]),
+    ).toEqual([
+      ["de", "https://example.org/de/404.html"],
+      ["en", "https://example.org/en/404.html"],
+      ["x-default", "https://example.org/404.html"],
+    ]);
+  });
+
+  it("leaves out a language that has no 404 page, while the root page still introduces it", () => {
+    const withoutEnglish: Translations = {
+      ...site,
+      "not-found": { de: pageIn(site, "not-found", "de") },
+    };
+    const notFound = rootPage({ translations: withoutEnglish }, rootNotFound);
+    expect(notFound.all(tag("section")).map((section) => attribute(section, "lang"))).toEqual([
+      "de",
+    ]);
+    expect(text(notFound.first(tag("h1")))).toBe("de not-found");
+    const root = rootPage({ translations: withoutEnglish });
+    expect(root.all(tag("section")).map((section) => attribute(section, "lang"))).toEqual([
+      "de",
+      "en",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveBaseUrl } from "../../src/lib/base-url.ts";
+import { contentErrorOf } from "../support/errors.ts";
 
 describe("resolveBaseUrl", () => {
   it("prefers SITE_URL over the default", () => {
@@ -26,5 +27,20 @@ describe("resolveBaseUrl", () => {
     expect(() => resolveBaseUrl("https://example.org/site/", "http://localhost:8080")).toThrow(
       /no path/,
     );
+  });
+
+  it("names where a refused address came from: SITE_URL, or the default's field in data/site.ts", () => {
+    const fromEnvironment = contentErrorOf(() =>
+      resolveBaseUrl("https://gesundheit.example.org/sub/", "http://localhost:8080"),
+    );
+    expect(fromEnvironment.location).toEqual({ file: "SITE_URL (environment variable)" });
+    const fromData = contentErrorOf(() => resolveBaseUrl(undefined, "http://localhost:8080/sub/"));
+    expect(fromData.location).toEqual({ file: "data/site.ts", key: "defaultBaseUrl" });
+  });
+
+  it("refuses a user name in the address, which would be dropped without a word", () => {
+    expect(() =>
+      resolveBaseUrl("https://user:secret@example.org", "http://localhost:8080"),
+    ).toThrow(/origin only/);
   });
 });

@@ -8,6 +8,7 @@ import {
   loadLocales,
   parseLocaleFile,
 } from "../../src/lib/i18n.ts";
+import { contentErrorOf } from "../support/errors.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 const translator = createTranslator({
@@ -85,6 +86,19 @@ describe("parseLocaleFile", () => {
     }
   });
 
+  it.each([
+    ["a missing value", '{\n  "a": "x",\n  "b": ,\n  "c": "z"\n}', 3, 8],
+    ["a trailing comma", '{\n  "a": "x",\n}', 3, 1],
+    ["an unclosed object", '{\n  "a": "x"', 2, 11],
+  ])(
+    "names the line and column of %s, where the parser's own message gives no position",
+    (_case, text, line, column) => {
+      const error = contentErrorOf(() => parseLocaleFile("locales/de/common.json", text));
+      expect(error.location).toEqual({ file: "locales/de/common.json", line, column });
+      expect(error.message).toMatch(/^this is not valid JSON: /);
+    },
+  );
+
   it("refuses a file that holds something other than an object", () => {
     expect(() => parseLocaleFile("locales/de/x.json", "[1, 2]")).toThrow(/one JSON object/);
   });
@@ -135,13 +149,30 @@ describe("loadLocales", () => {
     },
   );
 
+  it("refuses a $t reference to a missing text, naming the file, line and key it stands in", async () => {
+    const root = await localesWith('{\n  "a": "A",\n  "b": "see $t(common.missing)"\n}\n');
+    const error = await loadError(root);
+    expect(error.location).toEqual({
+      file: "locales/en/common.json",
+      line: 3,
+      column: 3,
+      key: "common.b",
+    });
+    expect(error.message).toContain("common.missing");
+  });
+
   it("refuses a $t chain 3,000 texts long, naming the file and the key it starts at", async () => {
     const chain = Array.from(
       { length: 3000 },
       (_, index) => `  "k${index}": "${index === 2999 ? "end" : `a $t(common.k${index + 1})`}"`,
     );
     const error = await loadError(await localesWith(`{\n  "a": "A",\n${chain.join(",\n")}\n}\n`));
-    expect(error.location).toEqual({ file: "locales/en/common.json", key: "common.k0" });
+    expect(error.location).toEqual({
+      file: "locales/en/common.json",
+      line: 3,
+      column: 3,
+      key: "common.k0",
+    });
     expect(error.message).toContain(
       '"$t(…)" references take 2999 steps (common.k0 → common.k1 → common.k2 → … → common.k2999), more than the 20',
     );

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeUtf8 } from "../../src/lib/source-files.ts";
-import { assetTypes, checkAsset, checkSvg } from "../../src/lib/passive-files.ts";
+import {
+  assetTypes,
+  checkAsset,
+  checkSvg,
+  plainCss,
+  rendersAsDocument,
+  xmlRenderedPart,
+} from "../../src/lib/passive-files.ts";
 import { contentErrorOf } from "../support/errors.ts";
 
 const file = "src/site/assets/bild.svg";
@@ -106,6 +113,90 @@ describe("checkSvg", () => {
       1,
       "does not start with an <svg> element",
     ],
+    ...(["fill", "filter", "mask", "clip-path", "marker-start"] as const).map(
+      (name): [string, string, number, string] => [
+        `a ${name} attribute that loads a file`,
+        svg(`<rect width="8" height="8" ${name}="url(https://example.org/p.svg#g)"/>`),
+        2,
+        "loads another file",
+      ],
+    ),
+    [
+      "a cursor from another site",
+      svg('<rect width="8" height="8" cursor="url(//example.org/c.cur), auto"/>'),
+      2,
+      "loads another file",
+    ],
+    [
+      "an animation to a file's address",
+      svg(
+        '<rect width="8" height="8"><set attributeName="fill" to="url(https://example.org/p.svg#g)"/></rect>',
+      ),
+      2,
+      "loads another file",
+    ],
+    [
+      "a style sheet split into text and CDATA",
+      svg("<style>rect{fill:ur<![CDATA[l(https://example.org/x.svg#a)}]]></style>"),
+      2,
+      "a <style> element that loads another file",
+    ],
+    [
+      "a style sheet split by an XML comment",
+      svg("<style>rect{fill:ur<!-- -->l(https://example.org/x.svg#a)}</style>"),
+      2,
+      "a <style> element that loads another file",
+    ],
+    [
+      "a url() spelled with a CSS escape",
+      svg("<style>rect{background:u\\72l(https://example.org/x.png)}</style>"),
+      2,
+      "a <style> element that loads another file",
+    ],
+    [
+      "an @import spelled with a CSS escape",
+      svg('<style>@\\69mport "https://example.org/x.css";</style>'),
+      2,
+      "a <style> element that loads another file",
+    ],
+    [
+      "a style attribute with an escaped url()",
+      svg('<rect width="8" height="8" style="fill:u\\72l(https://example.org/x.svg#a)"/>'),
+      2,
+      "loads another file",
+    ],
+    [
+      "an image-set() of another site's image",
+      svg('<style>rect{background:image-set("https://example.org/x.png" 1x)}</style>'),
+      2,
+      "a <style> element that loads another file",
+    ],
+    [
+      "a DOCTYPE that names a DTD elsewhere",
+      `<!DOCTYPE svg SYSTEM "https://example.org/x.dtd">\n${svg("")}`,
+      1,
+      "refers to a file elsewhere",
+    ],
+    [
+      "xml:base, which moves every link elsewhere",
+      svg('<a xml:base="https://example.org/" href="#x"><text>t</text></a>'),
+      2,
+      "moves every link of the file to another address",
+    ],
+    [
+      "a ping, which sends a request when followed",
+      svg('<a href="#x" ping="https://example.org/track"><text>t</text></a>'),
+      2,
+      "sends a request",
+    ],
+    [
+      "an SVG Tiny handler element",
+      svg(
+        '<handler xmlns:ev="http://www.w3.org/2001/xml-events" ev:event="load">alert(1)</handler>',
+      ),
+      2,
+      "which SVG Tiny runs as script",
+    ],
   ])("refuses %s, naming the file and line", (_case, text, line, reason) => {
     const error = contentErrorOf(() => {
       checkSvg(text, file);
@@ -113,6 +204,16 @@ describe("checkSvg", () => {
     expect(error.location).toEqual({ file, line });
     expect(error.message).toMatch(/^is not a passive image: it /);
     expect(error.message).toContain(reason);
+  });
+
+  it("passes CSS that refers only to the file's own parts or loads nothing, however it is spelled", () => {
+    expect(() => {
+      checkSvg(
+        svg(`<style>@font-face{font-family:x;src:local(Arial)} rect{fill:url( "#g" )} /* url(x) */</style>
+<rect width="8" height="8" fill="url(#g)" style="fill:u\\72l('#g')" cursor="pointer"/>`),
+        file,
+      );
+    }).not.toThrow();
   });
 
   it("refuses a file that is not well-formed XML, naming the line", () => {
@@ -186,6 +287,68 @@ describe("checkAsset", () => {
     ).toMatch(/is not saved as UTF-8/);
     expect(contentErrorOf(asset("logo.svg", bytes(svg("<script>x</script>")))).message).toMatch(
       /has a <script> element/,
+    );
+  });
+});
+
+describe("plainCss", () => {
+  it("reads CSS as a browser does: escapes resolved, comments dropped", () => {
+    expect(plainCss('u\\72l(x) u\\000072 l(x) @\\69mport /* a */b\\"c\\\nd')).toBe(
+      'url(x) url(x) @import b"cd',
+    );
+    expect(plainCss("\\0 \\110000 \\d800 ")).toBe("\ufffd\ufffd\ufffd");
+  });
+});
+
+describe("rendersAsDocument", () => {
+  const document = (file: string, text = "") => rendersAsDocument(file, () => bytes(text));
+
+  it("counts every file a browser renders as a document by the type it is served with", () => {
+    for (const file of ["a.html", "a.HTM", "a.shtml", "a.xht", "a.xhtml", "a.svg", "a.mml"]) {
+      expect(document(file), file).toBe(true);
+    }
+    for (const file of [
+      "a.css",
+      "a.txt",
+      "a.json",
+      "a.csv",
+      "a.ttl",
+      "a.png",
+      "_headers",
+      "a.njk",
+    ]) {
+      expect(document(file), file).toBe(false);
+    }
+  });
+
+  it("counts XML as a document when it holds XHTML, SVG or MathML, a style sheet or a DOCTYPE, and a sitemap's language links not", () => {
+    const sitemap = `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+  <url><loc>https://example.org/de/</loc><xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/"/></url>
+</urlset>`;
+    expect(document("sitemap.xml", sitemap)).toBe(false);
+    expect(
+      document("data.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'),
+    ).toBe(false);
+    for (const text of [
+      '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+      '<data><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script></data>',
+      '<data><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/></data>',
+      '<data><x:link xmlns:x="http://www.w3.org/1999/xhtml" rel="stylesheet" href="x.css"/></data>',
+      '<?xml-stylesheet type="text/xsl" href="x.xsl"?><data/>',
+      '<!DOCTYPE data SYSTEM "x.dtd"><data/>',
+      "<data><unclosed></data>",
+    ]) {
+      expect(document("p6.xml", text), text).toBe(true);
+    }
+  });
+
+  it("names what makes XML a document, and its line", () => {
+    expect(xmlRenderedPart('<data>\n<h:p xmlns:h="http://www.w3.org/1999/xhtml"/></data>')).toEqual(
+      {
+        what: "the element <h:p> of http://www.w3.org/1999/xhtml",
+        line: 2,
+      },
     );
   });
 });

@@ -17,7 +17,7 @@ async function charactersOf(file: string): Promise<Set<string>> {
 describe("the site's fonts", () => {
   it("are at most 3 files of at most 120 KB together, each declared in the stylesheet", async () => {
     const site = await buildRealSite();
-    const faces = fontFacesOf(await site.read("assets/site.css"));
+    const faces = fontFacesOf(await site.read(site.stylesheet));
     expect(faces.map((face) => face.weight)).toEqual([400, 500, 600]);
     const sizes = await Promise.all(
       faces.map(async (face) => (await stat(path.join(site.outputDir, face.url))).size),
@@ -35,7 +35,7 @@ describe("the site's fonts", () => {
     }
     expect(used).toContain("ß");
     expect(used).toContain("\u00ad");
-    for (const face of fontFacesOf(await site.read("assets/site.css"))) {
+    for (const face of fontFacesOf(await site.read(site.stylesheet))) {
       const glyphs = await charactersOf(path.join(site.outputDir, face.url));
       expect(
         [...used].filter((character) => !glyphs.has(character)),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildRealSite } from "../support/built-site.ts";
-import { parseHtml, rawText, tag } from "../support/html.ts";
+import { languages } from "../../src/lib/languages.ts";
+import { notFoundPage } from "../../src/lib/published-files.ts";
+import { attribute, parseHtml, rawText, tag, text } from "../support/html.ts";
 
 /** The built pages with their main content's markup, by URL. */
 async function mains(): Promise<Map<string, string>> {
@@ -35,5 +37,22 @@ describe("the page layout's hyphenation", () => {
     expect(pages.get("/de/kennzahlen/")).toContain("fast\u00a0370.000");
     expect(pages.get("/de/kennzahlen/")).toContain("etwa\u00a01\u00a0von\u00a06");
     expect(pages.get("/en/key-figures/")).toContain("more\u00a0than\u00a01.1\u00a0million");
+  });
+});
+
+describe("the 404 page at the site's root", () => {
+  it("is written beside the languages' own, speaks every language and leads to each start page", async () => {
+    const site = await buildRealSite();
+    const root = parseHtml(await site.read(notFoundPage));
+    expect(root.all(tag("section")).map((section) => attribute(section, "lang"))).toEqual([
+      ...languages,
+    ]);
+    expect(
+      root.all(tag("a", { class: "chooser__enter" })).map((link) => attribute(link, "href")),
+    ).toEqual(languages.map((language) => `/${language}/`));
+    for (const language of languages) {
+      const own = parseHtml(await site.read(`${language}/${notFoundPage}`));
+      expect(text(root.first(tag("h1")))).toContain(text(own.first(tag("h1"))));
+    }
   });
 });

@@ -10,7 +10,7 @@ const FIRST_ROUND_TRIP = 14 * 1024;
 describe("what a reader downloads", () => {
   it("fits each page's HTML with the stylesheet, gzipped, into the first round trip", async () => {
     const site = await buildRealSite();
-    const stylesheet = gzipSync(await site.read("assets/site.css")).length;
+    const stylesheet = gzipSync(await site.read(site.stylesheet)).length;
     expect(stylesheet).toBeGreaterThan(1000);
     for (const page of site.pages) {
       expect(gzipSync(page.html).length + stylesheet, page.url).toBeLessThan(FIRST_ROUND_TRIP);

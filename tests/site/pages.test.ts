@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.ts";
 import { splitPage } from "../../src/lib/front-matter.ts";
 import { attribute, parseHtml, tag, text, within, type ParsedPage } from "../support/html.ts";
-import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
+import { buildRealSite, readBuiltSite, type BuiltSite } from "../support/built-site.ts";
 import { copyProject, projectRoot } from "../support/project.ts";
 
 const baseUrl = "http://localhost:8080";
@@ -43,16 +43,7 @@ async function buildSiteWithSingleLanguagePages(): Promise<BuiltSite & { root: s
   );
   const outputDir = path.join(root, "_site");
   await buildSite({ projectRoot: root, outputDir, quiet: true });
-  const files = (await glob("**/*.html", { cwd: outputDir })).sort();
-  const read = (file: string) => readFile(path.join(outputDir, file), "utf8");
-  const pages = await Promise.all(
-    files.map(async (file) => ({
-      url: `/${file.replace(/(^|\/)index\.html$/, "$1")}`,
-      file,
-      html: await read(file),
-    })),
-  );
-  return { root, outputDir, pages, read };
+  return { root, ...(await readBuiltSite(outputDir)) };
 }
 
 /** The addresses of the pages whose front matter says they exist in one language only. */

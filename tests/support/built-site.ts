@@ -14,6 +14,8 @@ export interface BuiltFile {
 export interface BuiltSite {
   outputDir: string;
   pages: BuiltFile[];
+  /** The stylesheet every page links, by its fingerprinted name (`assets/site.0123456789.css`). */
+  stylesheet: string;
   read(relativeFile: string): Promise<string>;
 }
 
@@ -21,6 +23,26 @@ let built: Promise<BuiltSite> | undefined;
 
 function urlOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/** A built site in `outputDir`, with every HTML page read. */
+export async function readBuiltSite(outputDir: string): Promise<BuiltSite> {
+  const files = (await glob("**/*.html", { cwd: outputDir })).sort();
+  const pages = await Promise.all(
+    files.map(async (file) => ({
+      url: urlOf(file),
+      file,
+      html: await readFile(path.join(outputDir, file), "utf8"),
+    })),
+  );
+  const link = /<link rel="stylesheet" href="\/([^"]+)">/.exec(pages[0]?.html ?? "");
+  if (link?.[1] === undefined) throw new Error("the built pages link no stylesheet");
+  return {
+    outputDir,
+    pages,
+    stylesheet: link[1],
+    read: (relativeFile: string) => readFile(path.join(outputDir, relativeFile), "utf8"),
+  };
 }
 
 /**
@@ -32,20 +54,7 @@ export function buildRealSite(): Promise<BuiltSite> {
     const realSite = inject("realSite");
     if ("error" in realSite)
       throw new Error(`the real site could not be built:\n${realSite.error}`);
-    const { outputDir } = realSite;
-    const files = (await glob("**/*.html", { cwd: outputDir })).sort();
-    const pages = await Promise.all(
-      files.map(async (file) => ({
-        url: urlOf(file),
-        file,
-        html: await readFile(path.join(outputDir, file), "utf8"),
-      })),
-    );
-    return {
-      outputDir,
-      pages,
-      read: (relativeFile: string) => readFile(path.join(outputDir, relativeFile), "utf8"),
-    };
+    return readBuiltSite(realSite.outputDir);
   })();
   return built;
 }

@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
 import { CouldNotCheckError } from "../gate.ts";
+import { rendersAsDocument } from "../../lib/passive-files.ts";
 import { projectFolders } from "../../lib/project.ts";
 import type { SitePage } from "./types.ts";
 
@@ -68,11 +69,17 @@ export function fileForPath(siteDir: string, urlPath: string): string | null {
 }
 
 /**
- * Every file of a built site a browser shows as a document of its own when it is opened: HTML
- * in any spelling, and SVG, which runs its scripts when opened directly (not as an `<img>`).
- * Hidden files count: a static host serves them like any other.
+ * Every file of a built site (relative to `siteDir`) a browser shows as a document of its own
+ * when it is opened, judged by the media type it is served with and, for XML, by what it holds
+ * (see `rendersAsDocument`): HTML in any spelling (`.htm`, `.shtml`), XHTML (`.xht`), SVG,
+ * which runs its scripts when opened directly (not as an `<img>`), MathML, and XML with
+ * elements of those languages. Hidden files count: a static host serves them like any other.
  */
-export const documentFiles = "**/*.{html,htm,xhtml,svg}";
+export function documentFiles(siteDir: string): string[] {
+  return globSync("**/*", { cwd: siteDir, dot: true }).filter((file) =>
+    rendersAsDocument(file, () => readFileSync(join(siteDir, file))),
+  );
+}
 
 /** The URL path a static server serves a built file at: de/index.html → /de/, de/404.html → /de/404.html. */
 export function pathOfHtmlFile(relativeFile: string): string {
@@ -109,9 +116,7 @@ export function listSitePages(siteDir: string): SitePage[] {
   const mapped = locations.map(locationToPath);
   const origin = mapped[0]?.origin ?? "";
   const listed = new Set(mapped.map((m) => m.path));
-  const built = globSync(documentFiles, { cwd: siteDir, dot: true, caseSensitiveMatch: false }).map(
-    pathOfHtmlFile,
-  );
+  const built = documentFiles(siteDir).map(pathOfHtmlFile);
   return [...new Set([...listed, ...built])].sort().map((path) => ({
     path,
     url: origin + path,

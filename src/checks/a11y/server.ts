@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join, posix } from "node:path";
 import sirv from "sirv";
+import { servedMediaType } from "../../lib/passive-files.ts";
+import { fileForPath } from "./pages.ts";
 
 /** A running local server for a built site. */
 export interface SiteServer {
@@ -63,6 +65,14 @@ export async function startSiteServer(siteDir: string): Promise<SiteServer> {
     etag: true,
     // Static hosts serve hidden files too, and the gate checks every file they would serve.
     dotfiles: true,
+    // A file of a type sirv does not know would go out without a type, and Chromium would sniff
+    // it (and render HTML in it); static hosts send it as a download, and so does this server.
+    setHeaders: (res, pathname) => {
+      const file = fileForPath(siteDir, pathname);
+      if (file !== null && servedMediaType(file) === undefined) {
+        res.setHeader("Content-Type", "application/octet-stream");
+      }
+    },
     onNoMatch: (req, res) => {
       respondNotFound(siteDir, req, res);
     },

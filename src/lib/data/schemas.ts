@@ -120,6 +120,21 @@ const toReplace = toReplaceWith(text);
 /** A publisher detail: filled in, or still a placeholder. */
 export type PublisherDetail = z.infer<typeof toReplace>;
 
+/** A telephone number as people write it: digits, an optional leading `+`, spaces, `/`, `-`, brackets. */
+const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?\d[\d ()/-]{4,}\d$/, "must be a telephone number such as +49 30 1234567");
+
+/** An address of a page on the web (`http:` or `https:`), which pages link; never `javascript:`. */
+const webAddress = z.url({
+  protocol: /^https?$/,
+  error: "must be a web address starting with https:// (or http://)",
+});
+
+/** An email address readers write to. */
+const emailAddress = z.email({ error: "must be an email address such as kontakt@example.org" });
+
 /** A day, as `2026-11-22`. */
 const day = z.iso.date();
 
@@ -148,7 +163,7 @@ export const sourcesModule = z.record(
     language: z.enum(["de", "en"]),
     topic: localizedText,
     /** The publication's web address, for the downloads and citations. */
-    url: toReplaceWith(z.url()),
+    url: toReplaceWith(webAddress),
     /** The day the publication was read (`2026-11-22`), for the downloads and citations. */
     retrievedOn: toReplaceWith(day),
   }),
@@ -187,8 +202,8 @@ export const publisherModule = z.strictObject({
   street: toReplace,
   postcodeAndTown: toReplace,
   representedBy: toReplace,
-  email: toReplace,
-  phone: toReplace,
+  email: toReplaceWith(emailAddress),
+  phone: toReplaceWith(phoneNumber),
   responsibleForContent: toReplace,
   dataProtectionOfficer: toReplace,
   hosting: toReplace,
@@ -199,9 +214,13 @@ export const publisherModule = z.strictObject({
   arbitration: z.strictObject({
     level: z.enum(["federal", "state"]),
     /** The Schlichtungsstelle nach § 16 BGG, for federal bodies; its name is a locale string. */
-    federal: z.strictObject({ webAddress: z.url() }),
+    federal: z.strictObject({ webAddress }),
     /** The body a state's disability equality law names, for state bodies. */
-    state: z.strictObject({ name: toReplace, address: toReplace, webAddress: toReplace }),
+    state: z.strictObject({
+      name: toReplace,
+      address: toReplace,
+      webAddress: toReplaceWith(webAddress),
+    }),
   }),
   /** The body's contributor URI in DCAT-AP.de (`http://dcat-ap.de/def/contributors/…`), for GovData. */
   contributorId: toReplaceWith(z.url()),
@@ -219,11 +238,11 @@ export const publisherModule = z.strictObject({
           "must be a URI of DCAT-AP.de's licence vocabulary, such as http://dcat-ap.de/def/licenses/dl-by-de/2.0",
         ),
       name: localizedText,
-      text: z.url(),
+      text: webAddress,
     }),
   ),
   /** The email address readers of the open data write to with questions about it. */
-  dataContact: toReplaceWith(z.email()),
+  dataContact: toReplaceWith(emailAddress),
   /** The day the open data were first published (`dct:issued`); never the day of a build. */
   dataIssuedOn: toReplaceWith(day),
   /** The day the figures last changed (`dct:modified`, `dateModified`); never the day of a build. */

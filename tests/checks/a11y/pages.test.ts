@@ -94,6 +94,35 @@ describe("listSitePages", () => {
     ]);
   });
 
+  it("chooses documents by the type they are served with and what XML holds, not by a list of extensions", () => {
+    const dir = temporaryDir("pages");
+    const xhtml =
+      '<html xmlns="http://www.w3.org/1999/xhtml"><script>document.title="ran"</script></html>';
+    writeFiles(dir, {
+      ...cleanSiteFiles(),
+      "assets/p5.xht": xhtml,
+      "assets/p6.xml": xhtml,
+      "seite.shtml": "<!DOCTYPE html>",
+      "formel.mml": '<math xmlns="http://www.w3.org/1998/Math/MathML"/>',
+      "feed.rss": '<rss><h:script xmlns:h="http://www.w3.org/1999/xhtml">1</h:script></rss>',
+      "data/daten.xml": "<daten><wert>1</wert></daten>",
+      "robots.txt": "User-agent: *",
+      _headers: "/*",
+    });
+    expect(listSitePages(dir).map((page) => page.path)).toEqual([
+      "/",
+      "/assets/p5.xht",
+      "/assets/p6.xml",
+      "/de/",
+      "/de/404.html",
+      "/en/",
+      "/en/404.html",
+      "/feed.rss",
+      "/formel.mml",
+      "/seite.shtml",
+    ]);
+  });
+
   it("fails with a clear message when the sitemap is missing", () => {
     const dir = temporaryDir("pages");
     writeFiles(dir, { "index.html": "<!DOCTYPE html>" });

@@ -240,11 +240,13 @@ describe("the gate over every document a browser would render", () => {
       "assets/.hidden.html": PAGES["de/offene-richtlinie/index.html"] ?? "",
       "assets/logo.svg": PAGES["assets/logo.svg"] ?? "",
       "assets/seite.xhtml": `<html xmlns="http://www.w3.org/1999/xhtml" lang="de"><head><title>X</title></head><body>${script}</body></html>`,
+      "assets/p5.xht": `<html xmlns="http://www.w3.org/1999/xhtml" lang="de"><head><title>X</title></head><body>${script}</body></html>`,
+      "assets/p6.xml": `<html xmlns="http://www.w3.org/1999/xhtml" lang="de"><head><title>X</title></head><body>${script}</body></html>`,
     });
     result = await checkAccessibility({ siteDir: site, cache: false, concurrency: 2 });
   });
 
-  it("checks HTML in any spelling, hidden files and SVG, and fails each that runs script", () => {
+  it("checks HTML in any spelling, hidden files, SVG and XML that renders as XHTML, and fails each that runs script", () => {
     const failed = result.pages
       .filter((page) => page.problems.some((problem) => problem.rule === "script-execution"))
       .map((page) => page.path);
@@ -252,8 +254,13 @@ describe("the gate over every document a browser would render", () => {
       "/assets/.hidden.html",
       "/assets/logo.svg",
       "/assets/p5.htm",
+      "/assets/p5.xht",
       "/assets/seite.xhtml",
     ]);
+    // XML served as text/xml that renders as XHTML is checked too, and cannot pass.
+    expect(result.pages.find((page) => page.path === "/assets/p6.xml")?.status).toMatch(
+      /^(?:failed|error)$/,
+    );
     expect(result.ok).toBe(false);
     expect(
       result.pages.filter((page) => page.status === "passed").map((page) => page.path),

@@ -13,6 +13,8 @@ describe("startSiteServer", () => {
       "de/404.html": "nicht gefunden",
       "assets/site.css": "body{}",
       "assets/.hidden.html": "versteckt",
+      "assets/p5.xht": "<html/>",
+      "de/seite.njk": "<script>document.title='ran'</script>",
     });
     server = await startSiteServer(dir);
   });
@@ -40,6 +42,14 @@ describe("startSiteServer", () => {
     expect(await get("/assets/site.css")).toMatchObject({
       status: 200,
       type: expect.stringContaining("text/css") as unknown,
+    });
+  });
+
+  it("serves each file with the type static hosts give it, and one of an unknown type as a download", async () => {
+    expect(await get("/assets/p5.xht")).toMatchObject({ type: "application/xhtml+xml" });
+    expect(await get("/de/seite.njk")).toMatchObject({
+      status: 200,
+      type: "application/octet-stream",
     });
   });
 

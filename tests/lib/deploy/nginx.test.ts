@@ -8,19 +8,14 @@ import {
   nginxSiteConfig,
   serverOnlyHeaders,
 } from "../../../src/lib/deploy/nginx.ts";
+import { fontFacesOf } from "../../../src/lib/fonts.ts";
 import { openDataFiles, openDataPath } from "../../../src/lib/open-data/files.ts";
+import { assetTypes } from "../../../src/lib/passive-files.ts";
 import { securityHeaders } from "../../../src/lib/security.ts";
 import { buildRealSite } from "../../support/built-site.ts";
 import { attribute, parseHtml, tag } from "../../support/html.ts";
 import { makeTempDir } from "../../support/temp.ts";
-
-/** nginx from PATH, or where Debian installs it (`/usr/sbin` is not on every user's PATH). */
-function findNginx(): string {
-  for (const candidate of ["nginx", "/usr/sbin/nginx"]) {
-    if (spawnSync(candidate, ["-v"]).status === 0) return candidate;
-  }
-  throw new Error("nginx is not installed: install the Debian package nginx (bash .ci/run does)");
-}
+import { findTool } from "../../support/tools.ts";
 
 let folder: string;
 let siteDir: string;
@@ -28,15 +23,21 @@ let origin: string;
 let nginx: ChildProcess | undefined;
 let errors = "";
 
-/** The hashed copy of the stylesheet the served site gets, as a fingerprinting build names it. */
-const hashedAsset = "/assets/site.0123abcd.css";
+let stylesheet: string;
+let testWarnings = "";
+
+/** A file of each type `assets/` may hold, as the build would copy it: `/assets/types/x.<extension>`. */
+const assetOfEachType = Object.keys(assetTypes).map((extension) => `/assets/types/x.${extension}`);
 
 beforeAll(async () => {
-  const binary = findNginx();
+  const binary = findTool("nginx", "nginx");
   folder = await makeTempDir("gw-nginx-");
   siteDir = path.join(folder, "_site");
-  await cp((await buildRealSite()).outputDir, siteDir, { recursive: true });
-  await cp(path.join(siteDir, "assets/site.css"), path.join(siteDir, hashedAsset));
+  const site = await buildRealSite();
+  await cp(site.outputDir, siteDir, { recursive: true });
+  stylesheet = site.stylesheet;
+  await mkdir(path.join(siteDir, "assets/types"));
+  for (const asset of assetOfEachType) await writeFile(path.join(siteDir, asset), "x");
   await writeFile(path.join(siteDir, ".hidden"), "not for readers\n");
   for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) {
     await mkdir(path.join(folder, temp));
@@ -75,6 +76,7 @@ http {
     },
   );
   expect(test.status, test.stderr).toBe(0);
+  testWarnings = test.stderr;
   nginx = spawn(binary, ["-p", folder, "-e", "stderr", "-c", `${folder}/nginx.conf`], {
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -128,17 +130,21 @@ describe("the nginx configuration, served by a real nginx", () => {
     }
   });
 
-  it("answers an unknown address with status 404 and the 404 page of its language", async () => {
+  it("answers an unknown address, or a folder without a page, with status 404 and the 404 page of its language", async () => {
     const notFound = {
       de: await readFile(path.join(siteDir, "de/404.html"), "utf8"),
       en: await readFile(path.join(siteDir, "en/404.html"), "utf8"),
+      root: await readFile(path.join(siteDir, "404.html"), "utf8"),
     };
     expect(notFound.de).not.toBe(notFound.en);
     for (const [pathname, language] of [
       ["/de/gibt-es-nicht/", "de"],
       ["/en/does-not-exist/", "en"],
       ["/en/data/missing.csv", "en"],
-      ["/nowhere", "de"],
+      ["/nowhere", "root"],
+      ["/assets/", "root"],
+      ["/assets/fonts/", "root"],
+      ["/data/", "root"],
     ] as const) {
       const response = await get(pathname);
       expect(response.status, pathname).toBe(404);
@@ -146,6 +152,22 @@ describe("the nginx configuration, served by a real nginx", () => {
       expectHeaders(response, cachePolicies.other, pathname);
       expect(await response.text(), pathname).toBe(notFound[language]);
     }
+  });
+
+  it("serves every type of file assets/ may hold with its media type", async () => {
+    for (const asset of assetOfEachType) {
+      const type = assetTypes[path.extname(asset).slice(1)]?.mediaType ?? "";
+      const response = await get(asset);
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get("Content-Type"), asset).toBe(
+        type.startsWith("text/") || type.endsWith("+xml") ? `${type}; charset=utf-8` : type,
+      );
+    }
+  });
+
+  it("starts without a warning", () => {
+    expect(testWarnings).not.toContain("[warn]");
+    expect(errors).not.toContain("[warn]");
   });
 
   it("serves the open data with their media types and charset utf-8", async () => {
@@ -159,15 +181,22 @@ describe("the nginx configuration, served by a real nginx", () => {
     }
   });
 
-  it("lets browsers keep hashed assets for a year and revalidate everything else", async () => {
-    const hashed = await get(hashedAsset);
-    expect(hashed.status).toBe(200);
-    expect(hashed.headers.get("Content-Type")).toBe("text/css; charset=utf-8");
-    expectHeaders(hashed, cachePolicies.hashedAsset, hashedAsset);
-    const plain = await get("/assets/site.css");
-    expectHeaders(plain, cachePolicies.other, "/assets/site.css");
+  it("lets browsers keep the build's fingerprinted stylesheet and fonts for a year and revalidate everything else", async () => {
+    const fonts = fontFacesOf(await readFile(path.join(siteDir, stylesheet), "utf8"));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const [asset, type] of [
+      [`/${stylesheet}`, "text/css; charset=utf-8"],
+      ...fonts.map((face) => [face.url, "font/woff2"]),
+    ] as const) {
+      const hashed = await get(asset);
+      expect(hashed.status, asset).toBe(200);
+      expect(hashed.headers.get("Content-Type"), asset).toBe(type);
+      expectHeaders(hashed, cachePolicies.hashedAsset, asset);
+    }
+    const plain = await get("/assets/favicon.svg");
+    expectHeaders(plain, cachePolicies.other, "/assets/favicon.svg");
     expect(plain.headers.get("ETag")).toBeTruthy();
-    const revalidated = await fetch(`${origin}/assets/site.css`, {
+    const revalidated = await fetch(`${origin}/assets/favicon.svg`, {
       headers: { "If-None-Match": plain.headers.get("ETag") ?? "" },
     });
     expect(revalidated.status).toBe(304);
