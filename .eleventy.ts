@@ -11,6 +11,7 @@ import assetsPlugin from "./src/plugins/assets.ts";
 import { isProductionBuild } from "./src/plugins/build-mode.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import { createFrontMatterShare } from "./src/lib/front-matter.ts";
+import { addressesOfKey } from "./src/lib/page-sources.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
 import fontsPlugin from "./src/plugins/fonts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
@@ -65,7 +66,12 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
-  eleventyConfig.addPlugin(openDataPlugin, { data, translator, baseUrl });
+  eleventyConfig.addPlugin(openDataPlugin, {
+    data,
+    translator,
+    baseUrl,
+    landingPages: await addressesOfKey(projectRoot, "open-data"),
+  });
   eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl, factText: facts.text });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(layoutsPlugin, {

@@ -2,7 +2,13 @@ import type { Publisher } from "../lib/data/schemas.ts";
 import { html, type Html } from "../lib/html.ts";
 import { hyphenateText } from "../lib/hyphenate.ts";
 import type { Translator } from "../lib/i18n.ts";
-import { languageInfo, languages, sourceLanguage, type Language } from "../lib/languages.ts";
+import {
+  directionOf,
+  languageInfo,
+  languages,
+  sourceLanguage,
+  type Language,
+} from "../lib/languages.ts";
 import type { PageRef, Translations } from "../lib/pages.ts";
 import { publisherText } from "../lib/publisher.ts";
 import { documentHead } from "./document-head.ts";
@@ -45,6 +51,10 @@ function introduction(language: Language, props: ChooserProps): Html {
   const t = (key: string, values?: Record<string, unknown>) =>
     props.translator.t(language, key, values);
   const page = (key: string) => pageIn(props.translations, key, language);
+  const direction =
+    directionOf(language) === directionOf(sourceLanguage)
+      ? ""
+      : html` dir="${directionOf(language)}"`;
   const start = page("home");
   const publisher = props.official
     ? t("chooser.publisherConfirmed", {
@@ -52,10 +62,10 @@ function introduction(language: Language, props: ChooserProps): Html {
       })
     : t("chooser.publisherUnconfirmed");
   return html`
-      <section class="kern-card chooser__language" lang="${language}" aria-labelledby="chooser-${language}">
+      <section class="kern-card chooser__language" lang="${language}"${direction} aria-labelledby="chooser-${language}">
         <div class="kern-card__container">
           <div class="kern-card__header">
-            <h2 class="kern-title" id="chooser-${language}">${languageInfo[language].nativeName}</h2>
+            <h2 class="kern-title" id="chooser-${language}">${languageInfo(language).name}</h2>
           </div>
           <div class="kern-card__body">
             <p>${t("chooser.intro")}</p>
@@ -87,7 +97,10 @@ export function chooser(props: ChooserProps): Html {
   // The heading's words may break at their syllables on a narrow screen, as on every page.
   const title = present.map((language) => {
     const words = hyphenateText(t(language, "chooser.title"), language);
-    return language === sourceLanguage ? words : html`<span lang="${language}">${words}</span>`;
+    if (language === sourceLanguage) return words;
+    return directionOf(language) === directionOf(sourceLanguage)
+      ? html`<span lang="${language}">${words}</span>`
+      : html`<span lang="${language}" dir="${directionOf(language)}">${words}</span>`;
   });
   const documentHeadMarkup = documentHead({
     title: present.map((language) => t(language, "chooser.title")).join(" · "),
@@ -107,7 +120,7 @@ export function chooser(props: ChooserProps): Html {
     ),
   });
   return html`<!doctype html>
-<html lang="${sourceLanguage}" dir="ltr" data-kern-theme="light">
+<html lang="${sourceLanguage}" dir="${directionOf(sourceLanguage)}" data-kern-theme="light">
   <head>
     ${documentHeadMarkup}
   </head>

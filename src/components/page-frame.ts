@@ -1,6 +1,6 @@
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
-import { sourceLanguage, type Language } from "../lib/languages.ts";
+import { directionOf, sourceLanguage, type Language } from "../lib/languages.ts";
 import type { Translations } from "../lib/pages.ts";
 import { documentHead } from "./document-head.ts";
 import { siteFooter } from "./site-footer.ts";
@@ -37,12 +37,13 @@ export interface PageFrameProps {
   content: Html;
   /** Whether the site may call itself official (see `headerBar`). */
   official: boolean;
-  /** A page in Leichte Sprache or easy-read English: larger text, never a syllable break. */
+  /** A page in easy language (Leichte Sprache, easy read): larger text, never a syllable break. */
   easyLanguage: boolean;
 }
 
 /**
- * The frame every page shares: document head, skip link, header, main, footer. In `<main>`, the
+ * The frame every page shares: document head, skip link, header, main, footer, in the page's
+ * language and its text direction (`dir="rtl"` mirrors the layout). In `<main>`, the
  * heading stands on a band of its own above the content; both line up with header and footer.
  * KERN's light theme is chosen on `<html>` (see `src/styles/site.scss`).
  */
@@ -63,7 +64,7 @@ export function pageFrame(props: PageFrameProps): Html {
   });
   const { main, footer } = props.navigation;
   return html`<!doctype html>
-<html lang="${language}" dir="ltr" data-kern-theme="light">
+<html lang="${language}" dir="${directionOf(language)}" data-kern-theme="light">
   <head>
     ${head}
   </head>

@@ -145,7 +145,7 @@ export function localeFileOfKey(language: Language, key: string): string {
 export function createTranslator(resources: LocaleResources): Translator {
   const instance: i18n = i18next.createInstance();
   const i18nextResources: Resource = Object.fromEntries(
-    languages.map((language) => [language, { translation: resources[language] }]),
+    languages.map((language) => [language, { translation: resources[language] ?? {} }]),
   );
   void instance.init({
     resources: i18nextResources,

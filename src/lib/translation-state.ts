@@ -1,3 +1,4 @@
+import { textsIn } from "./locale-texts.ts";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -152,8 +153,8 @@ export function pageVersions(pairs: readonly PagePair[]): PageVersion[] {
 /** Compares each translated locale text's recorded source version with the source text now. */
 export function keyVersions(locales: Locales, record: KeyRecord): KeyVersion[] {
   return otherLanguages(sourceLanguage).flatMap((language) =>
-    [...locales.texts[language].values()].flatMap((translation) => {
-      const source = locales.texts[sourceLanguage].get(translation.key);
+    [...textsIn(locales, language).values()].flatMap((translation) => {
+      const source = textsIn(locales, sourceLanguage).get(translation.key);
       if (source === undefined) return [];
       const version = textVersion(source.value);
       const recorded = record.versions.get(language)?.get(translation.key)?.version;

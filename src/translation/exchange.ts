@@ -82,7 +82,7 @@ export const codeNames: Record<
 
 /** The code kind an XLIFF name stands for; language spans carry their language in the name. */
 export function kindOfName(name: string | undefined): { kind?: CodeKind; language?: string } {
-  const language = /^(?:x|gw):lang-([A-Za-z-]+)$|^x-lang-([A-Za-z-]+)$/.exec(name ?? "");
+  const language = /^(?:x|gw):lang-([A-Za-z0-9-]+)$|^x-lang-([A-Za-z0-9-]+)$/.exec(name ?? "");
   if (language !== null) return { kind: "lang", language: language[1] ?? language[2] ?? "" };
   const entry = Object.entries(codeNames).find(
     ([, names]) => names.ctype === name || names.subType === name,

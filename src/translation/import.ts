@@ -1,9 +1,10 @@
+import { textsIn } from "../lib/locale-texts.ts";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { format as prettierFormat } from "prettier";
 import { ContentError } from "../lib/errors.ts";
 import { setFrontMatterField } from "../lib/front-matter-field.ts";
-import { sourceLanguage, type Language } from "../lib/languages.ts";
+import { sourceLanguage } from "../lib/languages.ts";
 import { keyRecordFile, serialiseKeyRecord } from "../lib/translation-state.ts";
 import { textVersion } from "../lib/translation-version.ts";
 import { exchangeLanguages, type ExchangeUnit, type ReceivedDocument } from "./exchange.ts";
@@ -280,8 +281,8 @@ async function localeFiles(
     if (target !== undefined) values.set(text.source.key, serialise(target, "text"));
   }
   const changedFiles = new Set([...values.keys()].map((key) => key.split(".")[0] ?? ""));
-  const german = project.locales.texts[sourceLanguage];
-  const english = project.locales.texts[exchangeLanguages.target as Language];
+  const german = textsIn(project.locales, sourceLanguage);
+  const english = textsIn(project.locales, exchangeLanguages.target);
   const written = new Map<string, string>();
   for (const name of changedFiles) {
     const germanFile = projectFiles.localeFile(sourceLanguage, name);

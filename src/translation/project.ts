@@ -4,8 +4,8 @@ import { loadSiteData } from "../lib/data/load.ts";
 import { formatFact } from "../lib/format.ts";
 import { allowsMarkup, createTranslator, loadLocales } from "../lib/i18n.ts";
 import { sourceLanguage } from "../lib/languages.ts";
-import { readLocales, type LocaleText, type Locales } from "../lib/locale-texts.ts";
-import { pairPages, readPages, type Page } from "../lib/page-sources.ts";
+import { readLocales, type LocaleText, type Locales, textsIn } from "../lib/locale-texts.ts";
+import { pageAddress, pairPages, readPages, type Page } from "../lib/page-sources.ts";
 import { projectFolders } from "../lib/project.ts";
 import type { Finding } from "../lib/translation-findings.ts";
 import {
@@ -67,15 +67,6 @@ export interface TranslationProject {
   problems: Finding[];
   /** A link's target on the English side: a German page's address becomes its twin's. */
   localiseLink: (close: string) => string;
-}
-
-/** A page's address as Eleventy gives it: `src/site/de/quellen.md` → `/de/quellen/`. */
-function pageUrl(page: Page): string | undefined {
-  const { permalink } = page.frontMatter;
-  if (permalink === false) return undefined;
-  if (typeof permalink === "string") return permalink.replace(/index\.html$/, "");
-  const stem = path.posix.basename(page.file, ".md");
-  return `/${page.language}/${stem === "index" ? "" : `${stem}/`}`;
 }
 
 /**
@@ -246,8 +237,8 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
   for (const pair of pairs) {
     const german = pair.pages[sourceLanguage];
     const english = pair.pages[targetLanguage];
-    const from = german === undefined ? undefined : pageUrl(german);
-    const to = english === undefined ? undefined : pageUrl(english);
+    const from = german === undefined ? undefined : pageAddress(german);
+    const to = english === undefined ? undefined : pageAddress(english);
     if (from !== undefined && to !== undefined) urls.set(from, to);
   }
   const localiseLink = (close: string) =>
@@ -275,43 +266,45 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
   const states = new Map(
     keyVersions(locales, record).map((version) => [version.translation.key, version.state]),
   );
-  const texts = [...locales.texts[sourceLanguage].values()].flatMap((source): TextTranslation[] => {
-    if (typeof source.value !== "string") return [];
-    const translation = locales.texts[targetLanguage].get(source.key);
-    const segment: Segment = {
-      id: source.key,
-      kind: "text",
-      format: "text",
-      line: source.line,
-      content: parseTextInline(source.value, allowsMarkup(source.key)),
-    };
-    const target =
-      typeof translation?.value === "string"
-        ? alignCodes(
-            segment.content,
-            parseTextInline(translation.value, allowsMarkup(source.key)),
-            (close) => close,
-          )
-        : undefined;
-    const state = unitState(states.get(source.key) ?? "not-marked", target, segment, memory);
-    return [
-      {
-        source,
-        ...(translation === undefined ? {} : { translation }),
-        unit: {
-          segment,
-          ...(target === undefined ? {} : { target }),
-          state,
-          notes: notesFor(
+  const texts = [...textsIn(locales, sourceLanguage).values()].flatMap(
+    (source): TextTranslation[] => {
+      if (typeof source.value !== "string") return [];
+      const translation = textsIn(locales, targetLanguage).get(source.key);
+      const segment: Segment = {
+        id: source.key,
+        kind: "text",
+        format: "text",
+        line: source.line,
+        content: parseTextInline(source.value, allowsMarkup(source.key)),
+      };
+      const target =
+        typeof translation?.value === "string"
+          ? alignCodes(
+              segment.content,
+              parseTextInline(translation.value, allowsMarkup(source.key)),
+              (close) => close,
+            )
+          : undefined;
+      const state = unitState(states.get(source.key) ?? "not-marked", target, segment, memory);
+      return [
+        {
+          source,
+          ...(translation === undefined ? {} : { translation }),
+          unit: {
             segment,
-            source.file,
-            translation?.file,
-            latestEntry(memory, segment.id)?.source,
+            ...(target === undefined ? {} : { target }),
             state,
-          ),
+            notes: notesFor(
+              segment,
+              source.file,
+              translation?.file,
+              latestEntry(memory, segment.id)?.source,
+              state,
+            ),
+          },
         },
-      },
-    ];
-  });
+      ];
+    },
+  );
   return { projectRoot, pages, texts, locales, record, memory, problems, localiseLink };
 }

@@ -71,7 +71,7 @@ export function shareWithoutCareQualifier(
   );
   return innermost
     .map((block) => normalise(text(block)).trim())
-    .filter((words) => !careQualifier[language].every((pattern) => pattern.test(words)));
+    .filter((words) => !(careQualifier[language] ?? []).every((pattern) => pattern.test(words)));
 }
 
 const closedThemeClaims: Record<Language, RegExp[]> = {
@@ -88,7 +88,7 @@ const closedThemeClaims: Record<Language, RegExp[]> = {
 
 /** Sentences that close the source's open list ("darunter"): each region with one theme. */
 export function closedThemeList(words: string, language: Language): string[] {
-  return closedThemeClaims[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+  return (closedThemeClaims[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
 }
 
 const workInClusterClaims: Record<Language, RegExp[]> = {
@@ -105,7 +105,7 @@ const workInClusterClaims: Record<Language, RegExp[]> = {
 
 /** Sentences saying people work "in the cluster": the cluster represents its employees. */
 export function workInTheCluster(words: string, language: Language): string[] {
-  return workInClusterClaims[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+  return (workInClusterClaims[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
 }
 
 const sharedOutManagement: Record<Language, RegExp[]> = {
@@ -118,7 +118,7 @@ const sharedOutManagement: Record<Language, RegExp[]> = {
 
 /** Sentences that split the joint cluster management up between the agencies. */
 export function clusterManagementSharedOut(words: string, language: Language): string[] {
-  return sharedOutManagement[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+  return (sharedOutManagement[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
 }
 
 /** Words a text uses for something the glossary names otherwise, with the right term. */
@@ -127,10 +127,10 @@ export function avoidedTerms(
   glossary: Glossary,
   language: Language,
 ): { found: string; use: string }[] {
-  return Object.values(glossary).flatMap(({ [language]: entry }) =>
-    entry.avoid
+  return Object.values(glossary).flatMap(({ terms: { [language]: entry } }) =>
+    (entry?.avoid ?? [])
       .filter((variant) => phrasePattern(variant).test(normalise(words)))
-      .map((variant) => ({ found: variant, use: entry.term })),
+      .map((variant) => ({ found: variant, use: entry?.term ?? "" })),
   );
 }
 
@@ -159,7 +159,8 @@ export function termProblems(
   withForeign = words,
 ): string[] {
   return Object.entries(glossary).flatMap(([id, entry]) => {
-    const names = entry[page.language];
+    const names = entry.terms[page.language];
+    if (names === undefined) return [];
     const easy = page.easyLanguage ? names.easy : undefined;
     const term = easy?.term ?? names.term;
     const wrong = [...names.avoid, ...(easy?.avoid ?? [])];
@@ -258,7 +259,9 @@ export function missingSourceDetails(
     for (const field of ["url", "retrievedOn"] as const) {
       const entry = source[field];
       const shown = details.get(names[field]);
-      const wanted = entry.placeholder ? names.placeholder(entry.value[language]) : entry.value;
+      const wanted = entry.placeholder
+        ? names.placeholder(entry.value[language] ?? "")
+        : entry.value;
       if (shown === undefined) problems.push(`${id}: no "${names[field]}"`);
       else if (
         field === "retrievedOn" && !entry.placeholder ? shown.includes("[") : shown !== wanted

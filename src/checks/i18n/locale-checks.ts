@@ -13,6 +13,7 @@ import {
   locationOf,
   type LocaleText,
   type Locales,
+  textsIn,
 } from "../../lib/locale-texts.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
 
@@ -61,9 +62,9 @@ function checkFilesExist(locales: Locales): Finding[] {
 /** Texts that one language has and another lacks, named where they exist. */
 function checkSameKeys(locales: Locales, missingFiles: Set<string>): Finding[] {
   const findings: Finding[] = [];
-  const source = locales.texts[sourceLanguage];
+  const source = textsIn(locales, sourceLanguage);
   for (const language of otherLanguages(sourceLanguage)) {
-    const translation = locales.texts[language];
+    const translation = textsIn(locales, language);
     for (const text of source.values()) {
       if (
         translation.has(text.key) ||
@@ -132,7 +133,7 @@ function checkValue(text: LocaleText): Finding | undefined {
 /** Plural forms a language needs but a text lacks: German and English need `_one` and `_other`. */
 function checkPlurals(locales: Locales, language: Language): Finding[] {
   const findings: Finding[] = [];
-  const texts = locales.texts[language];
+  const texts = textsIn(locales, language);
   const reported = new Set<string>();
   const needed = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
   for (const text of texts.values()) {
@@ -160,7 +161,7 @@ function checkPlaceholders(locales: Locales): Finding[] {
   const findings: Finding[] = [];
   const collect = (language: Language) => {
     const groups = new Map<string, { texts: LocaleText[]; names: Set<string> }>();
-    for (const text of locales.texts[language].values()) {
+    for (const text of textsIn(locales, language).values()) {
       const base = pluralBase(text.key);
       const group = groups.get(base) ?? { texts: [], names: new Set<string>() };
       group.texts.push(text);

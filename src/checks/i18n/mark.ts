@@ -10,7 +10,7 @@ import {
 import { setFrontMatterField } from "../../lib/front-matter-field.ts";
 import { refreshedMemory, saveMemory } from "../../translation/memory.ts";
 import { readTranslationProject } from "../../translation/project.ts";
-import { readLocales } from "../../lib/locale-texts.ts";
+import { readLocales, textsIn } from "../../lib/locale-texts.ts";
 import { pairPages, readPages } from "../../lib/page-sources.ts";
 import { UsageError } from "../gate.ts";
 import { portablePath } from "../../lib/translation-findings.ts";
@@ -55,7 +55,7 @@ export async function markPages(
     "exists in one language only (onlyInThisLanguage), so there is nothing to mark";
   for (const { file } of targets) {
     const pair = pairs.find((candidate) =>
-      Object.values(candidate.pages).some((page) => page.file === file),
+      Object.values(candidate.pages).some((page) => page?.file === file),
     );
     const source = pair?.pages[sourceLanguage];
     const version = source?.version;
@@ -118,7 +118,7 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
     );
     return outcome;
   }
-  const source = locales.texts[sourceLanguage];
+  const source = textsIn(locales, sourceLanguage);
   const record = await readKeyRecord(projectRoot);
   if (!selection.all && record.findings.length > 0) {
     outcome.problems.push(
@@ -153,7 +153,7 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
   const summaries: string[] = [];
   for (const [language, entries] of versions) {
     let count = 0;
-    for (const text of locales.texts[language].values()) {
+    for (const text of textsIn(locales, language).values()) {
       const original = source.get(text.key);
       const selected =
         selection.all ||
@@ -165,7 +165,7 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
       count++;
     }
     for (const key of selection.keys) {
-      if (source.has(key) && !locales.texts[language].has(key)) {
+      if (source.has(key) && !textsIn(locales, language).has(key)) {
         outcome.problems.push(
           `${key}: there is no ${languageName(language)} translation yet, so it was not marked`,
         );

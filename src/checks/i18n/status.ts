@@ -4,6 +4,7 @@ import { changedTranslations, type ChangedTranslation } from "../../translation/
 import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
 import type { PageSource } from "../../lib/page-sources.ts";
+import { textsIn } from "../../lib/locale-texts.ts";
 import type { VersionState } from "../../lib/translation-state.ts";
 
 /** Where a text or page stands in one language. */
@@ -46,13 +47,13 @@ const fromVersion: Record<VersionState, ItemState> = {
 };
 
 function textStatus(inspection: TranslationInspection, language: Language): StatusItem[] {
-  const { texts } = inspection.locales;
+  const { locales } = inspection;
   const versions = new Map(
     inspection.keyVersions
       .filter((version) => version.translation.language === language)
       .map((version) => [version.translation.key, version.state]),
   );
-  const present = [...texts[language].values()].map((text) => {
+  const present = [...textsIn(locales, language).values()].map((text) => {
     const version = versions.get(text.key);
     return {
       kind: "text" as const,
@@ -64,8 +65,8 @@ function textStatus(inspection: TranslationInspection, language: Language): Stat
   });
   const missing = new Map<string, StatusItem>();
   for (const other of otherLanguages(language)) {
-    for (const text of texts[other].values()) {
-      if (texts[language].has(text.key) || missing.has(text.key)) continue;
+    for (const text of textsIn(locales, other).values()) {
+      if (textsIn(locales, language).has(text.key) || missing.has(text.key)) continue;
       missing.set(text.key, {
         kind: "text",
         name: text.key,

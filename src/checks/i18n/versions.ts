@@ -1,5 +1,5 @@
 import { languageName, sourceLanguage } from "../../lib/languages.ts";
-import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
+import { inBrokenFile, locationOf, type Locales, textsIn } from "../../lib/locale-texts.ts";
 import type { PageSource } from "../../lib/page-sources.ts";
 import { frontMatterLine } from "../../lib/pages.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
@@ -77,7 +77,7 @@ function keyFinding({ source, translation, state }: KeyVersion): Finding | undef
 function staleEntries(locales: Locales, record: KeyRecord): Finding[] {
   return [...record.versions.entries()].flatMap(([language, entries]) =>
     [...entries.entries()].flatMap(([key, entry]): Finding[] =>
-      (locales.texts[language].has(key) && locales.texts[sourceLanguage].has(key)) ||
+      (textsIn(locales, language).has(key) && textsIn(locales, sourceLanguage).has(key)) ||
       inBrokenFile(locales, key)
         ? []
         : [

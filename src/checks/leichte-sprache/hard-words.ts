@@ -1,4 +1,4 @@
-import type { Language } from "../../lib/languages.ts";
+import type { RuleSet } from "../../lib/data/language-list.ts";
 
 /** A word readers of easy language need explained, with the forms it takes on a page. */
 export interface HardWord {
@@ -16,8 +16,8 @@ const hard = (...forms: string[]): HardWord => ({ forms, foreign: false });
  * it first uses them (rule `unexplained-word`). The list is the check's knowledge, not the
  * editor's: a word missing here is not checked, so add words as pages use them.
  */
-export const hardWords: Record<Language, readonly HardWord[]> = {
-  de: [
+export const hardWords: Record<RuleSet, readonly HardWord[]> = {
+  "leichte-sprache": [
     foreign("Cluster", "Clusters"),
     foreign("moderiert", "moderieren", "moderiere", "Moderation"),
     foreign("Website", "Websites"),
@@ -37,7 +37,7 @@ export const hardWords: Record<Language, readonly HardWord[]> = {
     hard("Branche", "Branchen"),
     hard("Herausgeber"),
   ],
-  en: [
+  "easy-read": [
     foreign("cluster", "clusters"),
     foreign("Landeszentrum Gesundheit"),
     hard("website", "websites"),
@@ -62,19 +62,19 @@ export const hardWords: Record<Language, readonly HardWord[]> = {
  * is …"), a naming ("Das nennt man: Barriere.", "This is called a barrier."), or a sentence
  * after it that begins "Das bedeutet" / "Das Wort bedeutet" / "This means" / "That word means".
  */
-export const explanationPatterns: Record<Language, readonly string[]> = {
-  de: [
+export const explanationPatterns: Record<RuleSet, readonly string[]> = {
+  "leichte-sprache": [
     "^(?:ein|eine|der|die|das|das wort)?\\s*{w}\\s+(?:ist|sind|bedeutet|bedeuten|heißt|heißen)\\b",
     "\\b(?:nennt man|nennen wir|heißt|heißen)\\s*:?\\s*(?:ein|eine|einen)?\\s*{w}\\b",
   ],
-  en: [
+  "easy-read": [
     "^(?:a|an|the|the word)?\\s*{w}\\s+(?:is|are|means|mean)\\b",
     "\\b(?:is called|are called|we call this|we call them)\\s*:?\\s*(?:a|an|the)?\\s*{w}\\b",
   ],
 };
 
 /** Sentences that explain the word of the sentence before them. */
-export const explainsPrevious: Record<Language, RegExp> = {
-  de: /^(?:das|es|dieses wort|das wort)\s+(?:bedeutet|heißt)\b/iu,
-  en: /^(?:this|that|it|this word|that word)\s+means\b/iu,
+export const explainsPrevious: Record<RuleSet, RegExp> = {
+  "leichte-sprache": /^(?:das|es|dieses wort|das wort)\s+(?:bedeutet|heißt)\b/iu,
+  "easy-read": /^(?:this|that|it|this word|that word)\s+means\b/iu,
 };

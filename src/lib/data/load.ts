@@ -1,19 +1,17 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { z } from "zod";
 import { ContentError } from "../errors.ts";
 import { dataModuleSchemas, type SiteData } from "./schemas.ts";
 import { projectFiles } from "../project.ts";
+import { validateDataModule } from "./validate.ts";
+
+export { validateDataModule } from "./validate.ts";
 
 type ModuleName = keyof typeof dataModuleSchemas;
 
 function isModuleName(name: string): name is ModuleName {
   return Object.hasOwn(dataModuleSchemas, name);
-}
-
-function dottedPath(issuePath: readonly PropertyKey[]): string {
-  return issuePath.map(String).join(".");
 }
 
 /** Imports a data module; one that fails to load (a syntax error, a throw) is named with its error. */
@@ -31,26 +29,6 @@ async function importModule(file: string, relative: string): Promise<unknown> {
       file: relative,
     });
   }
-}
-
-/** Validates one module's default export; the first problem is reported with its field. */
-export function validateDataModule<Schema extends z.ZodType>(
-  file: string,
-  schema: Schema,
-  value: unknown,
-): z.infer<Schema> {
-  if (value === undefined) {
-    throw new ContentError("the module has no default export (write `export default { … }`)", {
-      file,
-    });
-  }
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  throw new ContentError(`invalid value: ${issue?.message ?? "does not match its schema"}`, {
-    file,
-    key: dottedPath(issue?.path ?? []),
-  });
 }
 
 /** Checks the references between modules: every fact and region names a source that exists. */

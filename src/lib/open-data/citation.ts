@@ -1,3 +1,4 @@
+import { textIn } from "../data/localized.ts";
 import type { Publisher, Sources } from "../data/schemas.ts";
 import type { Translate } from "../i18n.ts";
 import type { Language } from "../languages.ts";
@@ -25,7 +26,7 @@ export function sourceAttribution(
   language: Language,
   t: Translate,
 ): string {
-  const name = source.publisher.meaning[language];
+  const name = textIn(source.publisher.meaning, language);
   return source.publisher.confirmed
     ? name
     : t("openData.attribution.unconfirmed", { publisher: name });

@@ -1,4 +1,5 @@
 import type { Fact, Facts, Sources, ToReplace } from "../data/schemas.ts";
+import { textIn } from "../data/localized.ts";
 import { formatFact } from "../format.ts";
 import type { Translator } from "../i18n.ts";
 import { languages, type Language } from "../languages.ts";
@@ -78,7 +79,7 @@ export function factRecords(facts: Facts, sources: Sources, translator: Translat
       value: numericValue(fact),
       unit: units[fact.kind],
       qualifier: fact.qualifier ?? null,
-      label: fact.label,
+      label: inEachLanguage((language) => textIn(fact.label, language)),
       text: inEachLanguage((language) =>
         formatFact(fact, language, (key, values) => translator.t(language, key, values)),
       ),

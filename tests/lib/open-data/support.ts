@@ -30,7 +30,7 @@ export const testLandingPages = { de: "/de/daten/", en: "/en/data/" };
 export function buildTexts(
   data: SiteData,
   translator: Translator,
-): { files: BuiltOpenDataFile[]; text: (key: OpenDataFile["key"]) => string } {
+): { files: BuiltOpenDataFile[]; text: (id: string) => string } {
   const files = buildOpenData(data, {
     translator,
     baseUrl: testBaseUrl,
@@ -40,7 +40,7 @@ export function buildTexts(
   return {
     files,
     text: (key) => {
-      const file = files.find((candidate) => candidate.key === key);
+      const file = files.find((candidate) => candidate.id === key);
       if (file === undefined) throw new Error(`no open-data file "${key}"`);
       return decoder.decode(file.bytes);
     },
