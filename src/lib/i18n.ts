@@ -118,7 +118,7 @@ export async function loadLocales(
       return [language, tree];
     }),
   );
-  return Object.fromEntries(entries) as LocaleResources;
+  return Object.fromEntries(entries);
 }
 
 /** Looks up UI strings; one instance serves a whole build. */

@@ -49,9 +49,7 @@ const units: Record<Fact["kind"], Unit> = {
 
 /** A text made for each of the site's languages. */
 export function inEachLanguage(text: (language: Language) => string): InEachLanguage {
-  return Object.fromEntries(
-    languages.map((language) => [language, text(language)]),
-  ) as InEachLanguage;
+  return Object.fromEntries(languages.map((language) => [language, text(language)]));
 }
 
 /** A placeholder's value is not a value yet: the downloads leave it empty. */

@@ -3,7 +3,7 @@ import { loadSiteData } from "../../../src/lib/data/load.ts";
 import type { SiteData } from "../../../src/lib/data/schemas.ts";
 import { createTranslator, loadLocales, type Translator } from "../../../src/lib/i18n.ts";
 import { buildOpenData } from "../../../src/lib/open-data/build.ts";
-import type { BuiltOpenDataFile, OpenDataFile } from "../../../src/lib/open-data/files.ts";
+import type { BuiltOpenDataFile } from "../../../src/lib/open-data/files.ts";
 import { projectRoot } from "../../support/project.ts";
 
 /** The project's real data modules and locale strings, loaded as the build loads them. */
