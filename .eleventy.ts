@@ -40,7 +40,9 @@ export default async function (eleventyConfig: UserConfig) {
   );
   const production = isProductionBuild(eleventyConfig);
   // A build for publication stops here, naming every placeholder and a SITE_URL readers cannot use.
-  if (production) assertPublishable(projectReadiness(projectRoot, data, process.env.SITE_URL));
+  if (production) {
+    assertPublishable(await projectReadiness(projectRoot, data, process.env.SITE_URL));
+  }
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
   const stylesheet = await compileStylesheet(projectRoot);

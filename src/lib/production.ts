@@ -1,4 +1,6 @@
-import { isPlaceholder, type SiteData } from "./data/schemas.ts";
+import { isPlaceholder, textIn, type SiteData } from "./data/schemas.ts";
+import { toolLanguage } from "./languages.ts";
+import { untranslatedDataTexts, untranslatedMessage, untranslatedSources } from "./untranslated.ts";
 import path from "node:path";
 import { formatLocation, type ContentLocation } from "./errors.ts";
 import { projectFiles, projectFolders } from "./project.ts";
@@ -6,7 +8,7 @@ import { projectFiles, projectFolders } from "./project.ts";
 /** One reason a build cannot be published (an error) or should be looked at first (a warning). */
 export interface PublishProblem {
   /** What kind of problem it is, for the development build's one-line summary. */
-  kind: "placeholder" | "dates" | "siteUrl" | "attribution";
+  kind: "placeholder" | "dates" | "siteUrl" | "attribution" | "untranslated";
   /** The file and field to change: a data module's field, or `SITE_URL`. */
   location: ContentLocation;
   message: string;
@@ -97,7 +99,7 @@ export function placeholderProblems(
         problems.push({
           kind: "placeholder",
           location: { file: relativeFile(module), key: path.join(".") },
-          message: `is still a placeholder ("${value.value.en}"): fill in the value and set placeholder: false`,
+          message: `is still a placeholder ("${textIn(value.value, toolLanguage)}"): fill in the value and set placeholder: false`,
         });
       }
       return;
@@ -169,16 +171,29 @@ export function publishReadiness(
   };
 }
 
-/** `publishReadiness` for the project in `projectRoot`, naming its data modules as `data/<module>.ts`. */
-export function projectReadiness(
+/**
+ * `publishReadiness` for the project in `projectRoot`, naming its data modules as
+ * `data/<module>.ts`, and what is not translated yet: pages and locale texts still copies of
+ * their source (as `npm run lang:add` made them) and data texts lacking a language, each named.
+ */
+export async function projectReadiness(
   projectRoot: string,
   data: SiteData,
   siteUrl: string | undefined,
-): PublishReadiness {
+): Promise<PublishReadiness> {
   const dataDir = path.join(projectRoot, projectFolders.data);
-  return publishReadiness(data, siteUrl, (module) =>
-    path.relative(projectRoot, path.join(dataDir, `${module}.ts`)),
-  );
+  const relativeFile = (module: string) =>
+    path.relative(projectRoot, path.join(dataDir, `${module}.ts`));
+  const readiness = publishReadiness(data, siteUrl, relativeFile);
+  const untranslated = [
+    ...(await untranslatedSources(projectRoot)),
+    ...untranslatedDataTexts(data, relativeFile),
+  ].map((item): PublishProblem => ({
+    kind: "untranslated",
+    location: item.location,
+    message: untranslatedMessage(item),
+  }));
+  return { ...readiness, errors: [...readiness.errors, ...untranslated] };
 }
 
 /**
@@ -223,6 +238,9 @@ export function notPublishableLine(readiness: PublishReadiness): string | undefi
       ? `contradictory dates in ${projectFiles.dataModule("publisher")}`
       : undefined,
     siteUrl?.summary,
+    count("untranslated") > 0
+      ? `${count("untranslated")} texts and pages not translated yet`
+      : undefined,
   ].filter((reason) => reason !== undefined);
   return `Development build, not publishable: ${reasons.join(", ")} (npm run build -- --production lists every problem).`;
 }

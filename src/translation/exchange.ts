@@ -3,10 +3,10 @@ import type { Segment } from "./segments.ts";
 
 /**
  * Where a segment's translation stands:
- * - `new`: there is no translation yet (or none that follows the German page's structure);
- * - `changed`: the German changed since the translation was made;
- * - `unconfirmed`: translated, but nobody has recorded which German version it was made from;
- * - `current`: translated from the German as it is now.
+ * - `new`: there is no translation yet (or none that follows the source page's structure);
+ * - `changed`: the source changed since the translation was made;
+ * - `unconfirmed`: translated, but nobody has recorded which source version it was made from;
+ * - `current`: translated from the source as it is now.
  */
 export type UnitState = "new" | "changed" | "unconfirmed" | "current";
 
@@ -60,9 +60,6 @@ export interface ReceivedDocument {
   units: ReceivedUnit[];
   problems: ReadProblem[];
 }
-
-/** The languages of every exchange: German to English. */
-export const exchangeLanguages = { source: "de", target: "en" } as const;
 
 /** How each kind of code is named in XLIFF 1.2 (`ctype`) and 2.0 (`type` and `subType`). */
 export const codeNames: Record<

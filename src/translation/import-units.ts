@@ -1,10 +1,5 @@
 import { sourceLanguage } from "../lib/languages.ts";
-import {
-  exchangeLanguages,
-  type ExchangeUnit,
-  type ReceivedDocument,
-  type ReceivedUnit,
-} from "./exchange.ts";
+import { type ExchangeUnit, type ReceivedDocument, type ReceivedUnit } from "./exchange.ts";
 import {
   codesOf,
   markupCode,
@@ -110,6 +105,7 @@ function resolveCodes(
   unit: ExchangeUnit,
   target: readonly Inline[],
   localiseLink: (close: string) => string,
+  targetLanguage: string,
 ): { target: Inline[] } | { problems: string[] } {
   const german = new Map(codesOf(unit.segment.content).map((code) => [code.id, code]));
   const seen = new Set<string>();
@@ -146,7 +142,7 @@ function resolveCodes(
     });
   const resolved = resolve(target);
   for (const code of german.values()) {
-    if (seen.has(code.id) || spanLanguage(code) === exchangeLanguages.target) continue;
+    if (seen.has(code.id) || spanLanguage(code) === targetLanguage) continue;
     problems.push(
       `the tag ${code.id} (${code.type === "ph" ? code.equiv || code.markdown : `${code.open}…${code.close}`}) from the German is missing; put it back where it belongs in the translation`,
     );
@@ -197,7 +193,12 @@ function checkUnit(
       "the segment is marked as translated but its translation is empty: translate it, or set it back to not translated";
     return { problems: [problem], atTarget: true };
   }
-  const result = resolveCodes(unit, received.target ?? [], project.localiseLink);
+  const result = resolveCodes(
+    unit,
+    received.target ?? [],
+    project.localiseLink,
+    project.targetLanguage,
+  );
   if ("problems" in result) return { problems: result.problems, atTarget: true };
   const changed = unit.target === undefined || shapeOf(unit.target) !== shapeOf(result.target);
   return { accepted: { unit, target: result.target, germanFile: found.file, changed } };

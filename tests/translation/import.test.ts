@@ -308,7 +308,7 @@ describe("i18n:import of approvals and the memory's history", () => {
     await exported(root);
     await editExchange(root, ">The south<", ">Southern Germany<");
     expect((await runImport([exchange], root)).exitCode).toBe(0);
-    const pairs = (await readMemory(root)).get("common.region.south") ?? [];
+    const pairs = (await readMemory(root, "en")).get("common.region.south") ?? [];
     expect(pairs.map((pair) => pair.target)).toEqual([
       ["South"],
       ["The south"],

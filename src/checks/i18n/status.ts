@@ -1,4 +1,9 @@
-import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import {
+  otherLanguages,
+  sourceLanguage,
+  targetLanguages,
+  type Language,
+} from "../../lib/languages.ts";
 import { pageFrontMatter, type PageFrontMatter } from "../../lib/pages.ts";
 import { changedTranslations, type ChangedTranslation } from "../../translation/diff.ts";
 import { readTranslationProject } from "../../translation/project.ts";
@@ -9,7 +14,7 @@ import type { VersionState } from "../../lib/translation-state.ts";
 
 /** Where a text or page stands in one language. */
 export type ItemState =
-  "translated" | "adapted" | "not-marked" | "outdated" | "missing" | "by-design";
+  "translated" | "adapted" | "not-marked" | "outdated" | "untranslated" | "missing" | "by-design";
 
 /** The states in the order reports show them. */
 export const itemStates: readonly ItemState[] = [
@@ -17,6 +22,7 @@ export const itemStates: readonly ItemState[] = [
   "adapted",
   "not-marked",
   "outdated",
+  "untranslated",
   "missing",
   "by-design",
 ];
@@ -44,6 +50,7 @@ const fromVersion: Record<VersionState, ItemState> = {
   current: "translated",
   "not-marked": "not-marked",
   outdated: "outdated",
+  untranslated: "untranslated",
 };
 
 function textStatus(inspection: TranslationInspection, language: Language): StatusItem[] {
@@ -139,9 +146,13 @@ export function countStates(items: readonly StatusItem[]): Record<ItemState, num
 }
 
 /**
- * What changed in the German of each outdated page and text since its translation was made,
+ * What changed in the source of each outdated page and text since its translation was made, in every language,
  * segment by segment, as the translation memory (`locales/translation-memory.tmx`) remembers it.
  */
 export async function outdatedChanges(projectRoot: string): Promise<ChangedTranslation[]> {
-  return changedTranslations(await readTranslationProject(projectRoot));
+  const changes: ChangedTranslation[] = [];
+  for (const language of targetLanguages) {
+    changes.push(...changedTranslations(await readTranslationProject(projectRoot, language)));
+  }
+  return changes;
 }

@@ -97,12 +97,11 @@ export function openDataFileTexts(
   inLanguage: Language,
   t: Translate,
 ): OpenDataFileTexts {
-  const prefix = `openData.files.${file.key}`;
   if (file.language === undefined) {
     return {
-      title: t(`${prefix}.title`),
-      description: t(`${prefix}.description`),
-      format: t(`${prefix}.format`),
+      title: t(`openData.files.${file.key}.title`),
+      description: t(`openData.files.${file.key}.description`),
+      format: t(`openData.files.${file.key}.format`),
     };
   }
   const dialect = csvDialectOf(file.language);
@@ -118,8 +117,8 @@ export function openDataFileTexts(
     lineEnd: t(`openData.csv.dialect.lineEnd.${dialect.lineEnd}`),
   };
   return {
-    title: t(`${prefix}.title`, values),
-    description: t(`${prefix}.description`, values),
-    format: t(`${prefix}.format`),
+    title: t("openData.files.csv.title", values),
+    description: t("openData.files.csv.description", values),
+    format: t("openData.files.csv.format"),
   };
 }
