@@ -15,6 +15,7 @@ import {
   exportTranslations,
   type XliffFormat,
 } from "../../translation/export.ts";
+import { addLanguage, LanguageRefused } from "../../translation/add-language.ts";
 import { formatProblem, importTranslations } from "../../translation/import.ts";
 import { UsageError, type Command, type ParsedArguments } from "../gate.ts";
 import { checkTranslations, inspectTranslations } from "./check.ts";
@@ -293,6 +294,78 @@ file, line and segment.`,
         errors.length === 0
           ? "The translation check finds no errors."
           : `The translation check finds ${errors.length} error${errors.length === 1 ? "" : "s"}: run npm run check:i18n to see them.`,
+      ],
+    };
+  },
+};
+
+/** Options of `npm run lang:add`. */
+interface AddLanguageArguments {
+  code: string;
+  name: string;
+  direction?: "ltr" | "rtl";
+  intlLocale?: string;
+  euLanguage?: string;
+}
+
+/** `npm run lang:add`: a new language, scaffolded from the source language, not translated yet. */
+export const addLanguageCommand: Command<AddLanguageArguments> = {
+  name: "lang-add",
+  title: "Adding a language",
+  summary: `Adds a language: its entry in ${projectFiles.dataModule("languages")}, and copies of the ${languageName(sourceLanguage)} locale files and pages, marked as not translated yet.`,
+  usage: `Usage: npm run lang:add -- CODE --name NAME [--dir ltr|rtl] [--locale LOCALE] [--eu-language CODE]
+
+  CODE           the language's BCP 47 tag, e.g. fr, uk, ar, pt-BR
+  --name         its name in itself, e.g. Français, Українська, العربية
+  --dir          its text direction (default: the one Intl knows for it, else ltr)
+  --locale       the Intl locale its figures and dates are written in (default: CODE)
+  --eu-language  its code in the EU language vocabulary (FRA), for the open data's metadata
+
+Nothing under src/ outside ${projectFolders.site}/ changes. See README, "Adding a language".`,
+  options: {
+    name: { type: "string" },
+    dir: { type: "string" },
+    locale: { type: "string" },
+    "eu-language": { type: "string" },
+  },
+  allowPositionals: true,
+  parse({ values, positionals }) {
+    const [code, ...extra] = positionals;
+    if (code === undefined) throw new UsageError("name the language's code, e.g. fr");
+    if (extra.length > 0)
+      throw new UsageError(`one language at a time: "${extra.join(" ")}" is too much`);
+    const { name, dir, locale } = values;
+    const euLanguage = values["eu-language"];
+    if (typeof name !== "string" || name.trim() === "") {
+      throw new UsageError("give the language's name in itself with --name, e.g. --name Français");
+    }
+    if (dir !== undefined && dir !== "ltr" && dir !== "rtl") {
+      throw new UsageError(`--dir is ltr or rtl, not "${String(dir)}"`);
+    }
+    return {
+      code,
+      name: name.trim(),
+      ...(dir === undefined ? {} : { direction: dir }),
+      ...(typeof locale === "string" ? { intlLocale: locale } : {}),
+      ...(typeof euLanguage === "string" ? { euLanguage } : {}),
+    };
+  },
+  async run(options, { projectRoot }) {
+    let added;
+    try {
+      added = await addLanguage(projectRoot, options);
+    } catch (error) {
+      if (!(error instanceof LanguageRefused)) throw error;
+      if (error.usage) throw new UsageError(error.message);
+      return { exitCode: 1, lines: [], problems: [`Not added: ${error.message}`] };
+    }
+    const { entry } = added;
+    return {
+      exitCode: 0,
+      lines: [
+        `Added ${entry.englishName} (${entry.code}, ${entry.name}, ${entry.direction}) to ${projectFiles.dataModule("languages")}: ${added.pages} pages and ${added.texts} texts copied from ${languageName(sourceLanguage)}, marked as not translated yet.`,
+        `Written: ${added.written.join(", ")}`,
+        `Next: check the entry in ${projectFiles.dataModule("languages")}, translate the pages in ${projectFolders.pages(entry.code)}/ and the texts in ${projectFolders.locales}/${entry.code}/ (or export them with npm run i18n:export -- --lang ${entry.code}), then run npm run i18n:mark; npm run i18n:status shows what is left.`,
       ],
     };
   },

@@ -15,7 +15,7 @@ function isModuleName(name: string): name is ModuleName {
 }
 
 /** Imports a data module; one that fails to load (a syntax error, a throw) is named with its error. */
-async function importModule(file: string, relative: string): Promise<unknown> {
+export async function importModule(file: string, relative: string): Promise<unknown> {
   // The modification time makes a changed module load afresh while `npm start` watches.
   const { mtimeMs } = await stat(file);
   try {
