@@ -84,7 +84,7 @@ function introduction(language: Language, props: ChooserProps): Html {
 }
 
 /**
- * The root page at `/`: the site introduced in every language side by side (what it is, which
+ * The root page at `/`: the site introduced in every language of the list side by side (what it is, which
  * regions it covers, who publishes it or that this is still to be confirmed), each with links
  * into the site in that language and to its legal notice and privacy page; no script, no
  * redirect. It is written in the source language, with each language's part marked.
@@ -94,8 +94,16 @@ export function chooser(props: ChooserProps): Html {
   const t = (language: Language, key: string) => translator.t(language, key);
   const startPages = translations.home ?? {};
   const present = languages.filter((language) => startPages[language] !== undefined);
+  // The title and the header bar say each wording once: a language not translated yet has the
+  // source's words.
+  const worded = present.filter(
+    (language, index) =>
+      !present
+        .slice(0, index)
+        .some((earlier) => t(earlier, "chooser.title") === t(language, "chooser.title")),
+  );
   // The heading's words may break at their syllables on a narrow screen, as on every page.
-  const title = present.map((language) => {
+  const title = worded.map((language) => {
     const words = hyphenateText(t(language, "chooser.title"), language);
     if (language === sourceLanguage) return words;
     return directionOf(language) === directionOf(sourceLanguage)
@@ -103,7 +111,7 @@ export function chooser(props: ChooserProps): Html {
       : html`<span lang="${language}" dir="${directionOf(language)}">${words}</span>`;
   });
   const documentHeadMarkup = documentHead({
-    title: present.map((language) => t(language, "chooser.title")).join(" · "),
+    title: worded.map((language) => t(language, "chooser.title")).join(" · "),
     description: t(sourceLanguage, "chooser.description"),
     canonicalPath: "/",
     alternates: startPages,
@@ -115,7 +123,7 @@ export function chooser(props: ChooserProps): Html {
   });
   const bar = headerBar({
     official: props.official,
-    labels: present.map((language) =>
+    labels: worded.map((language) =>
       headerBarLabels(language, (key, values) => translator.t(language, key, values)),
     ),
   });

@@ -35,6 +35,12 @@ export interface PageFrameProps {
   notice: Html;
   /** The page's content below its heading. */
   content: Html;
+  /**
+   * The language heading and content are written in, when not the page's: a page not
+   * translated yet shows its source's text, marked as such (`lang`, and `dir` where it runs the
+   * other way).
+   */
+  contentLanguage?: Language;
   /** Whether the site may call itself official (see `headerBar`). */
   official: boolean;
   /** A page in easy language (Leichte Sprache, easy read): larger text, never a syllable break. */
@@ -63,6 +69,13 @@ export function pageFrame(props: PageFrameProps): Html {
     baseUrl: props.baseUrl,
   });
   const { main, footer } = props.navigation;
+  const other = props.contentLanguage;
+  const foreign =
+    other === undefined || other === language
+      ? html``
+      : directionOf(other) === directionOf(language)
+        ? html` lang="${other}"`
+        : html` lang="${other}" dir="${directionOf(other)}"`;
   return html`<!doctype html>
 <html lang="${language}" dir="${directionOf(language)}" data-kern-theme="light">
   <head>
@@ -74,10 +87,10 @@ export function pageFrame(props: PageFrameProps): Html {
     <main id="main" tabindex="-1">
       <div class="page-intro">
         <div class="page-width">
-          ${props.notice}<h1>${props.heading}</h1>
+          ${props.notice}<h1${foreign}>${props.heading}</h1>
         </div>
       </div>
-      <div class="page-width prose">
+      <div class="page-width prose"${foreign}>
         ${props.content}
       </div>
     </main>

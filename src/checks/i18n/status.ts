@@ -10,6 +10,7 @@ import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
 import type { PageSource } from "../../lib/page-sources.ts";
 import { textsIn } from "../../lib/locale-texts.ts";
+import { pluralBase } from "./locale-checks.ts";
 import type { VersionState } from "../../lib/translation-state.ts";
 
 /** Where a text or page stands in one language. */
@@ -73,7 +74,11 @@ function textStatus(inspection: TranslationInspection, language: Language): Stat
   const missing = new Map<string, StatusItem>();
   for (const other of otherLanguages(language)) {
     for (const text of textsIn(locales, other).values()) {
-      if (textsIn(locales, language).has(text.key) || missing.has(text.key)) continue;
+      const own = textsIn(locales, language);
+      // A plural form this language does not use (Arabic's `_few` in German) is no gap.
+      const base = pluralBase(text.key);
+      const hasForms = base !== text.key && [...own.keys()].some((key) => pluralBase(key) === base);
+      if (own.has(text.key) || hasForms || missing.has(text.key)) continue;
       missing.set(text.key, {
         kind: "text",
         name: text.key,
