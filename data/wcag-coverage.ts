@@ -167,7 +167,12 @@ export default {
       level: "AA",
       title: { de: "Umfließen", en: "Reflow" },
       extent: "partial",
-      checks: ["probe:reflow-320", "probe:content-overflow", "probe:text-overlap"],
+      checks: [
+        "probe:reflow-320",
+        "probe:content-overflow",
+        "probe:text-overlap",
+        "probe:rtl-overflow",
+      ],
     },
     {
       id: "1.4.11",
@@ -244,7 +249,7 @@ export default {
       level: "A",
       title: { de: "Blöcke umgehen", en: "Bypass Blocks" },
       extent: "full",
-      checks: ["axe:bypass", "probe:skip-link"],
+      checks: ["axe:bypass", "probe:skip-link", "probe:rtl-skip-link-side"],
     },
     {
       id: "2.4.2",
@@ -375,7 +380,7 @@ export default {
       level: "AA",
       title: { de: "Konsistente Navigation", en: "Consistent Navigation" },
       extent: "partial",
-      checks: ["probe:consistent-navigation"],
+      checks: ["probe:consistent-navigation", "probe:rtl-menu-side"],
     },
     {
       id: "3.2.4",
