@@ -235,7 +235,7 @@ function pageFiles(
         file: first?.file ?? "",
         line: first?.line ?? 1,
         id: first?.unit.segment.id ?? "",
-        message: `${page.translation.file} does not follow the structure of ${page.source.file}, so it is rebuilt from the German page and needs every segment translated; still untranslated: ${rebuilt.missing.join(", ")}`,
+        message: `${page.translation.file} does not follow the structure of ${page.source.file}, so it is rebuilt from the ${languageName(sourceLanguage)} page and needs every segment translated; still untranslated: ${rebuilt.missing.join(", ")}`,
       });
       continue;
     }

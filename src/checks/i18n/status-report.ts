@@ -5,7 +5,7 @@ import {
   type SegmentChange,
   type WordChange,
 } from "../../translation/diff.ts";
-import { languageName, sourceLanguage } from "../../lib/languages.ts";
+import { languageName, sourceLanguage, toolLanguage } from "../../lib/languages.ts";
 import {
   countStates,
   itemStates,
@@ -206,7 +206,7 @@ export function renderStatusHtml(
     )
     .join("\n");
   return `<!doctype html>
-<html lang="en">
+<html lang="${toolLanguage}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

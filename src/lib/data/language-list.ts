@@ -44,6 +44,7 @@ export type CsvDialect = z.infer<typeof csvDialect>;
  * package (`src/lib/hyphenate.ts` maps each name to `hyphen/<name>`): the list names a
  * language's resources, the code maps each name to its module.
  */
+/* eslint-disable project/no-language-literals -- the names of hyphen's modules, not languages */
 export const hyphenationPatterns = [
   "af",
   "as",
@@ -114,6 +115,7 @@ export const hyphenationPatterns = [
   "tr",
   "uk",
 ] as const;
+/* eslint-enable project/no-language-literals */
 /** The easy-language rule sets the Leichte Sprache check knows (`src/checks/leichte-sprache/`). */
 export const easyLanguageRuleSets = ["leichte-sprache", "easy-read"] as const;
 /** One of the easy-language rule sets. */

@@ -124,7 +124,7 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
               },
               publisherNote: {
                 description:
-                  "While the publisher is to be confirmed, why, in German and English; null once it is confirmed",
+                  "While the publisher is to be confirmed, why, in each language; null once it is confirmed",
                 oneOf: [{ $ref: "#/$defs/inEachLanguage" }, { type: "null" }],
               },
               title: { type: "string", minLength: 1 },
