@@ -5,8 +5,8 @@ import { editFile } from "../support/project.ts";
 import { copyWithPublishedSite, expectRefusedBuild, replaceOnce } from "./support.ts";
 
 const page = "src/site/de/quellen.md";
-/** A page without a layout of its own, for fields added to its front matter. */
-const plainPage = "src/site/de/leichte-sprache.md";
+/** A page without a layout or permalink of its own, for fields added to its front matter. */
+const plainPage = "src/site/de/berlin-brandenburg.md";
 
 /** The file line a paragraph appended by `appendToPage` starts on. */
 async function appendedLine(root: string, file: string): Promise<number> {
@@ -18,10 +18,17 @@ function appendToPage(file: string, paragraph: string) {
   return (root: string) => editFile(root, file, (text) => `${text.trimEnd()}\n\n${paragraph}\n`);
 }
 
-/** Adds a front matter field before the page's title line (line 2). */
+/** Adds a front matter field before the page's title line (line 2), in place of the page's own. */
 function addField(field: string, file = plainPage) {
+  const name = field.slice(0, field.indexOf(":"));
   return (root: string) =>
-    editFile(root, file, (text) => replaceOnce(text, /^title: /m, `${field}\ntitle: `));
+    editFile(root, file, (text) =>
+      replaceOnce(
+        text.replace(new RegExp(`^${name}:.*\n`, "m"), ""),
+        /^title: /m,
+        `${field}\ntitle: `,
+      ),
+    );
 }
 
 let root: string;

@@ -46,7 +46,7 @@ describe("the gates' one list", () => {
     const unknown = await runCaptured((io) => runGateByName(["spelling"], io));
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('there is no gate named "spelling"');
-    expect(unknown.stderr).toContain("i18n, duplicates, leichte-sprache, a11y, audit");
+    expect(unknown.stderr).toContain("i18n, duplicates, leichte-sprache, a11y, visual, audit");
     const none = await runCaptured((io) => runGateByName([], io));
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("no gate was named");

@@ -153,7 +153,7 @@ describe("i18n:export", () => {
     const root = await createExchangeFixture();
     const result = await runExport(["--out", "out", "--tmx"], root);
     expect(result.stdout).toBe(
-      `Nothing to translate: every text and page is translated from the German as it is now (--all exports everything).\nWritten: out/${memoryExportName}\n`,
+      `English (en): nothing to translate, every text and page is translated from the German as it is now (--all exports everything).\nWritten: out/${memoryExportName}\n`,
     );
     expect(existsSync(path.join(root, "out", exchangeFileName("en")))).toBe(false);
     const file = path.join(root, "out", memoryExportName);
@@ -229,10 +229,10 @@ describe("the conventions CAT tools read", () => {
     const root = await partlyTranslated();
     const all = await runExport(["--out", "out", "--all"], root);
     expect(all.stdout).toMatch(
-      /^17 segments: 15 up to date, 1 to translate, 1 to review \(the German changed, or nobody confirmed the translation\)\.\n/,
+      /^English \(en\): 17 segments: 15 up to date, 1 to translate, 1 to review \(the source changed, or nobody confirmed the translation\)\.\n/,
     );
     const changed = await runExport(["--out", "out"], root);
-    expect(changed.stdout).toMatch(/^2 segments: 1 to translate, 1 to review/);
+    expect(changed.stdout).toMatch(/^English \(en\): 2 segments: 1 to translate, 1 to review/);
   });
 
   it("is read by translate-toolkit's pocount with up-to-date units translated, changed ones fuzzy, new ones untranslated", async () => {
