@@ -49,6 +49,7 @@ function problemOf(result: { success: boolean; error?: { issues: { message: stri
   return result.error?.issues.map((issue) => issue.message).join("; ") ?? "";
 }
 
+const cldrOrder = ["zero", "one", "two", "few", "many", "other"] as const;
 const pluralForm = /^(.*)_(zero|one|two|few|many|other)$/;
 
 /**
@@ -57,7 +58,8 @@ const pluralForm = /^(.*)_(zero|one|two|few|many|other)$/;
  * its `_other`.
  */
 export function copyLocaleTree(tree: LocaleTree, intlLocale: string): LocaleTree {
-  const needed = new Intl.PluralRules(intlLocale).resolvedOptions().pluralCategories;
+  const categories = new Intl.PluralRules(intlLocale).resolvedOptions().pluralCategories;
+  const needed = cldrOrder.filter((category) => categories.includes(category));
   const copy: LocaleTree = {};
   const done = new Set<string>();
   for (const [name, value] of Object.entries(tree)) {

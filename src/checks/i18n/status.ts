@@ -10,6 +10,7 @@ import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
 import type { PageSource } from "../../lib/page-sources.ts";
 import { textsIn } from "../../lib/locale-texts.ts";
+import { untranslatedMark } from "../../lib/translation-version.ts";
 import { pluralBase } from "./locale-checks.ts";
 import type { VersionState } from "../../lib/translation-state.ts";
 
@@ -116,11 +117,14 @@ function pageStatus(inspection: TranslationInspection, language: Language): Stat
       const adapted =
         language !== sourceLanguage &&
         [...pair.values()].some((entry) => entry.frontMatter.adaptation === true);
-      const state = adapted
-        ? "adapted"
-        : version === undefined
-          ? "translated"
-          : fromVersion[version];
+      const state =
+        own.frontMatter.translatedFrom === untranslatedMark
+          ? "untranslated"
+          : adapted
+            ? "adapted"
+            : version === undefined
+              ? "translated"
+              : fromVersion[version];
       return [{ kind: "page", name, state, file: own.page.file }];
     }
     const [other] = pair.values();
