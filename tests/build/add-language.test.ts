@@ -134,7 +134,7 @@ describe("npm run lang:add -- fr --name Français, then a development build", ()
   it("publishes the figures as a French CSV in its dialect and describes it in the catalogue", async () => {
     const bytes = await readFile(path.join(root, "_site/data/key-figures-fr.csv"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes, { delimiter: ";", bom: true }) as string[][];
+    const rows: string[][] = parse(bytes, { delimiter: ";", bom: true });
     expect(rows.length).toBeGreaterThan(5);
     const dcat = await site(root, "data/dcat.ttl");
     expect(dcat).toContain("key-figures-fr.csv");
