@@ -86,13 +86,15 @@ function seg(content: readonly Inline[]): string {
 
 /**
  * The memory as a TMX 1.4b document, one `<tu>` per pair, with the source language and one
- * target language each: sorted by target language in the list's order, then by segment id, a
+ * target language each: sorted by target language in the list's order (pairs of a language
+ * the list no longer has are kept, after them), then by segment id, a
  * segment's pairs oldest first, each with the date it was added (`changedate`) where known.
  * Inline codes keep what stands in the page (`<ph>`, `<bpt>`/`<ept>`), so a CAT tool can place
  * them.
  */
 export function writeMemory(memories: Memories): string {
-  const units = targetLanguages.flatMap((language) => {
+  const others = [...memories.keys()].filter((language) => !targetLanguages.includes(language));
+  const units = [...targetLanguages, ...others.sort()].flatMap((language) => {
     const memory = memories.get(language) ?? new Map<string, MemoryEntry[]>();
     return [...memory.keys()]
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
