@@ -1,18 +1,35 @@
-import list from "../../data/languages.ts";
-import { validateDataModule } from "./data/validate.ts";
-import { languagesModule, type CsvDialect, type LanguageEntry } from "./data/language-list.ts";
+import { loadFailure, validateDataModule } from "./data/validate.ts";
+import {
+  languagesModule,
+  type CsvDialect,
+  type LanguageEntry,
+  type LanguagesModule,
+} from "./data/language-list.ts";
+import { ContentError, describeContentError } from "./errors.ts";
 import { projectFiles, projectFolders } from "./project.ts";
 
 export type { CsvDialect, LanguageEntry } from "./data/language-list.ts";
 
+/** `data/languages.ts`, loaded and validated; a mistake in it is a content error naming the field. */
+async function readLanguageList(file: string): Promise<LanguagesModule> {
+  const module = (await import("../../data/languages.ts").catch((error: unknown) => {
+    throw loadFailure(file, error);
+  })) as { default?: unknown };
+  return validateDataModule(file, languagesModule, module.default);
+}
+
 /**
- * The site's languages, read from `data/languages.ts` (the one list) and validated when this
- * module loads: a wrong entry stops every command with the file and field named.
+ * The site's languages, read from `data/languages.ts` (the one list) when this module loads.
+ * Every command loads it before its harness could catch anything, so a list that cannot be read
+ * or has a wrong entry ends the process here: one line naming the file and field (or line),
+ * exit status 2 (could not run), never a stack trace.
  */
-const languageList = validateDataModule(
-  projectFiles.dataModule("languages"),
-  languagesModule,
-  list,
+const languageList = await readLanguageList(projectFiles.dataModule("languages")).catch(
+  (error: unknown) => {
+    if (!(error instanceof ContentError)) throw error;
+    process.stderr.write(`${describeContentError(error)}\n`);
+    return process.exit(2);
+  },
 );
 
 /** One of the site's languages: its BCP 47 tag, as `data/languages.ts` lists it. */

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { ContentError } from "../errors.ts";
 import { dataModuleSchemas, type SiteData } from "./schemas.ts";
 import { projectFiles } from "../project.ts";
-import { validateDataModule } from "./validate.ts";
+import { loadFailure, validateDataModule } from "./validate.ts";
 
 export { validateDataModule } from "./validate.ts";
 
@@ -24,10 +24,7 @@ export async function importModule(file: string, relative: string): Promise<unkn
     };
     return module.default;
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new ContentError(`the data module could not be loaded: ${reason}`, {
-      file: relative,
-    });
+    throw loadFailure(relative, error);
   }
 }
 
