@@ -15,7 +15,7 @@ export default {
     quote: "fast 370.000 Beschäftigte",
     label: {
       de: "Beschäftigte, für die das Cluster Gesundheitswirtschaft steht",
-      en: "Employees represented by the health economy cluster",
+      en: "Employees the health economy cluster stands for",
     },
   },
   "berlinBrandenburg.companies": {
@@ -26,7 +26,7 @@ export default {
     quote: "über 21.400 Unternehmen",
     label: {
       de: "Unternehmen, für die das Cluster steht",
-      en: "Companies represented by the cluster",
+      en: "Companies the cluster stands for",
     },
   },
   "berlinBrandenburg.masterplanYear": {
@@ -61,7 +61,10 @@ export default {
     qualifier: "approximately",
     source: "lzg",
     quote: "ca. 58 Milliarden Euro",
-    label: { de: "Umsatz pro Jahr", en: "Annual revenue" },
+    label: {
+      de: "Derzeitiger Umsatz pro Jahr in der Gesundheitswirtschaft",
+      en: "Current annual revenue of the health economy",
+    },
   },
   "nrw.workforceShare": {
     kind: "fraction",

@@ -27,6 +27,12 @@ export interface Finding {
   related?: ContentLocation[];
   /** A short excerpt of the text or markup at fault. */
   excerpt?: string;
+  /** A picture of the place, relative to the report's folder (`screenshots/….png`). */
+  screenshot?: string;
+  /** The success criteria (or other standard's items) the rule tests, e.g. `["1.4.3"]`. */
+  criteria?: string[];
+  /** What was measured, by name: `{ contrast: "2.31:1", text: "#c8c8c8", background: "#ffffff" }`. */
+  measured?: Record<string, string | number>;
 }
 
 /** What a gate's run produced: its findings and how much it looked at. */
@@ -151,6 +157,9 @@ const findingSchema = z
     selector: z.string().optional(),
     related: z.array(locationSchema).optional(),
     excerpt: z.string().optional(),
+    screenshot: z.string().optional(),
+    criteria: z.array(z.string().min(1)).optional(),
+    measured: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .strict();
 

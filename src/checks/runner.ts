@@ -169,12 +169,19 @@ function exitCodeOf(status: GateStatus): number {
   return status === "failed" ? ExitCode.findings : ExitCode.couldNotCheck;
 }
 
+/** What a finding measured, for people: "contrast 2.31:1, text #c8c8c8". */
+function measuredText(measured: NonNullable<Finding["measured"]>): string {
+  return Object.entries(measured)
+    .map(([name, value]) => `${name} ${value}`)
+    .join(", ");
+}
+
 /** A plain, accessible page of the report, for people who open CI's artifacts. */
 export function renderReportHtml(report: GateReport, title: string): string {
   const heading = `${title}: ${statusWords[report.status]}`;
   const rows = report.findings.map(
     (finding) =>
-      html`<tr><td>${placeOf(finding)}</td><td>${finding.severity}</td><td>${finding.rule}</td><td>${finding.message}</td></tr>`,
+      html`<tr><td>${placeOf(finding)}${finding.screenshot === undefined ? "" : html` <a href="${finding.screenshot}">(screenshot)</a>`}</td><td>${finding.severity}</td><td>${finding.rule}</td><td>${finding.message}${finding.measured === undefined ? "" : html`<br>Measured: ${measuredText(finding.measured)}`}${finding.excerpt === undefined ? "" : html`<br><code>${finding.excerpt}</code>`}</td></tr>`,
   );
   const findings =
     rows.length === 0

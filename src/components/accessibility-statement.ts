@@ -1,11 +1,10 @@
-import type { Publisher, PublisherDetail, Site } from "../lib/data/schemas.ts";
+import type { Publisher, Site } from "../lib/data/schemas.ts";
 import { formatDate } from "../lib/format.ts";
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
 import type { WcagCoverage } from "../lib/data/wcag-coverage.ts";
-import { publisherText } from "../lib/publisher.ts";
-import { definitions, publisherContact } from "./publisher-contact.ts";
+import { arbitrationBodyDetails, definitions, publisherContact } from "./publisher-contact.ts";
 import { testCoverage } from "./test-coverage.ts";
 
 /** The translation key of the accessibility statement's pages. */
@@ -32,35 +31,15 @@ export interface AccessibilityStatementProps {
   externalLinkMarker: string;
 }
 
-function detail(entry: PublisherDetail, props: AccessibilityStatementProps): string {
-  return publisherText(entry, props.language, props.t);
-}
-
-function externalLink(href: string, props: AccessibilityStatementProps): Html {
-  return html`<a href="${href}" rel="external noreferrer">${href}<span class="visually-hidden"> ${props.externalLinkMarker}</span></a>`;
-}
-
-/** The arbitration body for the publisher's level: federal (§ 16 BGG) or the state's own. */
+/** The arbitration body for the publisher's level, federal (§ 16 BGG) or the state's own, and its procedure. */
 function arbitrationBody(props: AccessibilityStatementProps): Html {
-  const { arbitration } = props.publisher;
   const { t } = props;
-  if (arbitration.level === "federal") {
-    return html`${definitions("arbitration-body", [
-      [t("accessibility.contact.name"), t("accessibility.arbitration.federal.name")],
-      [t("accessibility.webAddress"), externalLink(arbitration.federal.webAddress, props)],
-    ])}
-<p>${t("accessibility.arbitration.federal.procedure")}</p>`;
-  }
-  const { name, address, webAddress } = arbitration.state;
-  return html`${definitions("arbitration-body", [
-    [t("accessibility.contact.name"), detail(name, props)],
-    [t("accessibility.contact.address"), detail(address, props)],
-    [
-      t("accessibility.webAddress"),
-      webAddress.placeholder ? detail(webAddress, props) : externalLink(webAddress.value, props),
-    ],
-  ])}
-<p>${t("accessibility.arbitration.state.procedure")}</p>`;
+  return html`${arbitrationBodyDetails({ ...props, labels: "statement" })}
+<p>${
+    props.publisher.arbitration.level === "federal"
+      ? t("accessibility.arbitration.federal.procedure")
+      : t("accessibility.arbitration.state.procedure")
+  }</p>`;
 }
 
 /**

@@ -1,4 +1,9 @@
-import type { CoverageExtent, WcagCoverage } from "../lib/data/wcag-coverage.ts";
+import {
+  checkTools,
+  type CheckId,
+  type CoverageExtent,
+  type WcagCoverage,
+} from "../lib/data/wcag-coverage.ts";
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
@@ -16,9 +21,27 @@ export interface TestCoverageProps {
 const EXTENTS: readonly CoverageExtent[] = ["full", "partial", "manual"];
 
 /**
+ * The checks of a criterion, by tool: "axe (image-alt, …); own checks (image-alt-text)". The
+ * rule names are English identifiers, marked as such for screen readers.
+ */
+function checksNamed(checks: readonly CheckId[], t: Translate): Html[] {
+  const parts = checkTools.flatMap((tool) => {
+    const rules = checks
+      .filter((check) => check.startsWith(`${tool}:`))
+      .map((check) => check.slice(tool.length + 1));
+    return rules.length === 0
+      ? []
+      : [html`${t(`coverage.tool.${tool}`)} (<span lang="en">${rules.join(", ")}</span>)`];
+  });
+  return parts.map((part, index) => (index === 0 ? part : html`; ${part}`));
+}
+
+/**
  * The accessibility statement's "how it was tested" section: the WCAG 2.2 A/AA success
- * criteria grouped by how far the accessibility gate tests them, drawn from the same map the
- * gate reports against, so the statement never claims more than the gate does.
+ * criteria grouped by what the accessibility gate can say of them (passed where it decides
+ * one fully; no failures found by the checks it names, which the list gives, where it tests
+ * part of one; needs a person), drawn from the same map the gate reports against, so the
+ * statement never claims more than the gate does.
  */
 export function testCoverage({ coverage, language, t }: TestCoverageProps): Html {
   const groups = EXTENTS.map((extent) => ({
@@ -37,7 +60,11 @@ export function testCoverage({ coverage, language, t }: TestCoverageProps): Html
           <ul>
             ${criteria.map(
               (criterion) =>
-                html`<li>${criterion.id} ${criterion.title[language]} (${t("coverage.level", { level: criterion.level })})</li>`,
+                html`<li>${criterion.id} ${criterion.title[language]} (${t("coverage.level", { level: criterion.level })})${
+                  criterion.checks.length === 0
+                    ? ""
+                    : html`: ${t("coverage.checkedWith")} ${checksNamed(criterion.checks, t)}`
+                }</li>`,
             )}
           </ul>`,
       )}

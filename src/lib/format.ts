@@ -43,20 +43,57 @@ export function formatDate(isoDate: string, language: Language): string {
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-function formatFactValue(fact: Fact, language: Language, t: Translate): string {
+/**
+ * How a fact is written: `standard` for the site's pages and data, `easy` for pages in Leichte
+ * Sprache and easy read, which write no abbreviation ("58 Milliarden Euro", not "58 Mrd. €"), no
+ * decimal number and plain hedges ("ungefähr", not "ca.").
+ */
+export type FactRegister = "standard" | "easy";
+
+/**
+ * A large number in words without decimals, for easy language: rounded towards what its hedge
+ * keeps true ("mehr als 1,1 Millionen" → "mehr als 1 Million", "fast 1,9 Millionen" → "fast 2
+ * Millionen", "ca. 58,4 Milliarden" → "ungefähr 58 Milliarden"). A figure without a hedge keeps
+ * its decimal: rounded, it would say something else.
+ */
+function formatEasyCompactNumber(fact: Fact & { value: number }, language: Language): string {
+  if (fact.qualifier === undefined) return formatCompactNumber(fact.value, language);
+  const roundingMode =
+    fact.qualifier === "over" || fact.qualifier === "moreThan"
+      ? "floor"
+      : fact.qualifier === "almost"
+        ? "ceil"
+        : "halfExpand";
+  return new Intl.NumberFormat(intlLocale(language), {
+    notation: "compact",
+    compactDisplay: "long",
+    maximumFractionDigits: 0,
+    roundingMode,
+  }).format(fact.value);
+}
+
+function formatFactValue(
+  fact: Fact,
+  language: Language,
+  t: Translate,
+  register: FactRegister,
+): string {
   switch (fact.kind) {
     case "count":
-      return fact.notation === "compact"
-        ? formatCompactNumber(fact.value, language)
-        : formatNumber(fact.value, language);
+      if (fact.notation !== "compact") return formatNumber(fact.value, language);
+      return register === "easy"
+        ? formatEasyCompactNumber(fact, language)
+        : formatCompactNumber(fact.value, language);
     case "euro":
-      return t("facts.unit.euro", {
-        amount: formatCompactNumber(
-          fact.value,
-          language,
-          languageInfo(language).compactMoneyDisplay,
-        ),
-      });
+      return register === "easy"
+        ? t("facts.easy.unit.euro", { amount: formatEasyCompactNumber(fact, language) })
+        : t("facts.unit.euro", {
+            amount: formatCompactNumber(
+              fact.value,
+              language,
+              languageInfo(language).compactMoneyDisplay,
+            ),
+          });
     case "percent":
       return formatPercent(fact.value, language);
     case "fraction":
@@ -71,11 +108,20 @@ function formatFactValue(fact: Fact, language: Language, t: Translate): string {
 
 /**
  * Formats a fact for running text in the given language, keeping the source's hedge:
- * a figure the source gives as "fast 370.000" reads "almost 370,000" in English.
+ * a figure the source gives as "fast 370.000" reads "almost 370,000" in English. The `easy`
+ * register writes it for pages in Leichte Sprache and easy read ("ungefähr 58 Milliarden Euro").
  */
-export function formatFact(fact: Fact, language: Language, t: Translate): string {
-  const value = formatFactValue(fact, language, t);
-  return fact.qualifier === undefined ? value : t(`facts.qualifier.${fact.qualifier}`, { value });
+export function formatFact(
+  fact: Fact,
+  language: Language,
+  t: Translate,
+  register: FactRegister = "standard",
+): string {
+  const value = formatFactValue(fact, language, t, register);
+  if (fact.qualifier === undefined) return value;
+  return register === "easy"
+    ? t(`facts.easy.qualifier.${fact.qualifier}`, { value })
+    : t(`facts.qualifier.${fact.qualifier}`, { value });
 }
 
 /**

@@ -48,3 +48,29 @@ export function html(strings: TemplateStringsArray, ...values: readonly HtmlValu
 export function trustedHtml(markup: string): Html {
   return new Html(markup);
 }
+
+/**
+ * Text with phrases in another language marked as such (WCAG 3.1.2), the rest escaped:
+ * `markLanguage("Download kennzahlen.csv", [{ phrase: "kennzahlen.csv", lang: "de" }])` is
+ * `Download <span lang="de">kennzahlen.csv</span>`. Every occurrence of each phrase is marked.
+ */
+export function markLanguage(
+  text: string,
+  phrases: readonly { phrase: string; lang: string }[],
+): Html {
+  const langs = new Map(
+    phrases.filter(({ phrase }) => phrase !== "").map((p) => [p.phrase, p.lang]),
+  );
+  if (langs.size === 0) return html`${text}`;
+  // Longest first, so a phrase inside a longer one never takes its place.
+  const alternatives = [...langs.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  let markup = "";
+  let last = 0;
+  for (const match of text.matchAll(new RegExp(alternatives.join("|"), "g"))) {
+    markup += `${escapeHtml(text.slice(last, match.index))}${html`<span lang="${langs.get(match[0])}">${match[0]}</span>`.markup}`;
+    last = match.index + match[0].length;
+  }
+  return new Html(markup + escapeHtml(text.slice(last)));
+}

@@ -96,8 +96,17 @@ const langAttribute = /\slang="([^"]*)"/;
  * without Unicode properties, which scans a page several times faster.
  */
 const latinLetter = "A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f";
+/**
+ * Text that is not words and must be copied as it is shown: a web address, an email address
+ * and a file name ("kennzahlen.csv"), whose soft hyphens a reader would copy along with it.
+ */
+const addressOrFileName = [
+  String.raw`(?:https?://|www\.)[^\s<"]+`,
+  String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+  String.raw`[${latinLetter}\d][${latinLetter}\d_-]*(?:\.[${latinLetter}\d_-]+)*\.[a-z\d]{2,5}(?![${latinLetter}\d])`,
+].join("|");
 const tagOrLongWord = new RegExp(
-  `<[^>]*>|(?<![${latinLetter}])[${latinLetter}]{${MIN_WORD_LENGTH},}`,
+  `<[^>]*>|${addressOrFileName}|(?<![${latinLetter}])[${latinLetter}]{${MIN_WORD_LENGTH},}`,
   "g",
 );
 
@@ -105,7 +114,8 @@ const tagOrLongWord = new RegExp(
  * Hyphenates the text of markup the build wrote (well-formed, attributes in double quotes),
  * each word in the language of its element (the nearest `lang` attribute, else `language`):
  * words of 10 letters or more in headings, table cells and captions and description terms, of
- * 20 or more elsewhere. Code and data blocks (`script`, `pre`, `code`) are left as they are.
+ * 20 or more elsewhere. Code and data blocks (`script`, `pre`, `code`), web and email addresses
+ * and file names are left as they are.
  * One pass over the markup: it runs on every page of the site.
  */
 export function hyphenateHtml(markup: string, language: Language): string {
@@ -114,7 +124,10 @@ export function hyphenateHtml(markup: string, language: Language): string {
   let minLength = MIN_RUNNING_TEXT_WORD_LENGTH;
   return markup.replace(tagOrLongWord, (match) => {
     if (match.charCodeAt(0) !== 60 /* < */) {
-      return match.length >= minLength ? hyphenateWord(match, lang) : match;
+      // A long word is letters only; anything else matched is an address or a file name.
+      return match.length >= minLength && !/[^\p{L}]/u.test(match)
+        ? hyphenateWord(match, lang)
+        : match;
     }
     const name = tagName.exec(match)?.[1]?.toLowerCase();
     if (name === undefined) return match; // A comment or doctype.

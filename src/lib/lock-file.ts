@@ -60,6 +60,9 @@ async function readOwner(lock: string, what: string): Promise<LockOwner | undefi
 
 const abandonedTakeoverMs = 10_000;
 
+/** How long a contender waits for another one that is taking over a stale lock. */
+const contendedLockWaitMs = 5_000;
+
 /**
  * Removes the stale lock whose id is `id`, if it is still there. Contenders who found the same
  * stale lock race to create `<lock>.<id>.takeover` exclusively; only the winner removes the lock,
@@ -104,8 +107,11 @@ export async function acquireLock(lock: string, what: string): Promise<HeldLock>
   const draft = `${lock}.${id}.new`;
   await writeFile(draft, `${process.pid}\n${id}\n`, { flag: "wx" });
   try {
-    // A few rounds: each lost round means another contender took or cleared the lock meanwhile.
-    for (let round = 0; round < 5; round++) {
+    // Each lost round means another contender took or cleared the lock meanwhile, or is taking
+    // over a stale one: that takes milliseconds, but on a busy machine the contender may wait
+    // that long for a core, so this waits for it up to a deadline rather than a count of rounds.
+    const deadline = Date.now() + contendedLockWaitMs;
+    for (let round = 1; ; round++) {
       try {
         await link(draft, lock);
         return {
@@ -125,13 +131,14 @@ export async function acquireLock(lock: string, what: string): Promise<HeldLock>
           `another process (${owner.pid}) is ${what} right now: wait until it has finished, then try again (if none is, remove ${lock})`,
         );
       }
-      if (!(await removeStaleLock(lock, owner.id, what))) {
-        await new Promise((resolve) => setTimeout(resolve, 10 * (round + 1)));
+      if (await removeStaleLock(lock, owner.id, what)) continue;
+      if (Date.now() > deadline) {
+        throw new LockError(
+          `could not take the lock ${lock} for ${what}: other processes kept taking it; try again`,
+        );
       }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10 * round, 200)));
     }
-    throw new LockError(
-      `could not take the lock ${lock} for ${what}: other processes kept taking it; try again`,
-    );
   } finally {
     await unlink(draft).catch(() => undefined);
   }

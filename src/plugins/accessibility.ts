@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { accessibilityStatement } from "../components/accessibility-statement.ts";
-import { publisherContact } from "../components/publisher-contact.ts";
+import { arbitrationBodyDetails, publisherContact } from "../components/publisher-contact.ts";
 import { siteMap } from "../components/site-map.ts";
 import type { Publisher, Site } from "../lib/data/schemas.ts";
 import type { WcagCoverage } from "../lib/data/wcag-coverage.ts";
@@ -31,7 +31,8 @@ export const accessibilityLayouts = [
  *   `site.accessibility` and `data/publisher.ts`, around the page's own text on testing;
  * - `layout: layouts/site-map.11ty.js`: every page of the language (WCAG 2.4.5);
  * - `layout: layouts/easy-language.11ty.js`: a page in Leichte Sprache or easy read, ending with
- *   how to reach the publisher, written out (BITV 2.0 asks for the contact on the page itself);
+ *   how to reach the publisher and the arbitration body the statement names, written out with
+ *   simple labels (BITV 2.0 asks for the contact on the page itself);
  * and a warning on the console when the statement's last review is over 12 months old.
  */
 export default function accessibilityPlugin(
@@ -90,10 +91,14 @@ export default function accessibilityPlugin(
     const language = pageLanguage({ ctx: data });
     const t = (key: string, values?: Record<string, unknown>) =>
       options.translator.t(language, key, values);
+    const contact = { language, publisher: options.publisher, t, labels: "easy" } as const;
     return html`${trustedHtml(data.content)}
 <h2 id="contact">${t("accessibility.easyContact.heading")}</h2>
 <p>${t("accessibility.easyContact.intro")}</p>
-${publisherContact({ language, publisher: options.publisher, t, labels: "easy" })}`.markup;
+${publisherContact(contact)}
+<h2 id="arbitration">${t("accessibility.easyContact.arbitrationHeading")}</h2>
+<p>${t("accessibility.easyContact.arbitrationIntro")}</p>
+${arbitrationBodyDetails({ ...contact, externalLinkMarker: t("common.externalLink") })}`.markup;
   });
 
   // Only the console hears of the build's date: the pages stay the same whenever they are built.

@@ -8,6 +8,7 @@ import {
   formatFact,
   formatNumber,
   keepTogether,
+  type FactRegister,
 } from "../lib/format.ts";
 import { escapeHtml } from "../lib/html.ts";
 import type { Translator } from "../lib/i18n.ts";
@@ -24,9 +25,18 @@ export interface FactWriter {
   markup: (context: TemplateContext, id: string) => string;
 }
 
+/** How the page writes figures: a page in Leichte Sprache or easy read (`easyLanguage: true`) in easy words. */
+function pageRegister(context: TemplateContext): FactRegister {
+  return (context.ctx as { easyLanguage?: unknown } | undefined)?.easyLanguage === true
+    ? "easy"
+    : "standard";
+}
+
 /**
  * Looks facts up by id as the facts module's own entries only, so `constructor`, `__proto__`
- * or `toString` are unknown facts like any misspelt id, and formats each once per language.
+ * or `toString` are unknown facts like any misspelt id, and formats each once per language and
+ * register (`{% fact %}` writes "ca. 58 Mrd. €" on most pages, "ungefähr 58 Milliarden Euro"
+ * on the Leichte Sprache page).
  */
 export function createFactWriter(facts: Facts, translator: Translator): FactWriter {
   const lookUp = (context: TemplateContext, id: string) => {
@@ -45,12 +55,18 @@ export function createFactWriter(facts: Facts, translator: Translator): FactWrit
   const formatted = (context: TemplateContext, id: string) => {
     const fact = lookUp(context, id);
     const language = pageLanguage(context);
-    const cacheKey = `${language}:${id}`;
+    const register = pageRegister(context);
+    const cacheKey = `${language}:${register}:${id}`;
     let text = formattedFacts.get(cacheKey);
     if (text === undefined) {
       text = withPage(context, () =>
         keepTogether(
-          formatFact(fact, language, (key, values) => translator.t(language, key, values)),
+          formatFact(
+            fact,
+            language,
+            (key, values) => translator.t(language, key, values),
+            register,
+          ),
         ),
       );
       formattedFacts.set(cacheKey, text);

@@ -4,7 +4,8 @@ import type { SiteData } from "../lib/data/schemas.ts";
 import type { Translator } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
 import { buildOpenData } from "../lib/open-data/build.ts";
-import { openDataCitation } from "../lib/open-data/citation.ts";
+import { markLanguage } from "../lib/html.ts";
+import { foreignSourceNames, openDataCitation } from "../lib/open-data/citation.ts";
 import { formatFileSize } from "../lib/open-data/file-size.ts";
 import { openDataFileTexts, openDataPath, type OpenDataFile } from "../lib/open-data/files.ts";
 import { datasetJsonLd } from "../lib/open-data/json-ld.ts";
@@ -23,7 +24,10 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * - `openData.licence`: the licence's `name` in each language and the address of its `text`, or
  *   the placeholder while `data/publisher.ts` holds one;
  * - `{{ bytes | fileSize }}`: a size in the page's language ("3,4 kB");
- * - `{{ page.url | openDataCitation }}`: how to cite the data found at that page.
+ * - `{{ page.url | openDataCitation | safe }}`: how to cite the data found at that page, as
+ *   markup (the sources' German names marked as German on English pages);
+ * - `{{ text | markFileName(file) | safe }}`: the text as markup, the file's name in it marked
+ *   with the file's language where that is not the page's ("kennzahlen.csv" on English pages).
  */
 export default function openDataPlugin(
   eleventyConfig: UserConfig,
@@ -79,7 +83,7 @@ export default function openDataPlugin(
   );
   eleventyConfig.addFilter("openDataCitation", function (this: TemplateContext, url: string) {
     const language = pageLanguage(this);
-    return withPage(this, () =>
+    const citation = withPage(this, () =>
       openDataCitation({
         language,
         t: (key, values) => translator.t(language, key, values),
@@ -88,5 +92,14 @@ export default function openDataPlugin(
         url: absoluteUrl(url, baseUrl),
       }),
     );
+    return markLanguage(citation, foreignSourceNames(data.sources, language)).markup;
   });
+  eleventyConfig.addFilter(
+    "markFileName",
+    function (this: TemplateContext, text: string, file: { name: string; language?: Language }) {
+      const foreign = file.language !== undefined && file.language !== pageLanguage(this);
+      return markLanguage(text, foreign ? [{ phrase: file.name, lang: file.language ?? "" }] : [])
+        .markup;
+    },
+  );
 }

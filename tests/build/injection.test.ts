@@ -82,7 +82,11 @@ describe("text from editors on the built pages", () => {
         ),
       );
       await editFile(root, "data/facts.ts", (source) =>
-        replaceOnce(source, 'de: "Umsatz pro Jahr"', `de: ${quoted(`Umsatz ${payload}`)}`),
+        replaceOnce(
+          source,
+          'de: "Derzeitiger Umsatz pro Jahr in der Gesundheitswirtschaft"',
+          `de: ${quoted(`Umsatz ${payload}`)}`,
+        ),
       );
       await editFile(root, germanPage, (source) => {
         let edited = replaceOnce(source, /^title: .*$/m, `title: ${quoted(`Titel ${payload}`)}`);

@@ -103,7 +103,7 @@ describe("front matter", () => {
     async (field, key) => {
       await expectRefusedBuild(
         root,
-        addField(field),
+        addField(field, plainPage),
         `${plainPage}:2 (${key}): "${key}" is not a front matter field pages may use`,
       );
     },
@@ -170,7 +170,7 @@ describe("front matter", () => {
     async (layout) => {
       await expectRefusedBuild(
         root,
-        addField(`layout: ${layout}`),
+        addField(`layout: ${layout}`, plainPage),
         `${plainPage}:2 (layout)`,
         "is not a layout of this site",
       );

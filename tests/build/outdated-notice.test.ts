@@ -10,7 +10,7 @@ describe("outdated translation notice on built pages", () => {
   it("appears at the top of an English page's main content once its German page changed", async () => {
     const result = await buildCopy((root) =>
       editFile(root, "src/site/de/kennzahlen.md", (text) =>
-        replaceOnce(text, "Die Zahlen der beiden Regionen", "Die Zahlen beider Regionen"),
+        replaceOnce(text, "Die Zahlen zählen nicht dasselbe", "Die Zahlen messen nicht dasselbe"),
       ),
     );
     expect(result.status, result.output).toBe(0);

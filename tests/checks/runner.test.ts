@@ -8,7 +8,12 @@ import {
   type Finding,
   type Gate,
 } from "../../src/checks/gate.ts";
-import { formatFinding, runGateCaptured, type CapturedRun } from "../../src/checks/runner.ts";
+import {
+  formatFinding,
+  renderReportHtml,
+  runGateCaptured,
+  type CapturedRun,
+} from "../../src/checks/runner.ts";
 import { makeTempDir } from "../support/temp.ts";
 
 interface WordOptions {
@@ -243,6 +248,25 @@ describe("runGateCli", () => {
     const passed = await readFile(path.join(passing.root, "reports/words/report.html"), "utf8");
     expect(passed).toContain("<p>No findings.</p>");
     expect(passed).not.toContain("<table>");
+  });
+
+  it("takes a finding's criteria and measured values into the schema and shows the values in report.html", async () => {
+    const { root } = await run(["--word", "bad", "a.txt"], forbidden);
+    const report = gateReportSchema.parse(await readReport(root));
+    const finding = {
+      ...report.findings[0],
+      criteria: ["1.4.3"],
+      measured: { contrast: "2.31:1", text: "#c8c8c8", boxes: 2 },
+    };
+    const measuring = gateReportSchema.parse({ ...report, findings: [finding] });
+    expect(measuring.findings[0]).toMatchObject(finding);
+    expect(renderReportHtml(measuring, "Word check")).toContain(
+      "Measured: contrast 2.31:1, text #c8c8c8, boxes 2",
+    );
+    for (const wrong of [{ criteria: "1.4.3" }, { measured: { contrast: { ratio: 2 } } }]) {
+      const findings = [{ ...report.findings[0], ...wrong }];
+      expect(gateReportSchema.safeParse({ ...report, findings }).success).toBe(false);
+    }
   });
 
   it("turns SIGINT and SIGTERM into the gate's abort signal and exits 130 or 143 after its cleanup", async () => {

@@ -11,6 +11,7 @@ const commands = {
   "libxml2-utils": "xmllint",
   "translate-toolkit": "pocount",
   nginx: "nginx",
+  "tesseract-ocr": "tesseract",
 } as const;
 type Package = keyof typeof commands;
 
@@ -74,7 +75,7 @@ done`
 describe(".ci/run on a machine", () => {
   it("that has every tool: installs nothing and goes on", async () => {
     const { run, aptLog } = await machine(
-      ["chromium", "libxml2-utils", "translate-toolkit", "nginx"],
+      ["chromium", "libxml2-utils", "translate-toolkit", "nginx", "tesseract-ocr"],
       "fails",
     );
     const result = run();
@@ -82,21 +83,21 @@ describe(".ci/run on a machine", () => {
     expect(await aptLog()).toEqual([]);
   });
 
-  it("that lacks xmllint, pocount and nginx and cannot install them: stops with one line naming the packages", async () => {
+  it("that lacks xmllint, pocount, nginx and tesseract and cannot install them: stops with one line naming the packages", async () => {
     const { run, aptLog } = await machine(["chromium"], "fails");
     const result = run();
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^\.ci\/run: the tests need the Debian package\(s\) libxml2-utils translate-toolkit nginx, which could not be installed/,
+      /^\.ci\/run: the tests need the Debian package\(s\) libxml2-utils translate-toolkit nginx tesseract-ocr tesseract-ocr-deu, which could not be installed/,
     );
     expect(await aptLog()).toEqual(["apt-get update -qq"]);
   });
 
   it("whose CHROME_PATH names no executable: does not take it for a browser and installs Chromium", async () => {
     const { bin, run, aptLog } = await machine(
-      ["libxml2-utils", "translate-toolkit", "nginx"],
+      ["libxml2-utils", "translate-toolkit", "nginx", "tesseract-ocr"],
       "installs",
     );
     const notExecutable = path.join(bin, "chrome.txt");
@@ -111,7 +112,7 @@ describe(".ci/run on a machine", () => {
 
   it("whose CHROME_PATH names an executable: uses it", async () => {
     const { bin, run, aptLog } = await machine(
-      ["libxml2-utils", "translate-toolkit", "nginx"],
+      ["libxml2-utils", "translate-toolkit", "nginx", "tesseract-ocr"],
       "fails",
     );
     const browser = path.join(bin, "my-chrome");
@@ -122,7 +123,10 @@ describe(".ci/run on a machine", () => {
   });
 
   it("that lacks a tool apt-get can install: installs it and goes on", async () => {
-    const { run, aptLog } = await machine(["chromium", "translate-toolkit", "nginx"], "installs");
+    const { run, aptLog } = await machine(
+      ["chromium", "translate-toolkit", "nginx", "tesseract-ocr"],
+      "installs",
+    );
     const result = run();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Installing libxml2-utils");

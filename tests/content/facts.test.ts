@@ -2,7 +2,13 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSiteData } from "../../src/lib/data/load.ts";
 import type { Fact, SiteData } from "../../src/lib/data/schemas.ts";
-import { formatFact, formatNumber, formatPercent, keepTogether } from "../../src/lib/format.ts";
+import {
+  formatFact,
+  formatNumber,
+  formatPercent,
+  keepTogether,
+  type FactRegister,
+} from "../../src/lib/format.ts";
 import { createTranslator, loadLocales, type Translator } from "../../src/lib/i18n.ts";
 import { languages, type Language } from "../../src/lib/languages.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
@@ -22,13 +28,13 @@ function decodeEntities(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
-function formatted(fact: Fact, language: Language): string {
-  return formatFact(fact, language, (key, values) => translator.t(language, key, values));
+function formatted(fact: Fact, language: Language, register: FactRegister = "standard"): string {
+  return formatFact(fact, language, (key, values) => translator.t(language, key, values), register);
 }
 
 /** A fact as pages show it: its words bound by no-break spaces. */
-function shown(fact: Fact, language: Language): string {
-  return keepTogether(formatted(fact, language));
+function shown(fact: Fact, language: Language, register: FactRegister = "standard"): string {
+  return keepTogether(formatted(fact, language, register));
 }
 
 beforeAll(async () => {
@@ -68,13 +74,18 @@ describe("the site's facts", () => {
     }
   });
 
-  it("appear formatted for the page's language wherever a page uses them", () => {
+  it("appear formatted for the page's language wherever a page uses them, in easy words on the easy-language pages", () => {
     for (const page of sourcePages) {
       const html = builtHtml(page.url);
+      const register = page.easyLanguage ? "easy" : "standard";
       for (const id of page.factsUsed) {
         const fact = data.facts[id];
         if (fact === undefined) throw new Error(`${page.file} uses the unknown fact ${id}`);
-        expect(html, `${id} on ${page.url}`).toContain(shown(fact, page.language));
+        expect(html, `${id} on ${page.url}`).toContain(shown(fact, page.language, register));
+      }
+      if (page.easyLanguage) {
+        // No abbreviation and no decimal number: "ungefähr 58 Milliarden Euro", "mehr als 1 Million".
+        expect(html, page.url).not.toMatch(/\b(?:ca\.|Mrd\.)|€|\d[,.]\d(?!\d\d)/);
       }
     }
   });

@@ -55,6 +55,21 @@ const careQualifier: Record<Language, RegExp[]> = {
 };
 
 /**
+ * The innermost blocks of a page that show `shown` (a figure as formatted), as text: the
+ * paragraph, list item or table row (with its header) that a reader takes the figure from.
+ * Every kind of space reads alike, so "58 Mrd. €" is found with or without no-break spaces.
+ */
+export function blocksShowing(doc: ParsedPage, shown: string): string[] {
+  const figure = normalise(shown);
+  const holding = doc.all(
+    (element) => blockNames.has(element.name) && normalise(text(element)).includes(figure),
+  );
+  return holding
+    .filter((block) => !within(block, (element) => holding.includes(element)).length)
+    .map((block) => normalise(text(block)).trim());
+}
+
+/**
  * Blocks of a page that show `share` (the formatted 1-in-6 figure) without saying it counts
  * people working directly or indirectly in health care.
  */
@@ -63,15 +78,96 @@ export function shareWithoutCareQualifier(
   share: string,
   language: Language,
 ): string[] {
-  const holding = doc.all(
-    (element) => blockNames.has(element.name) && normalise(text(element)).includes(share),
+  return blocksShowing(doc, share).filter(
+    (words) => !(careQualifier[language] ?? []).every((pattern) => pattern.test(words)),
   );
-  const innermost = holding.filter(
-    (block) => !within(block, (element) => holding.includes(element)).length,
-  );
-  return innermost
-    .map((block) => normalise(text(block)).trim())
-    .filter((words) => !(careQualifier[language] ?? []).every((pattern) => pattern.test(words)));
+}
+
+/** What every block showing a figure must say, and must not: the source's qualifiers. */
+export interface BlockWording {
+  /** Words each block holding the figure must contain ("derzeit" with the revenue). */
+  everywhere?: RegExp[];
+  /** Words that would shift the source's meaning ("vertritt" for "repräsentiert"). */
+  never?: RegExp[];
+}
+
+/**
+ * Where a text that shows a figure drops a qualifier its source gives it or says what the source
+ * does not: `texts` are the blocks of a built page that show the figure, or the figure's label
+ * in an open-data file.
+ */
+export function blockWordingProblems(texts: readonly string[], wording: BlockWording): string[] {
+  return texts.flatMap((words) => [
+    ...(wording.everywhere ?? [])
+      .filter((pattern) => !pattern.test(words))
+      .map((pattern) => `"${words}" lacks ${pattern}`),
+    ...(wording.never ?? [])
+      .filter((pattern) => pattern.test(words))
+      .map((pattern) => `"${words}" says ${pattern}`),
+  ]);
+}
+
+/** The addresses of the sources page: a link to it is navigation, not talk about the sources. */
+const sourcesPages = new Set(["/de/quellen/", "/en/sources/"]);
+
+/**
+ * Words with which a page talks about its sources rather than giving what they say: the
+ * sources by name of kind ("Quelle", "Veröffentlichung", "Text"; "source", "publication",
+ * "text") and "nach Angaben" / "according to".
+ */
+const sourceTalk: Record<Language, RegExp> = {
+  de: /(?<!\p{L})(?:Quellen?|Veröffentlichung(?:en)?|Text(?:e|es|en)?|[Nn]ach Angaben)(?!\p{L})/gu,
+  en: /\b(?:sources?|publications?|texts?|according to)\b/gi,
+};
+
+/** A built page's main content in its own language, without links to the sources page. */
+function mainText(doc: ParsedPage, language: Language): string {
+  const visit = (node: AnyNode): string => {
+    if (!isTag(node)) return textContent(node);
+    if (node.name === "script") return " ";
+    if (node.name === "a" && sourcesPages.has(getAttributeValue(node, "href") ?? "")) return " ";
+    const lang = getAttributeValue(node, "lang");
+    if (lang !== undefined && lang !== language) return " ";
+    return node.children.map(visit).join(" ");
+  };
+  const main = doc.first(tag("main"));
+  return main === null ? "" : normalise(visit(main));
+}
+
+/**
+ * How often a built page's main content talks about its sources (table captions and rows,
+ * notes and citations drawn by its layout included), links to the sources page aside.
+ */
+export function sourceMentions(doc: ParsedPage, language: Language): number {
+  const talk = sourceTalk[language];
+  return talk === undefined ? 0 : (mainText(doc, language).match(talk)?.length ?? 0);
+}
+
+/**
+ * The first section of a built page, in all its languages: its main content after the title
+ * (`h1`; a notice above it is not the page's content) up to the second `h2` when the page opens
+ * with one, else up to the first.
+ */
+export function firstSection(doc: ParsedPage): string {
+  let text = "";
+  let headings = 0;
+  let afterTitle = false;
+  const visit = (node: AnyNode): boolean => {
+    if (!isTag(node)) {
+      if (afterTitle) text += textContent(node);
+      return true;
+    }
+    if (node.name === "h1") afterTitle = true;
+    if (node.name === "script" || node.name === "h1") return true;
+    if (node.name === "h2") {
+      headings += 1;
+      if (text.trim() !== "" || headings > 1) return false;
+    }
+    return node.children.every(visit);
+  };
+  const main = doc.first(tag("main"));
+  if (main !== null) main.children.every(visit);
+  return normalise(text);
 }
 
 const closedThemeClaims: Record<Language, RegExp[]> = {
@@ -119,6 +215,20 @@ const sharedOutManagement: Record<Language, RegExp[]> = {
 /** Sentences that split the joint cluster management up between the agencies. */
 export function clusterManagementSharedOut(words: string, language: Language): string[] {
   return (sharedOutManagement[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+}
+
+const jointResponsibilityClaims: Record<Language, RegExp> = {
+  de: /\bgemeinsam zuständig\b/i,
+  en: /\bjointly responsible\b/i,
+};
+
+/**
+ * Sentences that make the agencies' responsibility joint: the source calls the cluster
+ * management joint ("Für das gemeinsame Clustermanagement sind … zuständig").
+ */
+export function jointResponsibility(words: string, language: Language): string[] {
+  const match = jointResponsibilityClaims[language]?.exec(words) ?? null;
+  return match === null ? [] : [match[0]];
 }
 
 /** Words a text uses for something the glossary names otherwise, with the right term. */

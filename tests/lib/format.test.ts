@@ -20,6 +20,10 @@ const patterns: Record<string, Record<string, string>> = {
     "facts.qualifier.moreThan": "mehr als {{value}}",
     "facts.unit.euro": "{{amount}}\u00a0€",
     "facts.unit.fraction": "{{numerator}} von {{denominator}}",
+    "facts.easy.qualifier.almost": "fast {{value}}",
+    "facts.easy.qualifier.moreThan": "mehr als {{value}}",
+    "facts.easy.qualifier.approximately": "ungefähr {{value}}",
+    "facts.easy.unit.euro": "{{amount}} Euro",
   },
   en: {
     "facts.qualifier.about": "about {{value}}",
@@ -27,6 +31,8 @@ const patterns: Record<string, Record<string, string>> = {
     "facts.qualifier.moreThan": "more than {{value}}",
     "facts.unit.euro": "€{{amount}}",
     "facts.unit.fraction": "{{numerator}} in {{denominator}}",
+    "facts.easy.qualifier.approximately": "about {{value}}",
+    "facts.easy.unit.euro": "{{amount}} euros",
   },
 };
 
@@ -113,6 +119,43 @@ describe("formatFact", () => {
     };
     expect(formatFact(fact, "de", translateIn("de"))).toBe("etwa 1 von 6");
     expect(formatFact(fact, "en", translateIn("en"))).toBe("about 1 in 6");
+  });
+
+  it("writes no abbreviation and no decimal for easy language, rounding towards what the hedge keeps true", () => {
+    const revenue: Fact = {
+      kind: "euro",
+      value: 58_400_000_000,
+      qualifier: "approximately",
+      source: "s",
+      label,
+      quote,
+    };
+    expect(formatFact(revenue, "de", translateIn("de"), "easy")).toBe(
+      "ungefähr 58 Milliarden Euro",
+    );
+    expect(formatFact(revenue, "en", translateIn("en"), "easy")).toBe("about 58 billion euros");
+    const count = (value: number, qualifier?: Fact["qualifier"]): Fact => ({
+      kind: "count",
+      value,
+      notation: "compact",
+      ...(qualifier === undefined ? {} : { qualifier }),
+      source: "s",
+      label,
+      quote,
+    });
+    // "Mehr als 1,1 Millionen" stays true as "mehr als 1 Million", never "mehr als 2".
+    expect(formatFact(count(1_900_000, "moreThan"), "de", translateIn("de"), "easy")).toBe(
+      "mehr als 1 Million",
+    );
+    // "Fast 1,1 Millionen" is below 1.1 million, so below 2 million, never "fast 1 Million".
+    expect(formatFact(count(1_100_000, "almost"), "de", translateIn("de"), "easy")).toBe(
+      "fast 2 Millionen",
+    );
+    // Without a hedge, rounding would change the figure: the decimal stays.
+    expect(formatFact(count(1_100_000), "de", translateIn("de"), "easy")).toBe("1,1 Millionen");
+    expect(formatFact(count(1_100_000, "moreThan"), "de", translateIn("de"))).toBe(
+      "mehr als 1,1 Millionen",
+    );
   });
 
   it("writes a year without a thousands separator", () => {

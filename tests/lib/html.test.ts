@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { html, trustedHtml } from "../../src/lib/html.ts";
+import { html, markLanguage, trustedHtml } from "../../src/lib/html.ts";
 
 describe("html", () => {
   it("escapes inserted text in content and attribute values", () => {
@@ -19,5 +19,24 @@ describe("html", () => {
   it("joins lists and leaves out false, null and undefined", () => {
     const items = ["1", "2"].map((n) => html`<li>${n}</li>`);
     expect(html`${items}${false}${null}${undefined}${0}`.markup).toBe("<li>1</li><li>2</li>0");
+  });
+});
+
+describe("markLanguage", () => {
+  it("marks each phrase with its language and escapes the rest, the longer phrase first", () => {
+    const marked = markLanguage("Sources: Land Brandenburg & Landeszentrum Gesundheit NRW <x>", [
+      { phrase: "Land", lang: "fr" },
+      { phrase: "Land Brandenburg", lang: "de" },
+      { phrase: "Landeszentrum Gesundheit NRW", lang: "de" },
+    ]);
+    expect(marked.markup).toBe(
+      'Sources: <span lang="de">Land Brandenburg</span> &amp; <span lang="de">Landeszentrum Gesundheit NRW</span> &lt;x&gt;',
+    );
+  });
+
+  it("only escapes text without any phrase to mark", () => {
+    expect(markLanguage("Download key-figures.csv <b>", []).markup).toBe(
+      "Download key-figures.csv &lt;b&gt;",
+    );
   });
 });

@@ -47,6 +47,17 @@ describe("hyphenateHtml", () => {
     );
   });
 
+  it("leaves file names, web and email addresses whole, but hyphenates the words around them", () => {
+    const markup = hyphenateHtml(
+      '<table><tr><th><a href="/data/kennzahlen.csv">Download <span lang="de">kennzahlen.csv</span></a></th><td>Information: https://www.schlichtungsstelle-bgg.de or poststelle@gesundheitswirtschaft.example</td></tr></table>',
+      "en",
+    );
+    expect(shown(markup)).toBe(
+      '<table><tr><th><a href="/data/kennzahlen.csv">Download <span lang="de">kennzahlen.csv</span></a></th><td>In·form·a·tion: https://www.schlichtungsstelle-bgg.de or poststelle@gesundheitswirtschaft.example</td></tr></table>',
+    );
+    expect(shown(hyphenateHtml("<td>Kennzahlen.</td>", "de"))).toBe("<td>Kenn·zah·len.</td>");
+  });
+
   it("never touches attributes, code or data blocks", () => {
     const markup =
       '<h2 title="Gesundheitswirtschaftsregionen"><code>Gesundheitswirtschaftsregionen</code></h2><script type="application/ld+json">{"name":"Gesundheitswirtschaftsregionen"}</script>';

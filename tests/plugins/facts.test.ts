@@ -12,7 +12,7 @@ title: Prüfseite ${key}
 description: Eine Seite, die nur die Tests bauen.
 translationKey: ${key}
 onlyInThisLanguage: Nur für die Tests.
-sitemap: false
+sitemap: false${key === "easy" ? "\neasyLanguage: true" : ""}
 ---
 ${body}
 `;
@@ -24,6 +24,7 @@ const pages = {
   comment: 'Umsatz: {% fact "nrw.revenue" %}.{# Kommentar #}',
   code: 'Im Quelltext steht `{% fact "nrw.revenue" %}` für die Zahl, und ``{{ x }}`` für nichts.',
   fenced: '```\n{% fact "nrw.revenue" %} {{ "".constructor }}\n```',
+  easy: 'Umsatz: {% fact "nrw.revenue" %}.',
 };
 
 describe("facts in Markdown pages", () => {
@@ -51,6 +52,10 @@ describe("facts in Markdown pages", () => {
     expect(build.status, build.output).toBe(0);
     expect(await paragraph("plain")).toMatch(/^Umsatz: ca\.\u00a058\u00a0Mrd\.\u00a0€\.$/);
     expect(await paragraph("comment")).toBe(`${await paragraph("plain")}{# Kommentar #}`);
+  });
+
+  it("are written without abbreviations on a page in Leichte Sprache, by the same shortcode", async () => {
+    expect(await paragraph("easy")).toBe("Umsatz: ungefähr\u00a058\u00a0Milliarden\u00a0Euro.");
   });
 
   it("stay as written inside code spans and fenced code", async () => {

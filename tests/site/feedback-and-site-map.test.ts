@@ -92,15 +92,24 @@ describe("the site map", () => {
 describe("the Leichte Sprache and easy-read pages", () => {
   const easyUrl = { de: "/de/leichte-sprache/", en: "/en/easy-read/" };
 
-  it("end with how to reach the publisher, written out on the page: name, address, email and telephone", async () => {
+  it("end with how to reach the publisher and the arbitration body, written out on the page: name, address, email, telephone, web address", async () => {
     const publisher = (await import("../../data/publisher.ts")).default;
     for (const language of languages) {
       const page = pages.find((candidate) => candidate.url === easyUrl[language]);
       const main = page?.doc.first(tag("main")) ?? null;
       expect(main, easyUrl[language]).not.toBeNull();
       const headings = within(main, tag("h2"));
-      expect(attribute(headings.at(-1) ?? null, "id"), easyUrl[language]).toBe("contact");
+      expect(
+        headings.slice(-2).map((heading) => attribute(heading, "id")),
+        easyUrl[language],
+      ).toEqual(["contact", "arbitration"]);
       const details = within(main, tag("dd")).map((dd) => text(dd));
+      // The federal arbitration body, as the statement names it (data/publisher.ts).
+      const { webAddress } = publisher.arbitration.federal;
+      expect(
+        details.some((detail) => detail.startsWith(webAddress)),
+        `${easyUrl[language]}: ${webAddress}`,
+      ).toBe(true);
       for (const entry of [publisher.organisation, publisher.email, publisher.phone]) {
         const shown = typeof entry.value === "string" ? entry.value : entry.value[language];
         expect(

@@ -7,6 +7,7 @@ import { installPageHelpers, prepareTab } from "./in-page.ts";
 import { validateMarkup } from "./markup.ts";
 import { runPa11yInTab, type Pa11yDefaults } from "./pa11y.ts";
 import { expectedLanguages } from "./pages.ts";
+import { reviewAxeContrast } from "./probes/contrast.ts";
 import { HTTP_STATUS_RULE, PAGE_PROBES } from "./probes/index.ts";
 import { emulateBaseMedia } from "./probes/page-state.ts";
 import { watchScripts, type ScriptWatch } from "./probes/script-execution.ts";
@@ -27,6 +28,8 @@ export interface PageCheckSetup {
   languages: readonly string[];
   /** Longest a page may take, load and every check together. */
   pageTimeoutMs: number;
+  /** Results shared by the pages of the run (see `ProbeContext.memo`). */
+  memo: Map<string, unknown>;
 }
 
 // Each tab's watch for scripts its pages run, set up before the tab loads its first page.
@@ -83,6 +86,7 @@ async function checkLoadedPage(
 ): Promise<PageResult> {
   const started = performance.now();
   const problems: Problem[] = [];
+  const undecided: Problem[] = [];
   const ms: PageTimings = { total: 0, pa11y: 0, probes: 0, markup: 0 };
   const timed = async <T>(phase: Exclude<keyof PageTimings, "total">, work: () => Promise<T>) => {
     const phaseStarted = performance.now();
@@ -97,6 +101,7 @@ async function checkLoadedPage(
     status,
     cached: false,
     problems,
+    undecided,
     facts,
     ms: { ...ms, total: performance.now() - started },
   });
@@ -130,23 +135,28 @@ async function checkLoadedPage(
   }
   const html = await response.text();
   await tab.evaluate(() => document.fonts.ready.then(() => true));
-  problems.push(
-    ...(await timed("pa11y", () =>
-      runPa11yInTab(
-        setup.browser,
-        tab,
-        // pa11y's own limit must not cut the page's short with a message of its own.
-        { ...setup.pa11yOptions, timeout: setup.pageTimeoutMs },
-        page.url,
-      ),
-    )),
-  );
+  // axe's "needs review" results are neither failures nor passes: the probes decide what they
+  // can, and a person the rest.
+  for (const problem of await timed("pa11y", () =>
+    runPa11yInTab(
+      setup.browser,
+      tab,
+      // pa11y's own limit must not cut the page's short with a message of its own.
+      { ...setup.pa11yOptions, timeout: setup.pageTimeoutMs },
+      page.url,
+    ),
+  )) {
+    (problem.axe?.needsReview === true ? undecided : problems).push(problem);
+  }
   const languages = expectedLanguages(page.path, setup.languages);
   const folder = page.path.split("/")[1] ?? "";
   const facts = await timed("probes", async () => {
     await tab.evaluate(installPageHelpers);
+    // Before any probe changes the page: axe's contrast results as axe saw it.
+    await reviewAxeContrast(tab, problems, undecided);
+    const context = { languages, undecided, memo: setup.memo };
     for (const probe of PAGE_PROBES) {
-      for (const finding of await probe.run(tab, page, { languages })) {
+      for (const finding of await probe.run(tab, page, context)) {
         problems.push(probeProblem(page, finding));
       }
     }
@@ -194,6 +204,7 @@ export async function checkPageInTab(
         status: "error",
         cached: false,
         problems: [gateProblem(page, rule, message)],
+        undecided: [],
         facts: null,
         ms: { total: performance.now() - started, pa11y: 0, probes: 0, markup: 0 },
       },

@@ -35,47 +35,72 @@ export function checkOf(problem: Pick<Problem, "runner" | "rule">): CheckId | nu
   }
 }
 
+/**
+ * A run's verdict on one success criterion:
+ * - `failed`: a check found a problem (see `failures`);
+ * - `passed`: only for criteria the gate decides fully (`extent: "full"`), when nothing was found;
+ * - `no-failures-found`: the checks named found nothing, but they test only part of the
+ *   criterion, so a person must check the rest;
+ * - `needs-person`: no check tests it, or a check met something it could not decide (see
+ *   `undecided`).
+ */
+export type CriterionVerdict = "failed" | "passed" | "no-failures-found" | "needs-person";
+
 /** What a run found for one success criterion. */
 export interface CriterionResult extends Pick<
   WcagCriterion,
   "id" | "level" | "title" | "extent" | "checks"
 > {
-  /** `manual` when no check tests it: a person must. */
-  result: "passed" | "failed" | "manual";
+  result: CriterionVerdict;
   /** The checks that found problems, with how many. */
   failures: Record<string, number>;
+  /** The checks that met something they could not decide (axe's "needs review"), with how many. */
+  undecided: Record<string, number>;
+}
+
+function countsFor(checks: readonly string[], found: Iterable<string>): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const check of found) counts.set(check, (counts.get(check) ?? 0) + 1);
+  return Object.fromEntries(
+    checks.flatMap((check) => {
+      const count = counts.get(check);
+      return count === undefined ? [] : [[check, count] as const];
+    }),
+  );
 }
 
 /**
- * Per success criterion: what was checked, and whether any of those checks found a problem.
- * `found` names the check of each problem found (`axe:image-alt`), once per problem.
+ * Per success criterion: what was checked, and whether any of those checks found a problem or
+ * met something it could not decide. `found` and `undecided` name the check of each problem
+ * (`axe:image-alt`), once per problem. Nothing is `passed` that the gate does not decide fully.
  */
 export function criterionResults(
   coverage: WcagCoverage,
   found: Iterable<string>,
+  undecided: Iterable<string> = [],
 ): CriterionResult[] {
-  const counts = new Map<string, number>();
-  for (const check of found) counts.set(check, (counts.get(check) ?? 0) + 1);
+  const foundList = [...found];
+  const undecidedList = [...undecided];
   return coverage.criteria.map((criterion) => {
-    const failures = Object.fromEntries(
-      criterion.checks.flatMap((check) => {
-        const count = counts.get(check);
-        return count === undefined ? [] : [[check, count] as const];
-      }),
-    );
+    const failures = countsFor(criterion.checks, foundList);
+    const open = countsFor(criterion.checks, undecidedList);
+    const result: CriterionVerdict =
+      Object.keys(failures).length > 0
+        ? "failed"
+        : criterion.extent === "manual" || Object.keys(open).length > 0
+          ? "needs-person"
+          : criterion.extent === "full"
+            ? "passed"
+            : "no-failures-found";
     return {
       id: criterion.id,
       level: criterion.level,
       title: criterion.title,
       extent: criterion.extent,
       checks: criterion.checks,
-      result:
-        criterion.extent === "manual"
-          ? "manual"
-          : Object.keys(failures).length > 0
-            ? "failed"
-            : "passed",
+      result,
       failures,
+      undecided: open,
     };
   });
 }
@@ -91,4 +116,24 @@ export function coverageGaps(
     unmapped: [...running].filter((check) => !mapped.has(check)).sort(),
     unknown: [...mapped].filter((check) => !running.has(check)).sort(),
   };
+}
+
+/**
+ * Probe rules the map gives other criteria than their probe says it tests: each with both
+ * lists. `probeCriteria` is the probes' own account (rule → criteria, [] for none).
+ */
+export function criteriaDisagreements(
+  coverage: WcagCoverage,
+  probeCriteria: ReadonlyMap<string, readonly string[]>,
+): { rule: string; probe: string[]; map: string[] }[] {
+  return [...probeCriteria]
+    .map(([rule, criteria]) => ({
+      rule,
+      probe: [...criteria].sort(),
+      map: coverage.criteria
+        .filter((criterion) => criterion.checks.includes(`probe:${rule}`))
+        .map((criterion) => criterion.id)
+        .sort(),
+    }))
+    .filter(({ probe, map }) => JSON.stringify(probe) !== JSON.stringify(map));
 }

@@ -14,11 +14,13 @@ import { gateFingerprint, pageHash, readCache, updateCache, type PassedPages } f
 import { checkPageInTab, openCheckTab, type PageCheckSetup } from "./check-page.ts";
 import { mapConcurrently } from "./concurrency.ts";
 import { checkOf, criterionResults, loadCoverage, type CriterionResult } from "./coverage.ts";
+import type { WcagCoverage } from "../../lib/data/wcag-coverage.ts";
 import { errorText } from "./errors.ts";
 import { createValidator, warmUpValidator } from "./markup.ts";
 import { browserArguments, loadPa11yDefaults, pa11yTabOptions } from "./pa11y.ts";
 import { listSitePages } from "./pages.ts";
 import { SITE_PROBES } from "./probes/index.ts";
+import { languageDetector } from "./probes/language-id.ts";
 import type { PageFacts } from "./probes/types.ts";
 import { startSiteServer } from "./server.ts";
 import { sliceForShard, type Shard } from "./shard.ts";
@@ -76,6 +78,8 @@ export interface A11yResult {
   pages: PageResult[];
   /** Every problem of every page. */
   problems: Problem[];
+  /** What no check could decide, on every page: a person must look (never a failure or a pass). */
+  undecided: Problem[];
   /** Whether the cross-page probes ran (not in a shard: the merge runs them). */
   siteProbesRun: boolean;
   /** Per WCAG 2.2 A/AA success criterion: what was checked and the result. */
@@ -153,34 +157,44 @@ export function siteProblems(
   return byPath;
 }
 
-/** Pages that passed before and have not changed, from the cache. */
-function cachedResult(page: SitePage, facts: PageFacts): PageResult {
+/** A run's settings, resolved from its options. */
+interface Run {
+  startedAt: number;
+  root: string;
+  concurrency: number;
+  shard: Shard | null;
+  siteDir: string;
+  log: (message: string) => void;
+  signal: AbortSignal;
+  coverage: WcagCoverage;
+  useCache: boolean;
+  cacheFile: string;
+  pageTimeoutMs: number;
+}
+
+function resolveRun(options: CheckOptions): Run {
+  const root = options.projectRoot ?? defaultProjectRoot;
   return {
-    ...page,
-    status: "passed",
-    cached: true,
-    problems: [],
-    facts,
-    ms: { total: 0, pa11y: 0, probes: 0, markup: 0 },
+    startedAt: performance.now(),
+    root,
+    concurrency: options.concurrency ?? defaultConcurrency(),
+    shard: options.shard ?? null,
+    siteDir: resolve(options.siteDir),
+    log: options.log ?? (() => undefined),
+    signal: options.signal ?? new AbortController().signal,
+    coverage: loadCoverage(),
+    useCache: options.cache ?? true,
+    cacheFile: join(
+      options.cacheDir ?? join(projectPath(projectFolders.cache, root), "a11y"),
+      "results.json",
+    ),
+    pageTimeoutMs: options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
   };
 }
 
-/**
- * Checks a built site: every HTML file and every page of the sitemap is loaded once in a tab
- * of one Chromium, and axe (through pa11y, with .pa11yci.cjs), the gate's probes and
- * html-validate (.htmlvalidate.cjs) check it there; then the cross-page probes compare the
- * pages of each language. Resolves with per-page results, the coverage of WCAG 2.2 A/AA and
- * timings. Rejects with the signal's reason when aborted, after stopping the server and browser.
- */
-export async function checkAccessibility(options: CheckOptions): Promise<A11yResult> {
-  const startedAt = performance.now();
-  const root = options.projectRoot ?? defaultProjectRoot;
-  const concurrency = options.concurrency ?? defaultConcurrency();
-  const shard = options.shard ?? null;
-  const siteDir = resolve(options.siteDir);
-  const log = options.log ?? (() => undefined);
-  const coverage = loadCoverage();
-  const result = (fields: Partial<A11yResult>): A11yResult => ({
+/** A result with nothing checked, or with what `fields` says. */
+function resultOf(run: Run, fields: Partial<A11yResult>): A11yResult {
+  return {
     ok: false,
     fatal: null,
     pagesExpected: 0,
@@ -188,169 +202,243 @@ export async function checkAccessibility(options: CheckOptions): Promise<A11yRes
     pagesFromCache: 0,
     pages: [],
     problems: [],
+    undecided: [],
     siteProbesRun: false,
-    coverage: criterionResults(coverage, []),
-    shard,
-    concurrency,
+    coverage: criterionResults(run.coverage, [], []),
+    shard: run.shard,
+    concurrency: run.concurrency,
     timings: {
-      totalMs: performance.now() - startedAt,
+      totalMs: performance.now() - run.startedAt,
       browserStartMs: 0,
       pa11yMs: 0,
       browserMs: 0,
       markupMs: 0,
     },
     ...fields,
-  });
+  };
+}
 
-  let browserPath: string;
-  let allPages;
+/** What a run checks: its pages, the browser, and which pages the cache already passed. */
+interface Plan {
+  pages: SitePage[];
+  siteSize: number;
+  browserPath: string;
+  fingerprint: string;
+  hashes: Map<string, string | null>;
+  passedBefore: PassedPages;
+  toCheck: SitePage[];
+}
+
+/** The page's entry in the cache, if it passed before and has not changed. */
+function cachedEntry(plan: Plan, path: string): PassedPages[string] | undefined {
+  const entry = plan.passedBefore[path];
+  return entry !== undefined && entry.hash === plan.hashes.get(path) ? entry : undefined;
+}
+
+/** Lists the pages (of the shard), finds the browser and looks the pages up in the cache. */
+function planRun(run: Run, browserPath: string | undefined): Plan | { fatal: string } {
+  let allPages: SitePage[];
+  let browser: string;
   try {
-    allPages = listSitePages(siteDir);
-    browserPath = options.browserPath ?? findBrowser();
+    allPages = listSitePages(run.siteDir);
+    browser = browserPath ?? findBrowser();
   } catch (error) {
     if (error instanceof CouldNotCheckError || error instanceof BrowserNotFoundError) {
-      return result({ fatal: error.message });
+      return { fatal: error.message };
     }
     throw error;
   }
+  const { shard } = run;
   const pages = shard ? sliceForShard(allPages, shard, (page) => page.path) : allPages;
   if (pages.length === 0) {
-    return result({
+    return {
       fatal: `Shard ${shard?.index ?? 0}/${shard?.total ?? 0} has no pages: the site has only ${allPages.length}. Use fewer shards.`,
-    });
+    };
   }
-
-  const pa11ySettings = loadPa11yDefaults(root);
-  const fingerprint = gateFingerprint(root);
-  const cacheFile = join(
-    options.cacheDir ?? join(projectPath(projectFolders.cache, root), "a11y"),
-    "results.json",
-  );
-  const useCache = options.cache ?? true;
-  const passedBefore: PassedPages = useCache ? readCache(cacheFile, fingerprint) : {};
-  const hashes = new Map(pages.map((page) => [page.path, pageHash(siteDir, page, fingerprint)]));
-  const cachedFacts = (path: string): PageFacts | undefined => {
-    const entry = passedBefore[path];
-    return entry !== undefined && entry.hash === hashes.get(path) ? entry.facts : undefined;
+  const fingerprint = gateFingerprint(run.root);
+  const plan: Plan = {
+    pages,
+    siteSize: allPages.length,
+    browserPath: browser,
+    fingerprint,
+    hashes: new Map(pages.map((page) => [page.path, pageHash(run.siteDir, page, fingerprint)])),
+    passedBefore: run.useCache ? readCache(run.cacheFile, fingerprint) : {},
+    toCheck: [],
   };
-  const toCheck = pages.filter((page) => cachedFacts(page.path) === undefined);
-  log(
-    `Checking ${pages.length} pages${shard ? ` (shard ${shard.index}/${shard.total} of ${allPages.length})` : ""}: ` +
-      `${toCheck.length} to check, ${pages.length - toCheck.length} unchanged since they last passed; ${concurrency} tabs.`,
-  );
+  plan.toCheck = pages.filter((page) => cachedEntry(plan, page.path) === undefined);
+  return plan;
+}
 
-  const pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
-  const signal = options.signal ?? new AbortController().signal;
+/** Pages checked in the browser, and how long the browser took to start. */
+interface BrowserRun {
+  checked: PageResult[];
+  browserStartMs: number;
+}
+
+/**
+ * Serves the site, starts the browser (html-validate warms up meanwhile) and checks the pages
+ * the cache did not pass; stops both however the run ends.
+ */
+async function checkInBrowser(run: Run, plan: Plan): Promise<BrowserRun | { fatal: string }> {
   const teardown = new Teardown();
   const stop = () => void teardown.run();
-  signal.addEventListener("abort", stop, { once: true });
-  let checked: PageResult[] = [];
-  let browserStartMs = 0;
+  run.signal.addEventListener("abort", stop, { once: true });
   try {
-    signal.throwIfAborted();
-    if (toCheck.length > 0) {
-      const server = await startSiteServer(siteDir);
-      teardown.add(() => server.close());
-      const validator = createValidator(root);
-      const launchStarted = performance.now();
-      let browser: Browser;
-      try {
-        [browser] = await Promise.all([
-          // A slow call ends as the page's timeout, which names its limit, not as the browser's.
-          launchBrowser(browserPath, browserArguments(pa11ySettings), pageTimeoutMs + 5000),
-          warmUpValidator(validator),
-        ]);
-      } catch (error) {
-        return result({
-          fatal: `The browser at ${browserPath} could not be started: ${errorText(error)}`,
-          pagesExpected: pages.length,
-        });
-      }
-      teardown.add(() => browser.close());
-      browserStartMs = performance.now() - launchStarted;
-      const setup: PageCheckSetup = {
-        browser,
-        pa11yOptions: pa11yTabOptions(pa11ySettings),
-        validator,
-        origin: server.origin,
-        languages,
-        pageTimeoutMs,
+    run.signal.throwIfAborted();
+    if (plan.toCheck.length === 0) return { checked: [], browserStartMs: 0 };
+    const server = await startSiteServer(run.siteDir);
+    teardown.add(() => server.close());
+    const pa11ySettings = loadPa11yDefaults(run.root);
+    const validator = createValidator(run.root);
+    const launchStarted = performance.now();
+    // The language detector loads meanwhile and while the first pages run axe; the language
+    // probe waits for it.
+    languageDetector().catch(() => undefined);
+    let browser: Browser;
+    try {
+      [browser] = await Promise.all([
+        // A slow call ends as the page's timeout, which names its limit, not as the browser's.
+        launchBrowser(plan.browserPath, browserArguments(pa11ySettings), run.pageTimeoutMs + 5000),
+        warmUpValidator(validator),
+      ]);
+    } catch (error) {
+      return {
+        fatal: `The browser at ${plan.browserPath} could not be started: ${errorText(error)}`,
       };
-      checked = await checkPages(browser, toCheck, setup, concurrency, signal);
     }
-    signal.throwIfAborted();
+    teardown.add(() => browser.close());
+    const browserStartMs = performance.now() - launchStarted;
+    const setup: PageCheckSetup = {
+      browser,
+      pa11yOptions: pa11yTabOptions(pa11ySettings),
+      validator,
+      origin: server.origin,
+      languages,
+      pageTimeoutMs: run.pageTimeoutMs,
+      memo: new Map(),
+    };
+    const checked = await checkPages(browser, plan.toCheck, setup, run.concurrency, run.signal);
+    run.signal.throwIfAborted();
+    return { checked, browserStartMs };
   } finally {
-    signal.removeEventListener("abort", stop);
+    run.signal.removeEventListener("abort", stop);
     await teardown.run();
   }
+}
 
+/** Every page's result: checked now, or passed before and unchanged. */
+function allResults(plan: Plan, checked: readonly PageResult[]): PageResult[] {
   const checkedByPath = new Map(checked.map((page) => [page.path, page]));
-  let pageResults = pages.map((page) => {
+  return plan.pages.map((page): PageResult => {
     const fresh = checkedByPath.get(page.path);
     if (fresh !== undefined) return fresh;
-    const facts = cachedFacts(page.path);
-    if (facts === undefined) throw new Error(`no result for ${page.path}`);
-    return cachedResult(page, facts);
+    const entry = cachedEntry(plan, page.path);
+    if (entry === undefined) throw new Error(`no result for ${page.path}`);
+    return {
+      ...page,
+      status: "passed",
+      cached: true,
+      problems: [],
+      undecided: entry.undecided,
+      facts: entry.facts,
+      ms: { total: 0, pa11y: 0, probes: 0, markup: 0 },
+    };
   });
-  // The cross-page probes need every page; a shard has only its slice, so the merge runs them.
-  const siteProbesRun = shard === null;
-  if (siteProbesRun) {
-    const facts = pageResults.flatMap((page) => (page.facts === null ? [] : [page.facts]));
-    const extra = siteProblems(
-      facts,
-      (path) => pages.find((page) => page.path === path)?.url ?? path,
-    );
-    pageResults = pageResults.map((page) => {
-      const found = extra.get(page.path) ?? [];
-      if (found.length === 0) return page;
-      return {
-        ...page,
-        cached: false,
-        problems: [...page.problems, ...found],
-        status: page.status === "error" ? "error" : "failed",
-      };
-    });
-  }
-  if (useCache) {
-    const passed: PassedPages = {};
-    for (const page of pageResults) {
-      const hash = hashes.get(page.path);
-      if (
-        page.status === "passed" &&
-        !page.cached &&
-        page.facts !== null &&
-        typeof hash === "string"
-      ) {
-        passed[page.path] = { hash, facts: page.facts };
-      }
+}
+
+/** Adds what the cross-page probes find to the pages they find it on. */
+function withSiteProblems(pages: readonly PageResult[]): PageResult[] {
+  const facts = pages.flatMap((page) => (page.facts === null ? [] : [page.facts]));
+  const extra = siteProblems(
+    facts,
+    (path) => pages.find((page) => page.path === path)?.url ?? path,
+  );
+  return pages.map((page) => {
+    const found = extra.get(page.path) ?? [];
+    if (found.length === 0) return page;
+    return {
+      ...page,
+      cached: false,
+      problems: [...page.problems, ...found],
+      status: page.status === "error" ? "error" : "failed",
+    };
+  });
+}
+
+/** Records the pages that passed now in the cache, and forgets those that did not. */
+function recordCache(run: Run, plan: Plan, pages: readonly PageResult[]): void {
+  const passed: PassedPages = {};
+  for (const page of pages) {
+    const hash = plan.hashes.get(page.path);
+    if (
+      page.status === "passed" &&
+      !page.cached &&
+      page.facts !== null &&
+      typeof hash === "string"
+    ) {
+      passed[page.path] = { hash, facts: page.facts, undecided: page.undecided };
     }
-    const notPassed = pageResults
-      .filter((page) => page.status !== "passed")
-      .map((page) => page.path);
-    updateCache(cacheFile, fingerprint, passed, notPassed);
   }
-  const problems = pageResults.flatMap((page) => page.problems);
-  const pagesChecked = pageResults.filter((page) => page.status !== "error").length;
-  return result({
-    ok: problems.length === 0 && pagesChecked === pages.length,
-    pagesExpected: pages.length,
+  const notPassed = pages.filter((page) => page.status !== "passed").map((page) => page.path);
+  updateCache(run.cacheFile, plan.fingerprint, passed, notPassed);
+}
+
+/** The run's result from its pages' results. */
+function summarise(run: Run, plan: Plan, pages: PageResult[], browser: BrowserRun): A11yResult {
+  const problems = pages.flatMap((page) => page.problems);
+  const undecided = pages.flatMap((page) => page.undecided);
+  const pagesChecked = pages.filter((page) => page.status !== "error").length;
+  const sum = (phase: "pa11y" | "probes" | "markup") =>
+    browser.checked.reduce((total, page) => total + page.ms[phase], 0);
+  return resultOf(run, {
+    ok: problems.length === 0 && pagesChecked === plan.pages.length,
+    pagesExpected: plan.pages.length,
     pagesChecked,
-    pagesFromCache: pageResults.filter((page) => page.cached).length,
-    pages: pageResults,
+    pagesFromCache: pages.filter((page) => page.cached).length,
+    pages,
     problems,
-    siteProbesRun,
+    undecided,
+    siteProbesRun: run.shard === null,
     coverage: criterionResults(
-      coverage,
+      run.coverage,
       problems.flatMap((problem) => checkOf(problem) ?? []),
+      undecided.flatMap((problem) => checkOf(problem) ?? []),
     ),
     timings: {
-      totalMs: performance.now() - startedAt,
-      browserStartMs,
-      pa11yMs: checked.reduce((sum, page) => sum + page.ms.pa11y, 0),
-      browserMs: checked.reduce((sum, page) => sum + page.ms.probes, 0),
-      markupMs: checked.reduce((sum, page) => sum + page.ms.markup, 0),
+      totalMs: performance.now() - run.startedAt,
+      browserStartMs: browser.browserStartMs,
+      pa11yMs: sum("pa11y"),
+      browserMs: sum("probes"),
+      markupMs: sum("markup"),
     },
   });
+}
+
+/**
+ * Checks a built site: every HTML file and every page of the sitemap is loaded once in a tab
+ * of one Chromium, and axe (through pa11y, with .pa11yci.cjs), the gate's probes and
+ * html-validate (.htmlvalidate.cjs) check it there; then the cross-page probes compare the
+ * pages of each language (not in a shard: the merge runs them over all shards' pages).
+ * Resolves with per-page results, the coverage of WCAG 2.2 A/AA and timings. Rejects with the
+ * signal's reason when aborted, after stopping the server and browser.
+ */
+export async function checkAccessibility(options: CheckOptions): Promise<A11yResult> {
+  const run = resolveRun(options);
+  const plan = planRun(run, options.browserPath);
+  if ("fatal" in plan) return resultOf(run, { fatal: plan.fatal });
+  const { shard } = run;
+  run.log(
+    `Checking ${plan.pages.length} pages${shard ? ` (shard ${shard.index}/${shard.total} of ${plan.siteSize})` : ""}: ` +
+      `${plan.toCheck.length} to check, ${plan.pages.length - plan.toCheck.length} unchanged since they last passed; ${run.concurrency} tabs.`,
+  );
+  const browser = await checkInBrowser(run, plan);
+  if ("fatal" in browser) {
+    return resultOf(run, { fatal: browser.fatal, pagesExpected: plan.pages.length });
+  }
+  let pages = allResults(plan, browser.checked);
+  if (shard === null) pages = withSiteProblems(pages);
+  if (run.useCache) recordCache(run, plan, pages);
+  return summarise(run, plan, pages, browser);
 }
 
 /**
@@ -376,6 +464,7 @@ async function checkPages(
         ...page,
         status: "error",
         cached: false,
+        undecided: [],
         facts: null,
         ms: { total: 0, pa11y: 0, probes: 0, markup: 0 },
         problems: [

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import {
   CouldNotCheckError,
@@ -13,7 +13,14 @@ import { criterionResults, loadCoverage, type CriterionResult } from "./coverage
 import { siteProblems } from "./index.ts";
 import { listSitePages } from "./pages.ts";
 import { pageFactsSchema } from "./probes/types.ts";
-import { coverageNote, toFinding } from "./gate.ts";
+import {
+  coverageNotes,
+  reportFolderWithoutScreenshots,
+  SCREENSHOT_PATH,
+  toFinding,
+  undecidedNotes,
+  type UndecidedItem,
+} from "./gate.ts";
 
 const detailsSchema = z.object({
   shard: z.object({ index: z.number().int(), total: z.number().int() }).nullable(),
@@ -25,6 +32,11 @@ const detailsSchema = z.object({
       facts: pageFactsSchema.nullable(),
     }),
   ),
+  undecided: z
+    .array(
+      z.object({ url: z.string(), check: z.string(), selector: z.string(), message: z.string() }),
+    )
+    .default([]),
 });
 
 /** One shard's report.json, as read from its file. */
@@ -36,9 +48,24 @@ export interface ShardReport {
 
 /** What merging the shards' reports found, for the merge job's own report. */
 export interface MergedReports {
+  /** The shards' findings (their screenshots named as in `screenshots`) and the merge's own. */
   findings: Finding[];
+  /**
+   * The shards' screenshots: each finding's picture, relative to its report folder (the same
+   * in the merged report's), and the file it is in now, in its shard's report folder.
+   */
+  screenshots: Map<string, string>;
   pagesChecked: number;
   coverage: CriterionResult[];
+  /** What the shards' checks could not decide, for a person. */
+  undecided: UndecidedItem[];
+}
+
+/** A finding without a link to a picture. */
+function withoutScreenshot(finding: Finding): Finding {
+  const copy = { ...finding };
+  delete copy.screenshot;
+  return copy;
 }
 
 function mergeFinding(rule: string, message: string, url?: string): Finding {
@@ -62,6 +89,8 @@ export function mergeShardReports(
   sitemap: readonly { path: string; url: string }[],
 ): MergedReports {
   const findings: Finding[] = [];
+  const screenshots = new Map<string, string>();
+  const undecided: UndecidedItem[] = [];
   const seen = new Map<number, string>();
   const pages = new Map<string, z.infer<typeof detailsSchema>["pages"][number]>();
   for (const { file, report } of shards) {
@@ -102,7 +131,17 @@ export function mergeShardReports(
         ),
       );
     }
-    findings.push(...parsed.data.findings);
+    for (const finding of parsed.data.findings) {
+      // Shards name their pictures by a hash of the content: equal names are equal pictures.
+      // Any other name is no picture of the gate's, and is not followed out of the folder.
+      if (finding.screenshot === undefined || !SCREENSHOT_PATH.test(finding.screenshot)) {
+        findings.push(withoutScreenshot(finding));
+        continue;
+      }
+      screenshots.set(finding.screenshot, resolve(dirname(file), finding.screenshot));
+      findings.push(finding);
+    }
+    undecided.push(...details.data.undecided);
     for (const page of details.data.pages) pages.set(page.path, page);
   }
   for (let index = 1; index <= total; index++) {
@@ -129,16 +168,43 @@ export function mergeShardReports(
   }
   const facts = [...pages.values()].flatMap((page) => (page.facts === null ? [] : [page.facts]));
   const urlOf = (path: string) => pages.get(path)?.url ?? path;
-  findings.push(...[...siteProblems(facts, urlOf).values()].flat().map(toFinding));
+  findings.push(
+    ...[...siteProblems(facts, urlOf).values()].flat().map((problem) => toFinding(problem)),
+  );
   return {
     findings,
+    screenshots,
     pagesChecked: [...pages.values()].filter((page) => page.status !== "error").length,
     coverage: criterionResults(
       loadCoverage(),
       findings.map((finding) => finding.rule),
+      undecided.map((item) => item.check),
     ),
+    undecided,
   };
 }
+
+/**
+ * Copies the shards' screenshots into the merged report's folder, so that its report.html
+ * links to pictures beside it, and returns the findings; a finding whose picture its shard
+ * did not deliver loses the link rather than pointing nowhere.
+ */
+function withScreenshotsCopied(merged: MergedReports, projectRoot: string): Finding[] {
+  const report = reportFolderWithoutScreenshots(projectRoot, MERGE_GATE);
+  return merged.findings.map((finding) => {
+    const from =
+      finding.screenshot === undefined ? undefined : merged.screenshots.get(finding.screenshot);
+    if (finding.screenshot === undefined || from === undefined) return finding;
+    if (!existsSync(from)) return withoutScreenshot(finding);
+    const to = join(report, finding.screenshot);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
+    return finding;
+  });
+}
+
+/** The merge's name, and its report's folder in `reports/`. */
+const MERGE_GATE = "a11y-merge";
 
 /** Options of the merge: the site whose sitemap must be covered, the number of shards, the reports. */
 export interface MergeOptions {
@@ -148,8 +214,11 @@ export interface MergeOptions {
 }
 
 /** The merge of a sharded run, as a gate of its own: npm run check:a11y:merge (CI's last job). */
-export const a11yMergeGate: Gate<MergeOptions, { coverage: CriterionResult[] }> = {
-  name: "a11y-merge",
+export const a11yMergeGate: Gate<
+  MergeOptions,
+  { coverage: CriterionResult[]; undecided: UndecidedItem[] }
+> = {
+  name: MERGE_GATE,
   title: "Accessibility (all shards)",
   summary:
     "Merges the reports of the accessibility gate's shards and fails if a shard failed or is missing, or a page of the sitemap went unchecked.",
@@ -174,7 +243,7 @@ export const a11yMergeGate: Gate<MergeOptions, { coverage: CriterionResult[] }> 
       files: positionals.map((file) => resolve(projectRoot, file)),
     };
   },
-  run(options) {
+  run(options, context) {
     const sitemap = listSitePages(options.siteDir).filter((page) => page.inSitemap);
     const shards = options.files.map((file): ShardReport => {
       try {
@@ -185,10 +254,10 @@ export const a11yMergeGate: Gate<MergeOptions, { coverage: CriterionResult[] }> 
     });
     const merged = mergeShardReports(shards, options.shards, sitemap);
     return Promise.resolve({
-      findings: merged.findings,
+      findings: withScreenshotsCopied(merged, context.projectRoot),
       checked: { pages: merged.pagesChecked },
-      notes: [coverageNote(merged.coverage)],
-      details: { coverage: merged.coverage },
+      notes: [...undecidedNotes(merged.undecided), ...coverageNotes(merged.coverage)],
+      details: { coverage: merged.coverage, undecided: merged.undecided },
     });
   },
 };

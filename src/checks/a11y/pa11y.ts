@@ -90,7 +90,8 @@ function pa11yEngine(): Pa11y {
 
 function toProblem(issue: z.infer<typeof issueSchema>, publicUrl: string): Problem {
   const extras = issue.runnerExtras;
-  // axe's "needs review" findings count as failures too; say so, as they need a person to decide.
+  // axe's "needs review" results: the gate decides what it can from the page and leaves the
+  // rest to a person, never counting them as failures or passes.
   const undecided = extras?.needsFurtherReview === true;
   const problem: Problem = {
     url: publicUrl,
@@ -98,7 +99,7 @@ function toProblem(issue: z.infer<typeof issueSchema>, publicUrl: string): Probl
     rule: issue.code,
     selector: issue.selector ?? "",
     message: undecided
-      ? `${issue.message} [axe could not decide this by itself: check it by hand, then fix the page or ignore the rule with a reason in .pa11yci.cjs]`
+      ? `${issue.message} [axe could not decide this: a person must check it]`
       : issue.message,
     context: issue.context ?? "",
     severity: issue.type,

@@ -9,7 +9,7 @@ export interface AxeDetails {
   help: string;
   helpUrl: string;
   description: string;
-  /** axe could not decide (its "incomplete" results); pa11y reports these as failures. */
+  /** axe could not decide (its "incomplete" results): neither a failure nor a pass. */
   needsReview: boolean;
 }
 
@@ -27,6 +27,10 @@ export interface Problem {
   context: string;
   severity: "error" | "warning" | "notice";
   axe?: AxeDetails;
+  /** What a visual probe measured (contrast ratio, colours, sizes). */
+  measured?: Record<string, string | number>;
+  /** A PNG of the element and its surroundings, for the report. */
+  screenshot?: Uint8Array;
 }
 
 /** A page the gate has to check: one URL of the built site. */
@@ -47,6 +51,8 @@ export interface PageResult extends SitePage {
   /** True when an earlier run passed this exact page (same HTML, CSS and gate) and it was skipped. */
   cached: boolean;
   problems: Problem[];
+  /** What no check could decide on the page (axe's "needs review"): a person must look. */
+  undecided: Problem[];
   /** What the cross-page probes compare; null when the page could not be read. */
   facts: PageFacts | null;
   /** Milliseconds spent on the page in its tab: in all, and in axe, the probes and html-validate. */

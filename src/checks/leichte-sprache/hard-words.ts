@@ -36,6 +36,12 @@ export const hardWords: Record<RuleSet, readonly HardWord[]> = {
     hard("Beschäftigte", "Beschäftigten"),
     hard("Branche", "Branchen"),
     hard("Herausgeber"),
+    hard("Land"),
+    hard("Landeszentrum Gesundheit"),
+    hard("Umsatz"),
+    hard("Hilfsmittel", "Hilfsmitteln"),
+    hard("Medizintechnik"),
+    hard("Zahntechniklabor", "Zahntechniklabore", "Zahntechniklaboren"),
   ],
   "easy-read": [
     foreign("cluster", "clusters"),
@@ -52,24 +58,42 @@ export const hardWords: Record<RuleSet, readonly HardWord[]> = {
     hard("sign language"),
     hard("employees", "employee"),
     hard("publisher"),
+    hard("state", "states"),
+    hard("revenue"),
+    hard("screen reader", "screen readers"),
+    hard("medical technology"),
+    hard("dental laboratory", "dental laboratories"),
   ],
 };
 
 /**
  * How a sentence explains a word, by language. `{w}` stands for the word's forms. A word is
  * explained where it first appears when the sentence holding it, or the sentence right after it,
- * matches one of these: a definition ("Ein Cluster ist …", "Cluster bedeutet …", "A website
- * is …"), a naming ("Das nennt man: Barriere.", "This is called a barrier."), or a sentence
- * after it that begins "Das bedeutet" / "Das Wort bedeutet" / "This means" / "That word means".
+ * matches one of these, or the sentence after it begins "Das bedeutet" / "Es bedeutet" / "This
+ * means" (`explainsPrevious`):
+ * - a definition, which says what the word is: "Ein Menü ist eine Liste …", "Links sind Wörter
+ *   …", "Cluster bedeutet: …", "Das Wort X heißt: …"; "A menu is a list …", "Links are words you
+ *   can click on", "An arbitration body is there to help …", "X means: …";
+ * - a naming: "Das nennt man: Barriere.", "Diese 2 Texte nennen wir: Quellen."; "This is
+ *   called: a barrier.", "We call these 2 texts: sources."
+ * A sentence that only says something about the thing is no definition: "Das Cluster ist groß.",
+ * "Der Masterplan ist von 2020.", "The cluster is big." German tells a noun after "ist" / "sind"
+ * by its capital ("sind Wörter"; "ist ein …"); English, whose nouns have none, needs "a" / "an"
+ * after "is", and after "are" a noun followed by what describes it ("are words you …", "are
+ * people with …"). German patterns are case-sensitive for that reason; the word's first letter
+ * may be either case.
  */
 export const explanationPatterns: Record<RuleSet, readonly string[]> = {
   "leichte-sprache": [
-    "^(?:ein|eine|der|die|das|das wort)?\\s*{w}\\s+(?:ist|sind|bedeutet|bedeuten|heißt|heißen)\\b",
-    "\\b(?:nennt man|nennen wir|heißt|heißen)\\s*:?\\s*(?:ein|eine|einen)?\\s*{w}\\b",
+    "^(?:(?:[Ee]ine?|[Dd]er|[Dd]ie|[Dd]as|[Dd]as Wort)\\s+)?{w}\\s+(?:ist|sind)\\s+(?:(?:hier|auch)\\s*)?(?:eine?[mnrs]?\\b|zum Beispiel\\b|\\p{Lu}|:)",
+    "^(?:(?:[Ee]ine?|[Dd]er|[Dd]ie|[Dd]as|[Dd]as Wort)\\s+)?{w}\\s+(?:bedeutet|bedeuten|heißt|heißen)\\b",
+    "\\b(?:nennt man|nennen wir|heißt|heißen)\\s*:?\\s*(?:[Ee]ine?n?\\s+)?{w}(?![\\p{L}\\p{N}])",
   ],
   "easy-read": [
-    "^(?:a|an|the|the word)?\\s*{w}\\s+(?:is|are|means|mean)\\b",
-    "\\b(?:is called|are called|we call this|we call them)\\s*:?\\s*(?:a|an|the)?\\s*{w}\\b",
+    "^(?:(?:a|an|the|the word|the words)\\s+)?{w}\\s+is\\s+(?:a|an|there to|someone|something)\\b",
+    "^(?:(?:the|the word|the words)\\s+)?{w}\\s+are\\s+(?:[\\p{L}-]+\\s+){1,2}?(?:who|that|which|with|you|we|for|of|in|on|at|from)\\b",
+    "^(?:(?:a|an|the|the word|the words)\\s+)?{w}\\s+(?:means|mean)\\b",
+    "\\b(?:is called|are called|we call (?:this|that|it|them|these(?:\\s+\\d+)?\\s+\\p{L}+))\\s*:?\\s*(?:(?:a|an|the)\\s+)?{w}\\b",
   ],
 };
 

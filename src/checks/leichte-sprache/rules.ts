@@ -104,18 +104,35 @@ const negations = wordSet([
   "niemand",
 ]);
 /**
+ * Words in "-los" that easy language uses as the everyday word for what they mean, not as a
+ * hidden "nicht": "kostenlos" is how Leichte Sprache says "free of charge" (its other words are a
+ * loanword, "gratis", or ambiguous, "umsonst" also meaning "in vain").
+ */
+const everydayLosWords = new Set(["kostenlos", "kostenlose", "kostenloser", "kostenlosen"]);
+
+/**
  * Words that negate without "nicht" or "kein": "fehlt", "ohne", adjectives in "un-" and "-los"
- * ("unzufrieden", "kostenlos"). Words that only begin with "un" ("und", "uns", "unser", "unter",
- * "unten", "ungefähr", "Universität", "Union", "Uniform") are not negations.
+ * ("unzufrieden", "sinnlos"). Words that only begin with "un" ("und", "uns", "unser", "unter",
+ * "unten", "ungefähr", "Universität", "Union", "Uniform") are not negations, nor are the
+ * everyday "-los" words above.
  */
 const implicitNegation = (word: string): boolean =>
   /^(?:fehlt|fehlen|fehlte|fehlten|fehlend\p{Ll}*|gefehlt|ohne|weder|nirgends)$/iu.test(word) ||
   /^un(?!ter|ser|ten|s$|d$|gefähr|ivers|ion|iform)\p{Ll}{4,}$/iu.test(word) ||
-  /^\p{L}{3,}los(?:e|er|en|em|es)?$/iu.test(word);
+  (/^\p{L}{3,}los(?:e|er|en|em|es)?$/iu.test(word) && !everydayLosWords.has(word.toLowerCase()));
 
 const subjunctives = /^(?:würde|könnte|hätte|wäre)(?:n|st|t)?$/iu;
 const genitives = wordSet(["des", "eines", "wegen", "deren", "dessen"]);
-const subordinators = wordSet(["dass", "weil", "obwohl", "ob", "falls", "sodass", "nachdem"]);
+/**
+ * Conjunctions that only ever open a subordinate clause. Left out because they are as often
+ * prepositions, adverbs or comparisons: "als", "bis", "da", "damit", "seit", "seitdem",
+ * "während", "wie", "wo"; "wenn" has a rule of its own. "so dass" is found as two words.
+ */
+const subordinators = wordSet([
+  ...["bevor", "dass", "ehe", "falls", "indem", "nachdem", "ob", "obgleich", "obschon"],
+  ...["obwohl", "obzwar", "sobald", "sodass", "sofern", "solange", "soweit", "weil"],
+  ...["wenngleich", "wohingegen"],
+]);
 const wenn = wordSet(["wenn"]);
 
 /**
@@ -139,8 +156,14 @@ const formsOfWerden = wordSet([
   "wirst",
   "werdet",
 ]);
-// A past participle: "geprüft", "gemacht", "geschrieben"; words like "genug" or "gern" are not.
-const pastParticiple = /^ge\p{Ll}{2,}(?:t|en)$/u;
+/**
+ * A past participle: with "ge-" ("geprüft", "geschrieben"), after a separable prefix
+ * ("umgesetzt", "festgelegt"), or weak with an inseparable prefix ("verabschiedet", "erklärt")
+ * or in "-iert" ("moderiert"). Words like "genug" or "gern" are not; an infinitive with an
+ * inseparable prefix ("verstehen" after "werden") is not taken for a strong participle.
+ */
+const pastParticiple =
+  /^(?:(?:ab|an|auf|aus|bei|dar|durch|ein|fest|fort|frei|her|heraus|herein|hin|hinaus|los|mit|nach|um|vor|vorbei|weg|weiter|zu|zurück|zusammen)?ge\p{Ll}{2,}(?:t|en)|(?:be|emp|ent|er|miss|ver|zer)\p{Ll}{2,}t|\p{Ll}{3,}iert)$/u;
 
 function compoundLetters(word: string): number {
   return word.match(/\p{L}/gu)?.length ?? 0;
@@ -158,6 +181,9 @@ function unsplitLong(word: string, input: RuleInput): boolean {
 /**
  * "der" after a noun and before a noun phrase: "die Seite der Stadt". A comma before "der" makes
  * it a relative pronoun; a preposition, article or conjunction before it, a dative or nominative.
+ * A word is taken for a noun by its capital, so a word that opens the sentence or the clause
+ * after a colon ("Zuerst der Name", "Zum Beispiel: Morgen der Termin") tells nothing: every
+ * word is capitalised there.
  */
 function genitiveDer(sentence: Sentence): Word | undefined {
   return sentence.words.find((word, index) => {
@@ -169,9 +195,11 @@ function genitiveDer(sentence: Sentence): Word | undefined {
       before.start - sentence.start + before.text.length,
       word.start - sentence.start,
     );
+    const opensClause = /(?:^|:)\s*$/.test(sentence.text.slice(0, before.start - sentence.start));
     return (
       /^\s+$/.test(between) &&
       /^\p{Lu}/u.test(before.text) &&
+      !opensClause &&
       !notNouns(before.text) &&
       /^\p{L}/u.test(after.text)
     );
@@ -375,12 +403,18 @@ export const rules: readonly Rule[] = [
     id: "subordinate-clause",
     severity: "warning",
     ruleSets: ["leichte-sprache"],
-    check: (input) =>
-      eachWord(
+    check: (input) => [
+      ...eachWord(
         input,
         subordinators,
         (word) => `"${word}" begins a subordinate clause; write two main clauses instead`,
       ),
+      ...eachMatch(
+        input,
+        /(?<![\p{L}\p{N}])so dass(?![\p{L}\p{N}])/giu,
+        (match) => `"${match}" begins a subordinate clause; write two main clauses instead`,
+      ),
+    ],
   },
   {
     id: "passive",
@@ -441,7 +475,7 @@ export const pageRules: readonly PageRule[] = [
         const first = sentences[index];
         if (first === undefined) return [];
         const explains = explanationPatterns[ruleSet].map(
-          (pattern) => new RegExp(pattern.replaceAll("{w}", `(?:${forms})`), "iu"),
+          (pattern) => new RegExp(pattern.replaceAll("{w}", `(?:${forms})`), flags),
         );
         const next = sentences[index + 1]?.sentence.text ?? "";
         const explained =

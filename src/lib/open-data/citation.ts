@@ -15,21 +15,39 @@ export interface CitationOptions {
 }
 
 /**
- * A source's publisher as the open data name it, in `language`: its name in that language
- * (plain text cannot mark a German name on an English page), and while the text itself names
- * no publisher, that the attribution is still to be confirmed — "Land Brandenburg (zugeordnet;
- * Herausgeber noch zu bestätigen)". Written as a name, never inside a sentence, so it needs no
- * article or case.
+ * A source's publisher as the open data name it, in `language`: its name as the source writes
+ * it, followed in another language by what it means, as the sources page gives it ("Landeszentrum
+ * Gesundheit Nordrhein-Westfalen (North Rhine-Westphalia Centre for Health)"), and while the
+ * text itself names no publisher, that the attribution is still to be confirmed — "Land
+ * Brandenburg (zugeordnet; Herausgeber noch zu bestätigen)". Written as a name, never inside a
+ * sentence, so it needs no article or case.
  */
 export function sourceAttribution(
   source: Sources[string],
   language: Language,
   t: Translate,
 ): string {
-  const name = textIn(source.publisher.meaning, language);
-  return source.publisher.confirmed
-    ? name
-    : t("openData.attribution.unconfirmed", { publisher: name });
+  const { name, meaning, confirmed } = source.publisher;
+  if (language === source.language) {
+    return confirmed ? name : t("openData.attribution.unconfirmed", { publisher: name });
+  }
+  const values = { name, meaning: textIn(meaning, language) };
+  return confirmed
+    ? t("openData.attribution.translated", values)
+    : t("openData.attribution.translatedUnconfirmed", values);
+}
+
+/**
+ * The sources' names in another language than `language` (the German names on English pages),
+ * to be marked with their language where the attribution stands in a page.
+ */
+export function foreignSourceNames(
+  sources: Sources,
+  language: Language,
+): { phrase: string; lang: string }[] {
+  return Object.values(sources)
+    .filter((source) => source.language !== language)
+    .map((source) => ({ phrase: source.publisher.name, lang: source.language }));
 }
 
 /** Every source's publisher in one line: "Quellen: A (…) und B" / "Sources: A (…) and B". */

@@ -1,10 +1,13 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { PNG } from "pngjs";
 import type { Browser, Page } from "puppeteer-core";
 import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
 import { launchBrowser } from "../../../src/checks/a11y/index.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
 import { findBrowser } from "../../../src/checks/browser.ts";
+import { kernFontFile } from "../../../src/lib/fonts.ts";
+import { projectRoot } from "../../../src/lib/project.ts";
 import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
 import { makeTempDirSync } from "../../support/temp.ts";
 
@@ -105,8 +108,64 @@ ${entries}
 `;
 }
 
+/**
+ * A PNG without text, each pixel coloured by `colour(x, y)` ([r, g, b]): a stand-in for a
+ * photograph or a background picture.
+ */
+export function picture(
+  width: number,
+  height: number,
+  colour: (x: number, y: number) => [number, number, number],
+): Buffer {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const offset = (y * width + x) * 4;
+      const [r, g, b] = colour(x, y);
+      png.data[offset] = r;
+      png.data[offset + 1] = g;
+      png.data[offset + 2] = b;
+      png.data[offset + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+/** A dark, a light and a colourful picture without text, and one that shows "Jetzt anmelden". */
+export function pictures(): Record<string, Buffer> {
+  return {
+    "assets/dark.png": picture(320, 160, (x, y) => [20 + (x % 17), 30 + (y % 13), 60]),
+    "assets/light.png": picture(320, 160, (x, y) => [230 + (x % 17), 228 + (y % 13), 220]),
+    "assets/gradient.png": picture(320, 160, (x, y) => [
+      Math.round((x / 320) * 255),
+      80,
+      Math.round((y / 160) * 255),
+    ]),
+    "assets/text.png": readFileSync(join(import.meta.dirname, "images", "text.png")),
+  };
+}
+
+/**
+ * The site's own typeface, whose letters reach further above and below the text than the
+ * browser's default fonts: with `line-height: 1` they pass the line box, which is no text cut
+ * off. Use the family "Fira Sans" once `siteFontFiles()` are in the site and this CSS is in its
+ * stylesheet.
+ */
+export const SITE_FONT_FACE = `@font-face { font-family: "Fira Sans"; src: url(/assets/fira-sans.woff2); }
+`;
+
+/** The font file `SITE_FONT_FACE` loads, from the design system's package as the build takes it. */
+export function siteFontFiles(): Record<string, Buffer> {
+  const file = kernFontFile(
+    { family: "Fira Sans", weight: 400, style: "normal", url: "" },
+    projectRoot,
+  );
+  if (file === undefined) throw new Error("The design system has no Fira Sans 400.");
+  return { "assets/fira-sans.woff2": readFileSync(file) };
+}
+
 /** Writes files (site-relative path → content) into dir. */
-export function writeFiles(dir: string, files: Record<string, string>): void {
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });

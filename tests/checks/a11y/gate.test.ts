@@ -73,14 +73,15 @@ describe("toFinding", () => {
     ).toEqual({
       rule: "html-validate:wcag/h37",
       severity: "error",
-      message: "<img> is missing required alt attribute",
+      message: "<img> is missing required alt attribute [WCAG 1.1.1]",
       url: "https://example.org/de/",
       location: { file: "_site/de/index.html", line: 12, column: 5 },
       selector: "main > img",
+      criteria: ["1.1.1"],
     });
   });
 
-  it("keeps a page problem's selector and markup, and marks the gate's own failures", () => {
+  it("keeps a page problem's selector, markup and screenshot, names its criteria, and marks the gate's own failures", () => {
     expect(
       toFinding({
         url: "u",
@@ -93,22 +94,29 @@ describe("toFinding", () => {
       }),
     ).toEqual({ rule: "gate:page-timeout", severity: "error", message: "m", url: "u" });
     expect(
-      toFinding({
-        url: "u",
-        runner: "axe",
-        rule: "color-contrast",
-        selector: "p",
-        message: "m",
-        context: "<p>",
-        severity: "warning",
-      }),
+      toFinding(
+        {
+          url: "u",
+          runner: "probe",
+          rule: "focus-contrast",
+          selector: "a",
+          message: "m",
+          context: "<a>",
+          severity: "error",
+          measured: { contrast: "1.20:1", required: "3:1" },
+        },
+        "screenshots/0123.png",
+      ),
     ).toEqual({
-      rule: "axe:color-contrast",
-      severity: "warning",
-      message: "m",
+      rule: "probe:focus-contrast",
+      severity: "error",
+      message: "m [WCAG 1.4.11]",
       url: "u",
-      selector: "p",
-      excerpt: "<p>",
+      selector: "a",
+      excerpt: "<a>",
+      screenshot: "screenshots/0123.png",
+      criteria: ["1.4.11"],
+      measured: { contrast: "1.20:1", required: "3:1" },
     });
   });
 });

@@ -1,6 +1,16 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mergeShardReports, type ShardReport } from "../../../src/checks/a11y/merge.ts";
+import {
+  a11yMergeGate,
+  mergeShardReports,
+  type ShardReport,
+} from "../../../src/checks/a11y/merge.ts";
 import type { PageFacts } from "../../../src/checks/a11y/probes/types.ts";
+import { gateReportSchema } from "../../../src/checks/gate.ts";
+import { runGateCaptured } from "../../../src/checks/runner.ts";
+import { makeTempDirSync } from "../../support/temp.ts";
+import { cleanSiteFiles, picture, temporaryDir, writeFiles } from "./fixtures.ts";
 
 const SITEMAP = ["/de/", "/de/quellen/", "/en/", "/en/sources/"].map((path) => ({
   path,
@@ -8,7 +18,14 @@ const SITEMAP = ["/de/", "/de/quellen/", "/en/", "/en/sources/"].map((path) => (
 }));
 
 function facts(path: string, title: string): PageFacts {
-  return { path, language: path.split("/")[1] ?? "", title, menus: [], sharedLinks: [] };
+  return {
+    path,
+    language: path.split("/")[1] ?? "",
+    title,
+    menus: [],
+    sharedLinks: [],
+    help: [],
+  };
 }
 
 function shard(
@@ -113,12 +130,58 @@ describe("mergeShardReports", () => {
   });
 
   it("runs the cross-page probes over all shards' pages, which no shard could alone", () => {
-    const sameTitle = () => "Derselbe Titel";
+    const sameTitle = () => "Derselbe Titel – Gesundheitswirtschaft";
     expect(
       rules([
         shard(1, ["/de/", "/en/"], { title: sameTitle }),
         shard(2, ["/de/quellen/", "/en/sources/"], { title: sameTitle }),
       ]),
     ).toEqual(["probe:page-title", "probe:page-title", "probe:page-title", "probe:page-title"]);
+  });
+});
+
+describe("the merged report's screenshots", () => {
+  it("copies each shard's screenshots beside the merged report, and links none that is missing or not the gate's", async () => {
+    const project = makeTempDirSync("a11y-merge-project-");
+    const site = temporaryDir("merge-site");
+    writeFiles(site, cleanSiteFiles());
+    const png = picture(4, 4, () => [200, 0, 0]);
+    const finding = (screenshot: string) => ({
+      rule: "probe:content-overflow",
+      severity: "error",
+      message: "m",
+      url: "https://example.org/de/",
+      screenshot,
+    });
+    const shards = [shard(1, ["/de/"]), shard(2, ["/en/"])];
+    const files = shards.map((item, index) => {
+      const report = item.report as { findings: unknown[] };
+      report.findings =
+        index === 0
+          ? [finding("screenshots/0123456789abcdef.png"), finding("../../../etc/passwd")]
+          : [finding("screenshots/fedcba9876543210.png")];
+      const file = join(project, `shard-${index + 1}`, "report.json");
+      writeFiles(project, {
+        [`shard-${index + 1}/report.json`]: JSON.stringify(report),
+        // Shard 2's picture did not come with its report.
+        ...(index === 0 ? { "shard-1/screenshots/0123456789abcdef.png": png } : {}),
+      });
+      return file;
+    });
+    await runGateCaptured(a11yMergeGate, ["--shards", "2", "--site", site, ...files], project);
+    const folder = join(project, "reports", "a11y-merge");
+    const report = gateReportSchema.parse(
+      JSON.parse(readFileSync(join(folder, "report.json"), "utf8")),
+    );
+    expect(report.findings.map((item) => item.screenshot)).toEqual([
+      "screenshots/0123456789abcdef.png",
+      undefined,
+      undefined,
+    ]);
+    expect(readFileSync(join(folder, "screenshots", "0123456789abcdef.png"))).toEqual(png);
+    expect(readFileSync(join(folder, "report.html"), "utf8")).toContain(
+      'href="screenshots/0123456789abcdef.png"',
+    );
+    expect(existsSync(join(folder, "screenshots", "fedcba9876543210.png"))).toBe(false);
   });
 });

@@ -91,13 +91,13 @@ describe("parsePa11yResult", () => {
     ]);
   });
 
-  it("marks findings axe could not decide, which fail like the others", () => {
+  it("marks what axe could not decide as needing a person", () => {
     const undecided = {
       ...issue,
       runnerExtras: { ...issue.runnerExtras, needsFurtherReview: true },
     };
     const [problem] = parsePa11yResult({ issues: [undecided] }, "https://example.org/de/");
-    expect(problem?.message).toContain("axe could not decide this by itself");
+    expect(problem?.message).toContain("axe could not decide this: a person must check it");
     expect(problem?.axe?.needsReview).toBe(true);
   });
 

@@ -101,7 +101,11 @@ const sitePage = (path: string): SitePage => ({
 async function policyFindings(path: string): Promise<string[]> {
   await tab.goto(server.origin + path, { waitUntil: "load" });
   await tab.evaluate(installPageHelpers);
-  const findings = await cspMetaProbe.run(tab, sitePage(path), { languages: ["de"] });
+  const findings = await cspMetaProbe.run(tab, sitePage(path), {
+    languages: ["de"],
+    undecided: [],
+    memo: new Map(),
+  });
   return findings.map((finding) => `${finding.rule}: ${finding.message}`);
 }
 
@@ -116,6 +120,7 @@ async function gateProblems(path: string, pageTimeoutMs = 30_000, own?: Browser)
       origin: server.origin,
       languages: ["de", "en"],
       pageTimeoutMs,
+      memo: new Map(),
     });
     return result;
   } finally {

@@ -46,14 +46,16 @@ describe("the sources' attribution in the open data", () => {
       "Land Brandenburg (zugeordnet; Herausgeber noch zu bestätigen)",
     );
     expect(sourceAttribution(brandenburg, "en", t("en"))).toBe(
-      "State of Brandenburg (attributed; publisher to be confirmed)",
+      "Land Brandenburg (State of Brandenburg; attributed, publisher to be confirmed)",
     );
     expect(sourceAttribution(lzg, "de", t("de"))).toBe(
       "Landeszentrum Gesundheit Nordrhein-Westfalen",
     );
-    expect(sourceAttribution(lzg, "en", t("en"))).toBe("North Rhine-Westphalia Centre for Health");
+    expect(sourceAttribution(lzg, "en", t("en"))).toBe(
+      "Landeszentrum Gesundheit Nordrhein-Westfalen (North Rhine-Westphalia Centre for Health)",
+    );
     expect(sourcesAttribution(project.data.sources, "en", t("en"))).toBe(
-      "Sources: State of Brandenburg (attributed; publisher to be confirmed) and North Rhine-Westphalia Centre for Health",
+      "Sources: Land Brandenburg (State of Brandenburg; attributed, publisher to be confirmed) and Landeszentrum Gesundheit Nordrhein-Westfalen (North Rhine-Westphalia Centre for Health)",
     );
   });
 

@@ -98,7 +98,7 @@ describe("openDataCitation", () => {
       `Beispielamt für Gesundheitswirtschaft (Beispiel): ${project.translator.t("de", "openData.dataset.title")}. ${testBaseUrl}/de/daten/. Quellen: Land Brandenburg (zugeordnet; Herausgeber noch zu bestätigen) und Landeszentrum Gesundheit Nordrhein-Westfalen.`,
     );
     expect(citation("en", false)).toMatch(
-      /^\[Placeholder: .+\]: .+\. Sources: State of Brandenburg \(attributed; publisher to be confirmed\) and North Rhine-Westphalia Centre for Health\.$/,
+      /^\[Placeholder: .+\]: .+\. Sources: Land Brandenburg \(State of Brandenburg; attributed, publisher to be confirmed\) and Landeszentrum Gesundheit Nordrhein-Westfalen \(North Rhine-Westphalia Centre for Health\)\.$/,
     );
   });
 });

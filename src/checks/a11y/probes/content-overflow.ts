@@ -10,13 +10,14 @@ export interface OverflowingBox extends ElementInfo {
 
 /**
  * Runs in the page: boxes whose content does not fit them and is neither scrollable nor
- * meant to be hidden, so it is cut off or runs over what stands beside or below. Scroll
+ * meant to be hidden, so it is cut off or runs over what stands beside or below (letters
+ * reaching past a tight line box into the space around it do not count: see `spill`). Scroll
  * containers (a table's region) are fine: readers reach what they hold. Boxes of a pixel or
  * less that clip their content are the screen-reader-only pattern and are left out. Only the
  * innermost box of nested overflows is named.
  */
 export function findOverflowingBoxes(): OverflowingBox[] {
-  const { describe } = (window as unknown as GateWindow).__a11yGate;
+  const { describe, spill } = (window as unknown as GateWindow).__a11yGate;
   const found: Element[] = [];
   const sizes = new Map<Element, { across: number; down: number }>();
   for (const element of document.querySelectorAll("body *")) {
@@ -32,8 +33,7 @@ export function findOverflowingBoxes(): OverflowingBox[] {
       continue;
     }
     if (element.clientWidth <= 1 || element.clientHeight <= 1) continue;
-    const across = element.scrollWidth - element.clientWidth;
-    const down = element.scrollHeight - element.clientHeight;
+    const { across, down } = spill(element);
     if (across > 1 || down > 1) {
       found.push(element);
       sizes.set(element, { across: Math.max(0, across), down: Math.max(0, down) });

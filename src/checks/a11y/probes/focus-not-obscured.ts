@@ -10,6 +10,7 @@ import type { PageProbe } from "./types.ts";
  */
 export const focusNotObscuredProbe: PageProbe = {
   rules: ["focus-not-obscured"],
+  criteria: { "focus-not-obscured": ["2.4.11"] },
   async run(tab) {
     const hidden = await tab.evaluate(() => {
       const gate = (window as unknown as GateWindow).__a11yGate;

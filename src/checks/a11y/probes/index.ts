@@ -1,9 +1,17 @@
+import { contrastProbe } from "./contrast.ts";
 import { cspMetaProbe } from "./csp-meta.ts";
 import { focusNotObscuredProbe } from "./focus-not-obscured.ts";
 import { focusVisibleProbe } from "./focus-visible.ts";
 import { forcedColorsProbe } from "./forced-colors.ts";
 import { headingsProbe } from "./headings.ts";
+import { hoverContentProbe } from "./hover-content.ts";
+import { keyboardProbe } from "./keyboard.ts";
 import { languageProbe } from "./language.ts";
+import { linkPurposeProbe } from "./link-purpose.ts";
+import { meaningProbe } from "./meaning.ts";
+import { motionProbe } from "./motion.ts";
+import { nonTextContrastProbe } from "./non-text-contrast.ts";
+import { imagesOfTextProbe } from "./ocr.ts";
 import { printProbe } from "./print.ts";
 import { readerLayoutProbe } from "./reader-layout.ts";
 import { reflowProbe } from "./reflow.ts";
@@ -11,6 +19,7 @@ import { resizeTextProbe } from "./resize-text.ts";
 import { rtlLayoutProbe } from "./rtl-layout.ts";
 import { SCRIPT_EXECUTION_RULE } from "./script-execution.ts";
 import {
+  consistentHelpProbe,
   consistentIdentificationProbe,
   consistentNavigationProbe,
   pageTitleProbe,
@@ -21,16 +30,25 @@ import { textSpacingProbe } from "./text-spacing.ts";
 import type { PageProbe, SiteProbe } from "./types.ts";
 
 /**
- * The probes run in each page's tab, in this order: those that only read the page first, then
+ * The probes run in each page's tab, in this order: motion first, before any probe stops
+ * animations; then those that only read the page or give elements states by attributes; then
  * those that move focus, change media or styles (each undoes its changes), reflow last as it
- * leaves the narrow viewport to the next page's load.
+ * changes the viewport.
  */
 export const PAGE_PROBES: readonly PageProbe[] = [
   cspMetaProbe,
+  motionProbe,
   languageProbe,
   headingsProbe,
+  meaningProbe,
+  linkPurposeProbe,
   targetSizeProbe,
+  contrastProbe,
+  nonTextContrastProbe,
+  imagesOfTextProbe,
+  hoverContentProbe,
   skipLinkProbe,
+  keyboardProbe,
   focusVisibleProbe,
   focusNotObscuredProbe,
   forcedColorsProbe,
@@ -47,6 +65,7 @@ export const SITE_PROBES: readonly SiteProbe[] = [
   pageTitleProbe,
   consistentNavigationProbe,
   consistentIdentificationProbe,
+  consistentHelpProbe,
 ];
 
 /** The probe's rule for a page that did not load or answered with an error status. */
@@ -59,4 +78,13 @@ export function probeRules(): string[] {
     SCRIPT_EXECUTION_RULE,
     ...[...PAGE_PROBES, ...SITE_PROBES].flatMap((probe) => probe.rules),
   ];
+}
+
+/** The WCAG criteria each of the probes' rules tests, by rule ([] for none), for the coverage map. */
+export function probeCriteria(): Map<string, readonly string[]> {
+  const criteria = new Map<string, readonly string[]>([[HTTP_STATUS_RULE, []]]);
+  for (const probe of [...PAGE_PROBES, ...SITE_PROBES]) {
+    for (const rule of probe.rules) criteria.set(rule, probe.criteria?.[rule] ?? []);
+  }
+  return criteria;
 }

@@ -58,7 +58,8 @@ async function emulate(
 // when it is detached, and opening one for each change costs two more calls into the browser.
 const mediaSessions = new WeakMap<Page, Promise<CDPSession>>();
 
-function mediaSession(tab: Page): Promise<CDPSession> {
+/** The tab's own session with Chromium, open as long as the tab lives. */
+export function tabSession(tab: Page): Promise<CDPSession> {
   let session = mediaSessions.get(tab);
   if (session === undefined) {
     session = tab.createCDPSession();
@@ -69,7 +70,7 @@ function mediaSession(tab: Page): Promise<CDPSession> {
 
 /** Gives a new tab the base media features, for as long as the tab lives. */
 export async function emulateBaseMedia(tab: Page): Promise<void> {
-  await emulate(await mediaSession(tab), {});
+  await emulate(await tabSession(tab), {});
 }
 
 /**
@@ -82,7 +83,7 @@ export async function withEmulatedMedia<T>(
   media: { type?: "print"; features?: { name: string; value: string }[] },
   work: () => Promise<T>,
 ): Promise<T> {
-  const session = await mediaSession(tab);
+  const session = await tabSession(tab);
   await emulate(session, media);
   try {
     return await work();

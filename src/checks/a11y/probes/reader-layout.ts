@@ -2,6 +2,7 @@ import type { Page } from "puppeteer-core";
 import { findOverflowingBoxes } from "./content-overflow.ts";
 import { findHeadingSizeFaults } from "./heading-sizes.ts";
 import { findOverlappingText } from "./text-overlap.ts";
+import { pictureFindings } from "./screenshots.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 import { findBrokenWords } from "./word-break.ts";
 
@@ -29,6 +30,10 @@ interface Seen {
   context: string;
   widths: number[];
   message: (widths: string) => string;
+  /** What was measured at the first width it was seen at. */
+  measured: Record<string, string | number>;
+  /** The element at the first width it was seen at. */
+  screenshot?: Uint8Array;
 }
 
 function widthList(widths: readonly number[]): string {
@@ -57,13 +62,28 @@ async function measure(tab: Page) {
  */
 export const readerLayoutProbe: PageProbe = {
   rules: Object.values(READER_LAYOUT_RULES),
+  // A word broken inside itself makes reading harder but fails no success criterion: the map
+  // lists it among its other checks.
+  criteria: {
+    [READER_LAYOUT_RULES.headingSizes]: ["1.3.1"],
+    [READER_LAYOUT_RULES.overflow]: ["1.4.10"],
+    [READER_LAYOUT_RULES.overlap]: ["1.4.10"],
+  },
   async run(tab) {
     const viewport = tab.viewport();
     const seen = new Map<string, Seen>();
+    // Findings first seen at the width being measured, pictured before the width changes.
+    let fresh: Seen[] = [];
     const note = (finding: Omit<Seen, "widths">, width: number, key: string) => {
       const entry = seen.get(key);
-      if (entry === undefined) seen.set(key, { ...finding, widths: [width] });
-      else entry.widths.push(width);
+      if (entry !== undefined) {
+        entry.widths.push(width);
+        return;
+      }
+      const added = { ...finding, widths: [width] };
+      seen.set(key, added);
+      const ofRule = [...seen.values()].filter((other) => other.rule === finding.rule).length;
+      if (ofRule <= MAX_PER_RULE) fresh.push(added);
     };
     try {
       for (const width of READER_WIDTHS) {
@@ -79,6 +99,7 @@ export const readerLayoutProbe: PageProbe = {
                 `At ${at} wide, the word "${word.word}" in "${word.text}" is broken inside itself ("${word.split}"). ` +
                 "Let words break only at a hyphen or a soft hyphen (the build adds soft hyphens to headings and table cells); " +
                 "give the box room, or let a table scroll in its region, instead of overflow-wrap: anywhere, word-break or hyphens: auto.",
+              measured: { word: word.word, broken: word.split, atWidth: `${width} px` },
             },
             width,
             `word|${word.selector}|${word.split}`,
@@ -93,6 +114,11 @@ export const readerLayoutProbe: PageProbe = {
               message: (at) =>
                 `At ${at} wide, the h${heading.level} "${heading.text}" is ${heading.size} px, not smaller than the h${above.level} "${above.text}" (${above.size} px): ` +
                 "readers take the larger heading for the higher level. Make each level smaller than the one above it at every width.",
+              measured: {
+                size: `${heading.size} px`,
+                above: `${above.size} px`,
+                atWidth: `${width} px`,
+              },
             },
             width,
             `heading|${heading.selector}|${above.selector}|${heading.size}|${above.size}`,
@@ -107,6 +133,11 @@ export const readerLayoutProbe: PageProbe = {
               message: (at) =>
                 `At ${at} wide, the content of "${box.text}" runs out of its box (${box.across} px across, ${box.down} px down): ` +
                 "it is cut off or covers what stands beside it. Let the box grow with its content, or let it scroll in a labelled region.",
+              measured: {
+                across: `${box.across} px`,
+                down: `${box.down} px`,
+                atWidth: `${width} px`,
+              },
             },
             width,
             `box|${box.selector}`,
@@ -121,11 +152,21 @@ export const readerLayoutProbe: PageProbe = {
               message: (at) =>
                 `At ${at} wide, the text "${second.text}" (${second.selector}) is drawn over the text "${first.text}" (${first.selector}). ` +
                 "Give each its own place in the flow instead of positioning or negative margins that stack them.",
+              measured: { atWidth: `${width} px` },
             },
             width,
             `overlap|${first.selector}|${second.selector}`,
           );
         }
+        const pictured = await pictureFindings(
+          tab,
+          fresh.map(({ rule, selector, context }) => ({ rule, selector, context, message: "" })),
+        );
+        fresh.forEach((entry, index) => {
+          const screenshot = pictured[index]?.screenshot;
+          if (screenshot !== undefined) entry.screenshot = screenshot;
+        });
+        fresh = [];
       }
     } finally {
       if (viewport !== null) await tab.setViewport(viewport);
@@ -148,6 +189,8 @@ export const readerLayoutProbe: PageProbe = {
           selector: entry.selector,
           context: entry.context,
           message: entry.message(widthList(entry.widths)),
+          measured: entry.measured,
+          ...(entry.screenshot === undefined ? {} : { screenshot: entry.screenshot }),
         });
       }
     }

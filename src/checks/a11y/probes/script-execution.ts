@@ -64,11 +64,15 @@ export async function watchScripts(tab: Page): Promise<ScriptWatch> {
     async findings(tab) {
       // Without its #fragment: the skip-link probe adds one.
       const documentUrl = tab.url().replace(/#.*$/, "");
+      // The gate's own server is no address of the site: its files are named by their path.
+      const { origin } = new URL(documentUrl);
+      const shown = (url: string) =>
+        url.startsWith(`${origin}/`) ? url.slice(origin.length) : url;
       const ran = scripts.map((script) =>
         finding(
           script.url === documentUrl || script.url === ""
             ? `The page ran script from its own markup (at line ${script.startLine + 1}: an inline <script>, an event handler or a javascript: URL); the site ships no script.`
-            : `The page ran the script ${script.url}; the site ships no script.`,
+            : `The page ran the script ${shown(script.url)}; the site ships no script.`,
         ),
       );
       const waiting = (await readServedDocument(tab, scriptInMarkup)).map((tag) =>

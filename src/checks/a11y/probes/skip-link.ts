@@ -6,6 +6,7 @@ import type { PageProbe, ProbeFinding } from "./types.ts";
 /** The first Tab reaches a skip link, and Enter on it moves focus into `<main>` (WCAG 2.4.1). */
 export const skipLinkProbe: PageProbe = {
   rules: ["skip-link"],
+  criteria: { "skip-link": ["2.4.1"] },
   async run(tab) {
     await tab.evaluate(() => {
       (document.activeElement as HTMLElement | null)?.blur();

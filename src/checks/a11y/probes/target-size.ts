@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { ElementInfo, GateWindow } from "../in-page.ts";
+import { pictureFindings } from "./screenshots.ts";
 import type { PageProbe } from "./types.ts";
 
 /** WCAG 2.5.8's minimum: 24 × 24 CSS pixels, or a 24 px circle around the target free of others. */
@@ -13,6 +14,7 @@ export const MIN_TARGET = 24;
  */
 export const targetSizeProbe: PageProbe = {
   rules: ["target-size"],
+  criteria: { "target-size": ["2.5.8"] },
   async run(tab) {
     const small = await tab.evaluate((min: number) => {
       const { describe } = (window as unknown as GateWindow).__a11yGate;
@@ -88,13 +90,21 @@ export const targetSizeProbe: PageProbe = {
       }
       return failing;
     }, MIN_TARGET);
-    return small.map((target) => ({
-      rule: "target-size",
-      selector: target.selector,
-      context: target.context,
-      message:
-        `"${target.text}" is ${target.width} × ${target.height} CSS px and too close to "${target.near}" ` +
-        `(WCAG 2.5.8): make it at least ${MIN_TARGET} × ${MIN_TARGET} px, e.g. with padding, or space the targets further apart.`,
-    }));
+    return pictureFindings(
+      tab,
+      small.map((target) => ({
+        rule: "target-size",
+        selector: target.selector,
+        context: target.context,
+        message:
+          `"${target.text}" is ${target.width} × ${target.height} CSS px and too close to "${target.near}" ` +
+          `(WCAG 2.5.8): make it at least ${MIN_TARGET} × ${MIN_TARGET} px, e.g. with padding, or space the targets further apart.`,
+        measured: {
+          width: `${target.width} px`,
+          height: `${target.height} px`,
+          required: `${MIN_TARGET} px`,
+        },
+      })),
+    );
   },
 };

@@ -12,6 +12,8 @@ import { startSiteServer, type SiteServer } from "../../../../src/checks/a11y/se
 import {
   CLEAN_CSS,
   probeCaseFiles,
+  SITE_FONT_FACE,
+  siteFontFiles,
   temporaryDir,
   writeFiles,
   type ProbeCase,
@@ -63,13 +65,32 @@ const CASES: Record<string, ProbeCase> = {
   },
 };
 
+/**
+ * Content running out of its box, as the site's typeface draws it: with `line-height: 1` its
+ * letters reach past the line box without anything cut off; a box that clips is cut off.
+ */
+const TIGHT_LINES: ProbeCase = {
+  bad: [
+    '<p class="t">Große Zahl gyp</p>',
+    `${SITE_FONT_FACE} .t { font-family: "Fira Sans"; font-size: 2rem; line-height: 1; height: 1.5rem; overflow: hidden; }`,
+  ],
+  good: [
+    '<p class="t">Große Zahl gyp</p><h2 class="wide">Überschrift gyp</h2>',
+    `${SITE_FONT_FACE} .t { font-family: "Fira Sans"; font-size: 2rem; line-height: 1; } .wide { font-family: "Fira Sans"; font-size: 1.5rem; line-height: 1; }`,
+  ],
+};
+
 let server: SiteServer;
 let browser: Browser;
 let tab: Page;
 
 beforeAll(async () => {
   const dir = temporaryDir("reader-layout");
-  writeFiles(dir, { "assets/site.css": CLEAN_CSS, ...probeCaseFiles(CASES) });
+  writeFiles(dir, {
+    "assets/site.css": CLEAN_CSS,
+    ...siteFontFiles(),
+    ...probeCaseFiles({ ...CASES, "tight-lines": TIGHT_LINES }),
+  });
   server = await startSiteServer(dir);
   browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
   tab = await openCheckTab(browser);
@@ -83,9 +104,15 @@ afterAll(async () => {
 async function probeOn(path: string) {
   await tab.setViewport({ width: 1280, height: 800 });
   await tab.goto(server.origin + path, { waitUntil: "load" });
+  // As the gate does: the page's own fonts decide its layout.
+  await tab.evaluate(() => document.fonts.ready.then(() => true));
   await tab.evaluate(installPageHelpers);
   const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
-  return readerLayoutProbe.run(tab, sitePage, { languages: ["de"] });
+  return readerLayoutProbe.run(tab, sitePage, {
+    languages: ["de"],
+    undecided: [],
+    memo: new Map(),
+  });
 }
 
 describe("the reader-layout probe in a real browser", () => {
@@ -97,6 +124,26 @@ describe("the reader-layout probe in a real browser", () => {
       expect(await probeOn(`/de/${rule}-good/`)).toEqual([]);
     });
   }
+
+  it("content-overflow fails a box that clips letters of a tight line height, but not letters that only reach past their line box", async () => {
+    const bad = await probeOn("/de/tight-lines-bad/");
+    expect(bad.map((finding) => [finding.rule, finding.selector])).toEqual([
+      [READER_LAYOUT_RULES.overflow, "#main > p"],
+    ]);
+    expect(await probeOn("/de/tight-lines-good/")).toEqual([]);
+  });
+
+  it("gives each finding what was measured and a screenshot taken at the first width it was seen at", async () => {
+    const [box] = await probeOn(`/de/${READER_LAYOUT_RULES.overflow}-bad/`);
+    expect(box?.measured).toMatchObject({
+      across: expect.stringMatching(/^\d+ px$/) as unknown,
+      atWidth: "1280 px",
+    });
+    expect([...(box?.screenshot ?? []).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const headings = await probeOn(`/de/${READER_LAYOUT_RULES.headingSizes}-bad/`);
+    expect(headings[0]?.measured).toEqual({ size: "24 px", above: "24 px", atWidth: "390 px" });
+    expect(headings[0]?.screenshot).toBeInstanceOf(Uint8Array);
+  });
 
   it("names the word, where it broke, the element and every width it broke at", async () => {
     const [finding] = await probeOn(`/de/${READER_LAYOUT_RULES.wordBreak}-bad/`);

@@ -67,7 +67,7 @@ async function probeOn(path: string) {
   await tab.goto(server.origin + path, { waitUntil: "load" });
   await tab.evaluate(installPageHelpers);
   const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
-  return rtlLayoutProbe.run(tab, sitePage, { languages: ["ar"] });
+  return rtlLayoutProbe.run(tab, sitePage, { languages: ["ar"], undecided: [], memo: new Map() });
 }
 
 describe("the right-to-left layout probe in a real browser", () => {
