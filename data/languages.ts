@@ -26,6 +26,7 @@ export default {
       },
       euLanguage: "DEU",
       hyphenation: "de-1996",
+      ocr: "deu",
       easyLanguage: "leichte-sprache",
     },
     {
@@ -46,6 +47,7 @@ export default {
       },
       euLanguage: "ENG",
       hyphenation: "en-gb",
+      ocr: "eng",
       easyLanguage: "easy-read",
     },
   ],

@@ -147,6 +147,15 @@ export const languageEntry = z.strictObject({
     .optional(),
   /** The hyphenation patterns for its long words; without them, words are not hyphenated. */
   hyphenation: z.enum(hyphenationPatterns).optional(),
+  /**
+   * Tesseract's language pack for its text in images (`deu`, `ara`, `chi_sim`; Debian's package
+   * `tesseract-ocr-<pack>`): the accessibility gate reads images with the packs of every
+   * language that is installed.
+   */
+  ocr: z
+    .string()
+    .regex(/^[a-z]{3}(?:_[a-z]+)?$/, "must be a Tesseract language pack, such as deu or chi_sim")
+    .optional(),
   /** The easy-language rules its `easyLanguage: true` pages are checked against, if any. */
   easyLanguage: z.enum(easyLanguageRuleSets).optional(),
 });

@@ -68,5 +68,8 @@ describe("data/languages.ts, the one list of languages", () => {
     expect(
       problemOf(withLanguages(() => [{ ...first, easyLanguage: "plain" }, second])).location.key,
     ).toBe("languages.0.easyLanguage");
+    expect(problemOf(withLanguages(() => [{ ...first, ocr: "German" }, second])).location.key).toBe(
+      "languages.0.ocr",
+    );
   });
 });
