@@ -37,14 +37,15 @@ export function outdatedNotice({ language, translatedFrom, source, t }: Outdated
   ) {
     return html``;
   }
-  const key =
+  // Each text named in full, so the translation check sees both used.
+  const notice =
     translatedFrom === untranslatedMark
-      ? "translation.untranslatedNotice"
-      : "translation.outdatedNotice";
+      ? t("translation.untranslatedNotice")
+      : t("translation.outdatedNotice");
   return html`<div class="kern-alert kern-alert--warning">
             <div class="kern-alert__body">
               <p class="outdated-notice">
-                ${t(key)}
+                ${notice}
                 <a href="${source.url}" hreflang="${sourceLanguage}" lang="${sourceLanguage}"${sourceDirection(language)}>${source.title}</a>
               </p>
             </div>
