@@ -46,7 +46,14 @@ describe("a right-to-left language added with lang:add", () => {
       await tab.goto(server.origin + page, { waitUntil: "load" });
       await tab.evaluate(installPageHelpers);
       const sitePage = { path: page, url: server.origin + page, file: null, inSitemap: true };
-      expect(await rtlLayoutProbe.run(tab, sitePage, { languages: ["ar"], undecided: [], memo: new Map() }), page).toEqual([]);
+      expect(
+        await rtlLayoutProbe.run(tab, sitePage, {
+          languages: ["ar"],
+          undecided: [],
+          memo: new Map(),
+        }),
+        page,
+      ).toEqual([]);
     }
   });
 });

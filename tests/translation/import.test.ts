@@ -297,7 +297,9 @@ describe("i18n:import of approvals and the memory's history", () => {
     const marked = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
     expect(marked).toMatch(/\ntranslatedFrom: "[0-9a-f]{12}"\n---\n/);
     expect(marked.replace(/translatedFrom: "[0-9a-f]{12}"\n/, "")).toBe(english);
-    expect((await runExport(["--out", "out"], root)).stdout).toMatch(/^English \(en\): nothing to translate/);
+    expect((await runExport(["--out", "out"], root)).stdout).toMatch(
+      /^English \(en\): nothing to translate/,
+    );
   });
 
   it("adds a new translation to the memory beside the earlier one, dated", async () => {

@@ -16,7 +16,9 @@ describe("the exchange on the real project", () => {
     const before = await projectSnapshot(root);
     const exported = await runExport(["--all", "--out", "out"], root);
     expect(exported.exitCode).toBe(0);
-    expect(exported.stdout).toMatch(/^English \(en\): [1-9]\d* segments: [1-9]\d* up to date\.\nWritten: out\//);
+    expect(exported.stdout).toMatch(
+      /^English \(en\): [1-9]\d* segments: [1-9]\d* up to date\.\nWritten: out\//,
+    );
     const imported = await runImport([`out/${exchangeFileName("en")}`], root);
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toContain("No file needed to change.");
