@@ -118,6 +118,11 @@ const px = (value: number) => `${Math.round(value)} px`;
  */
 export const rtlLayoutProbe: PageProbe = {
   rules: Object.values(RTL_RULES),
+  criteria: {
+    [RTL_RULES.overflow]: ["1.4.10"],
+    [RTL_RULES.menu]: ["3.2.3"],
+    [RTL_RULES.skipLink]: ["2.4.1"],
+  },
   async run(tab) {
     const rtl = await tab.evaluate(() => getComputedStyle(document.documentElement).direction);
     if (rtl !== "rtl") return [];
