@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "puppeteer-core";
-import { findBrowser } from "../../../../src/checks/browser.ts";
-import { openCheckTab } from "../../../../src/checks/a11y/check-page.ts";
-import { launchBrowser } from "../../../../src/checks/a11y/index.ts";
 import { installPageHelpers } from "../../../../src/checks/a11y/in-page.ts";
 import { RTL_RULES, rtlLayoutProbe } from "../../../../src/checks/a11y/probes/rtl-layout.ts";
-import { startSiteServer, type SiteServer } from "../../../../src/checks/a11y/server.ts";
-import { temporaryDir, writeFiles } from "../fixtures.ts";
+import { serveInBrowser, temporaryDir, writeFiles, type ServedInBrowser } from "../fixtures.ts";
 
 /** A page with a skip link, a header with a language switcher and a menu, and some text. */
 function rtlPage(dir: "rtl" | "ltr", css: string): string {
@@ -41,9 +36,7 @@ const PHYSICAL = `.skip-link { left: 0.5rem; }
 header nav ul { justify-content: flex-start; direction: ltr; }
 .text { position: relative; left: -40rem; width: 30rem; }`;
 
-let server: SiteServer;
-let browser: Browser;
-let tab: Page;
+let served: ServedInBrowser;
 
 beforeAll(async () => {
   const dir = temporaryDir("rtl-layout");
@@ -52,17 +45,13 @@ beforeAll(async () => {
     "ar/bad/index.html": rtlPage("rtl", PHYSICAL),
     "ar/ltr/index.html": rtlPage("ltr", PHYSICAL),
   });
-  server = await startSiteServer(dir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
-  tab = await openCheckTab(browser);
+  served = await serveInBrowser(dir);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+afterAll(() => served.close());
 
 async function probeOn(path: string) {
+  const { tab, server } = served;
   await tab.setViewport({ width: 1280, height: 800 });
   await tab.goto(server.origin + path, { waitUntil: "load" });
   await tab.evaluate(installPageHelpers);
@@ -90,6 +79,6 @@ describe("the right-to-left layout probe in a real browser", () => {
 
   it("leaves pages that run left to right alone, and the tab at the width it found", async () => {
     expect(await probeOn("/ar/ltr/")).toEqual([]);
-    expect(tab.viewport()?.width).toBe(1280);
+    expect(served.tab.viewport()?.width).toBe(1280);
   });
 });
