@@ -11,6 +11,7 @@ import assetsPlugin from "./src/plugins/assets.ts";
 import { isProductionBuild } from "./src/plugins/build-mode.ts";
 import { checkSourceFiles } from "./src/lib/source-files.ts";
 import { createFrontMatterShare } from "./src/lib/front-matter.ts";
+import { addressesOfKey } from "./src/lib/page-sources.ts";
 import factsPlugin, { createFactWriter } from "./src/plugins/facts.ts";
 import fontsPlugin from "./src/plugins/fonts.ts";
 import linkCheckPlugin from "./src/plugins/link-check.ts";
@@ -41,7 +42,7 @@ export default async function (eleventyConfig: UserConfig) {
   // A build for publication stops here, naming every placeholder and a SITE_URL readers cannot use.
   if (production) {
     const markers = placeholderMarkers(translator);
-    assertPublishable(projectReadiness(projectRoot, data, process.env.SITE_URL, markers));
+    assertPublishable(await projectReadiness(projectRoot, data, process.env.SITE_URL, markers));
   }
   const baseUrl = resolveBaseUrl(process.env.SITE_URL, data.site.defaultBaseUrl);
   const facts = createFactWriter(data.facts, translator);
@@ -68,7 +69,12 @@ export default async function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationsPlugin, { translator });
   eleventyConfig.addPlugin(factsPlugin, { facts });
   eleventyConfig.addPlugin(publisherPlugin, { translator });
-  eleventyConfig.addPlugin(openDataPlugin, { data, translator, baseUrl });
+  eleventyConfig.addPlugin(openDataPlugin, {
+    data,
+    translator,
+    baseUrl,
+    landingPages: await addressesOfKey(projectRoot, "open-data"),
+  });
   eleventyConfig.addPlugin(markdownPlugin, { translator, baseUrl, factText: facts.text });
   eleventyConfig.addPlugin(pagesPlugin, { projectRoot, baseUrl, navigation: data.site.navigation });
   eleventyConfig.addPlugin(layoutsPlugin, {

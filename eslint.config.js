@@ -3,6 +3,7 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import folders from "./eslint.folders.js";
+import languages from "./eslint.languages.js";
 import layers from "./eslint.layers.js";
 
 export default tseslint.config(
@@ -35,4 +36,5 @@ export default tseslint.config(
   },
   ...layers,
   ...folders,
+  ...languages,
 );

@@ -18,125 +18,160 @@ export default {
       "open-data",
       "easy-read",
     ],
-    de: { term: "Gesundheitswirtschaft", avoid: ["Gesundheitsbranche", "Gesundheitsindustrie"] },
-    en: {
-      term: "health economy",
-      avoid: ["health industry", "healthcare industry", "health sector", "healthcare sector"],
+    terms: {
+      de: { term: "Gesundheitswirtschaft", avoid: ["Gesundheitsbranche", "Gesundheitsindustrie"] },
+      en: {
+        term: "health economy",
+        avoid: ["health industry", "healthcare industry", "health sector", "healthcare sector"],
+      },
     },
   },
   cluster: {
     pages: ["home", "berlin-brandenburg", "nrw", "key-figures", "easy-read"],
-    // Both sources' word; "das Cluster" as the Berlin-Brandenburg source writes it.
-    de: { term: "das Cluster", avoid: ["der Cluster", "den Cluster"] },
-    en: { term: "cluster", avoid: ["network of companies"] },
+    terms: {
+      // Both sources' word; "das Cluster" as the Berlin-Brandenburg source writes it.
+      de: { term: "das Cluster", avoid: ["der Cluster", "den Cluster"] },
+      en: { term: "cluster", avoid: ["network of companies"] },
+    },
   },
   clusterManagement: {
     pages: ["berlin-brandenburg", "nrw", "sources"],
-    de: { term: "Clustermanagement", avoid: ["Cluster-Management", "Clusterleitung"] },
-    en: { term: "cluster management", avoid: ["management office", "cluster office"] },
+    terms: {
+      de: { term: "Clustermanagement", avoid: ["Cluster-Management", "Clusterleitung"] },
+      en: { term: "cluster management", avoid: ["management office", "cluster office"] },
+    },
   },
   landeszentrumGesundheit: {
     pages: ["home", "nrw", "key-figures", "sources", "open-data", "easy-read"],
-    de: { term: "Landeszentrum Gesundheit", avoid: ["Landesgesundheitszentrum", "LZG"] },
-    // Its English name, "North Rhine-Westphalia Centre for Health", stands in brackets beside
-    // the German one where a page first names it; running text then uses the German name.
-    en: {
-      term: "Landeszentrum Gesundheit",
-      lang: "de",
-      avoid: [
-        "the Centre for Health",
-        "(Centre for Health)",
-        "State Centre for Health",
-        "NRW Centre for Health",
-        "Health Centre",
-      ],
+    terms: {
+      de: { term: "Landeszentrum Gesundheit", avoid: ["Landesgesundheitszentrum", "LZG"] },
+      // Its English name, "North Rhine-Westphalia Centre for Health", stands in brackets beside
+      // the German one where a page first names it; running text then uses the German name.
+      en: {
+        term: "Landeszentrum Gesundheit",
+        lang: "de",
+        avoid: [
+          "the Centre for Health",
+          "(Centre for Health)",
+          "State Centre for Health",
+          "NRW Centre for Health",
+          "Health Centre",
+        ],
+      },
     },
   },
   economicDevelopmentAgencies: {
     pages: ["berlin-brandenburg"],
-    de: { term: "Wirtschaftsförderungsgesellschaften", avoid: ["Wirtschaftsfördergesellschaften"] },
-    en: {
-      term: "economic development agencies",
-      avoid: ["business development agencies", "economic development companies"],
+    terms: {
+      de: {
+        term: "Wirtschaftsförderungsgesellschaften",
+        avoid: ["Wirtschaftsfördergesellschaften"],
+      },
+      en: {
+        term: "economic development agencies",
+        avoid: ["business development agencies", "economic development companies"],
+      },
     },
   },
   healthEconomyRegions: {
     pages: ["home", "nrw", "sources"],
-    // The NRW source also says "Gesundheitsregionen" once; the site keeps to the longer word.
-    de: { term: "Gesundheitswirtschaftsregionen", avoid: ["Gesundheitsregionen"] },
-    en: { term: "health economy regions", avoid: ["health regions"] },
+    terms: {
+      // The NRW source also says "Gesundheitsregionen" once; the site keeps to the longer word.
+      de: { term: "Gesundheitswirtschaftsregionen", avoid: ["Gesundheitsregionen"] },
+      en: { term: "health economy regions", avoid: ["health regions"] },
+    },
   },
   priorityThemes: {
     pages: ["home", "nrw", "sources"],
-    de: { term: "Schwerpunktthemen", avoid: ["Leitthemen", "Kernthemen"] },
-    en: { term: "priority themes", avoid: ["key themes", "lead themes", "core themes"] },
+    terms: {
+      de: { term: "Schwerpunktthemen", avoid: ["Leitthemen", "Kernthemen"] },
+      en: { term: "priority themes", avoid: ["key themes", "lead themes", "core themes"] },
+    },
   },
   umbrellaBrand: {
     pages: ["nrw", "sources"],
-    de: { term: "Dachmarke", avoid: ["gemeinsame Marke"] },
-    en: { term: "umbrella brand", avoid: ["shared brand", "common brand"] },
+    terms: {
+      de: { term: "Dachmarke", avoid: ["gemeinsame Marke"] },
+      en: { term: "umbrella brand", avoid: ["shared brand", "common brand"] },
+    },
   },
   masterPlan: {
     pages: ["home", "berlin-brandenburg", "sources"],
-    de: { term: "Masterplan", avoid: ["Master-Plan"] },
-    en: { term: "master plan", avoid: ["masterplan", "master-plan"] },
+    terms: {
+      de: { term: "Masterplan", avoid: ["Master-Plan"] },
+      en: { term: "master plan", avoid: ["masterplan", "master-plan"] },
+    },
   },
   fieldsOfAction: {
     pages: ["home", "berlin-brandenburg", "sources"],
-    de: { term: "Handlungsfelder", avoid: ["Aktionsfelder", "Handlungsbereiche"] },
-    en: { term: "fields of action", avoid: ["areas of action", "action fields", "action areas"] },
+    terms: {
+      de: { term: "Handlungsfelder", avoid: ["Aktionsfelder", "Handlungsbereiche"] },
+      en: { term: "fields of action", avoid: ["areas of action", "action fields", "action areas"] },
+    },
   },
   healthCampus: {
     pages: ["home", "nrw", "sources"],
-    de: { term: "Gesundheitscampus", avoid: ["Gesundheits-Campus"] },
-    en: { term: "health campus", avoid: ["healthcare campus", "health economy campus"] },
+    terms: {
+      de: { term: "Gesundheitscampus", avoid: ["Gesundheits-Campus"] },
+      en: { term: "health campus", avoid: ["healthcare campus", "health economy campus"] },
+    },
   },
   employees: {
     pages: ["home", "berlin-brandenburg", "nrw", "key-figures", "open-data", "easy-read"],
-    // "Beschäftigte" names everyone alike (see TRANSLATING.md on gender-fair language).
-    de: { term: "Beschäftigte", avoid: ["Arbeitnehmer", "Mitarbeiter", "Erwerbstätige"] },
-    en: { term: "employees", avoid: ["people employed", "people in employment", "workforce"] },
+    terms: {
+      // "Beschäftigte" names everyone alike (see TRANSLATING.md on gender-fair language).
+      de: { term: "Beschäftigte", avoid: ["Arbeitnehmer", "Mitarbeiter", "Erwerbstätige"] },
+      en: { term: "employees", avoid: ["people employed", "people in employment", "workforce"] },
+    },
   },
   stateAsPublisher: {
     pages: ["home", "berlin-brandenburg", "key-figures", "sources", "open-data", "easy-read"],
-    // A Land publishes as a state, not as an authority's office.
-    de: { term: "Land Brandenburg", avoid: ["Amt", "Ämter", "Ämtern"] },
-    en: { term: "State of Brandenburg", avoid: ["office", "offices"] },
+    terms: {
+      // A Land publishes as a state, not as an authority's office.
+      de: { term: "Land Brandenburg", avoid: ["Amt", "Ämter", "Ämtern"] },
+      en: { term: "State of Brandenburg", avoid: ["office", "offices"] },
+    },
   },
   website: {
     pages: ["home", "easy-read"],
-    de: { term: "Website", avoid: ["Webseite", "Internetseite", "Homepage"] },
-    en: { term: "website", avoid: ["web site", "homepage"] },
+    terms: {
+      de: { term: "Website", avoid: ["Webseite", "Internetseite", "Homepage"] },
+      en: { term: "website", avoid: ["web site", "homepage"] },
+    },
   },
   companies: {
     // Leichte Sprache says "Firmen", the everyday word; the sources' "Unternehmen" elsewhere.
     pages: ["home", "berlin-brandenburg", "key-figures", "easy-read"],
-    de: {
-      term: "Unternehmen",
-      avoid: ["Betriebe"],
-      easy: { term: "Firmen", avoid: ["Unternehmen"] },
-    },
-    en: {
-      term: "companies",
-      avoid: ["enterprises"],
-      easy: { term: "firms", avoid: ["companies"] },
+    terms: {
+      de: {
+        term: "Unternehmen",
+        avoid: ["Betriebe"],
+        easy: { term: "Firmen", avoid: ["Unternehmen"] },
+      },
+      en: {
+        term: "companies",
+        avoid: ["enterprises"],
+        easy: { term: "firms", avoid: ["companies"] },
+      },
     },
   },
   region: {
     // Leichte Sprache keeps to one plain word for the two areas the site covers.
     pages: ["home", "key-figures", "easy-read"],
-    de: {
-      term: "Region",
-      avoid: ["Gegend", "Gegenden"],
-      easy: {
-        term: "Gebiet",
-        avoid: ["Region", "Regionen", "Bundesland", "Bundesländer", "Bundesländern"],
+    terms: {
+      de: {
+        term: "Region",
+        avoid: ["Gegend", "Gegenden"],
+        easy: {
+          term: "Gebiet",
+          avoid: ["Region", "Regionen", "Bundesland", "Bundesländer", "Bundesländern"],
+        },
       },
-    },
-    en: {
-      term: "region",
-      avoid: [],
-      easy: { term: "parts of Germany", avoid: ["region", "regions", "German states"] },
+      en: {
+        term: "region",
+        avoid: [],
+        easy: { term: "parts of Germany", avoid: ["region", "regions", "German states"] },
+      },
     },
   },
 } satisfies z.input<typeof glossaryModule>;

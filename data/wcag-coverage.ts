@@ -184,6 +184,7 @@ export default {
         "probe:reflow-clipped",
         "probe:content-overflow",
         "probe:text-overlap",
+        "probe:rtl-overflow",
       ],
     },
     {
@@ -263,7 +264,7 @@ export default {
       level: "A",
       title: { de: "Blöcke umgehen", en: "Bypass Blocks" },
       extent: "partial",
-      checks: ["axe:bypass", "probe:skip-link"],
+      checks: ["axe:bypass", "probe:skip-link", "probe:rtl-skip-link-side"],
     },
     {
       id: "2.4.2",
@@ -396,7 +397,7 @@ export default {
       level: "AA",
       title: { de: "Konsistente Navigation", en: "Consistent Navigation" },
       extent: "partial",
-      checks: ["probe:consistent-navigation"],
+      checks: ["probe:consistent-navigation", "probe:rtl-menu-side"],
     },
     {
       id: "3.2.4",

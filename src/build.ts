@@ -353,7 +353,7 @@ export async function runBuild(
   );
   for (const warning of published.warnings) output.stderr(`Warning: ${warning}`);
   // The data and strings passed every check of the build, so reading them again is safe and quick.
-  const readiness = projectReadiness(
+  const readiness = await projectReadiness(
     projectRoot,
     await loadSiteData(projectPath(projectFolders.data, projectRoot), projectRoot),
     process.env.SITE_URL,

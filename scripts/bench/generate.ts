@@ -4,7 +4,7 @@ import type { Fact, Facts } from "../../src/lib/data/schemas.ts";
 import { languages, sourceLanguage, type Language } from "../../src/lib/languages.ts";
 import { projectFolders } from "../../src/lib/project.ts";
 import { createRandom } from "../lib/random.ts";
-import { fileStem, nextPageLead, titleWord, wordLists } from "./words.ts";
+import { syntheticLanguage } from "./words.ts";
 
 /** A Markdown page of the synthetic site. */
 export interface SyntheticPage {
@@ -46,7 +46,7 @@ function capitalise(word: string): string {
 }
 
 function words(random: Random, language: Language, count: number): string[] {
-  return Array.from({ length: count }, () => pick(random, wordLists[language]));
+  return Array.from({ length: count }, () => pick(random, syntheticLanguage(language).words));
 }
 
 /** A sentence of random words; `insert` (a shortcode) stands somewhere in its middle. */
@@ -69,11 +69,11 @@ function number(index: number): string {
 }
 
 function pageUrl(language: Language, index: number): string {
-  return `/${language}/${fileStem[language]}-${number(index)}/`;
+  return `/${language}/${syntheticLanguage(language).fileStem}-${number(index)}/`;
 }
 
 function pageTitle(random: Random, language: Language, index: number): string {
-  return `${titleWord[language]} ${index + 1}: ${capitalise(words(random, language, 3).join(" "))}`;
+  return `${syntheticLanguage(language).titleWord} ${index + 1}: ${capitalise(words(random, language, 3).join(" "))}`;
 }
 
 /** YAML double-quoted scalar: the generated words hold no quotes or backslashes. */
@@ -110,7 +110,7 @@ function pageBody(
     const isLast = index === PARAGRAPHS_PER_PAGE - 1;
     const text = unique(() => {
       const prose = paragraph(random, draft.language, insert);
-      const link = `${nextPageLead[draft.language]} [${draft.next.title}](${draft.next.url}).`;
+      const link = `${syntheticLanguage(draft.language).nextPageLead} [${draft.next.title}](${draft.next.url}).`;
       return isLast ? `${prose} ${link}` : prose;
     });
     paragraphs.push(text);
@@ -177,7 +177,7 @@ export function generatePages(count: number, facts: Facts, seed = 1): SyntheticP
       };
       const { body, paragraphs } = pageBody(random, { language, factAt, next }, unique);
       const description = sentence(random, language);
-      const file = `${projectFolders.pages(language)}/${fileStem[language]}-${number(index)}.md`;
+      const file = `${projectFolders.pages(language)}/${syntheticLanguage(language).fileStem}-${number(index)}.md`;
       const text = `${frontMatter({
         title: quoted(title),
         description: quoted(description),

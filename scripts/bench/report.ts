@@ -1,3 +1,4 @@
+import { toolLanguage } from "../../src/lib/languages.ts";
 import { mkdir, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
@@ -219,7 +220,7 @@ export function round(value: number, places: number): number {
 
 function formatValue(value: number | null, unit: string): string {
   if (value === null) return "not measured";
-  if (unit === "B") return `${value.toLocaleString("en")} B`;
+  if (unit === "B") return `${value.toLocaleString(toolLanguage)} B`;
   if (unit === "files") return `${value} ${value === 1 ? "file" : "files"}`;
   return unit === "×" ? `${value.toFixed(2)} ×` : `${value.toFixed(2)} s`;
 }

@@ -74,7 +74,7 @@ const quick: Repetitions = {
 /** What the benchmark's `--help` says about it and its options. */
 const usage = `Usage: npm run bench -- [options]
 
-Generates a synthetic bilingual site (a copy of the project with German and English pages
+Generates a synthetic site (a copy of the project with pages in each of its languages
 added) in a temporary folder and measures the build against bare Eleventy, the duplicate and
 translation checks, the accessibility gate against pa11y-ci's defaults, and the real site's page
 weight. Prints a Markdown table and writes ${projectFolders.reports}/bench.json.
@@ -203,12 +203,12 @@ export async function runBenchmark(
 
     log(`Building ${repeat.builds}× with the project's configuration and with bare Eleventy…`);
     const builds = await compareBuilds(siteRoot, bareRoot, repeat.builds);
-    const germanPage = pages.find((page) => page.language === sourceLanguage);
-    if (germanPage === undefined) {
+    const sourcePage = pages.find((page) => page.language === sourceLanguage);
+    if (sourcePage === undefined) {
       throw new CouldNotCheckError("the synthetic site has no page in the source language");
     }
-    log(`Starting npm start and saving one German page ${repeat.rebuilds}×…`);
-    const serve = await measureIncrementalRebuild(siteRoot, germanPage, repeat.rebuilds);
+    log(`Starting npm start and saving one page in the source language ${repeat.rebuilds}×…`);
+    const serve = await measureIncrementalRebuild(siteRoot, sourcePage, repeat.rebuilds);
     log(`Duplicate check ${repeat.checks}×…`);
     const duplicates = await measureCheck("duplicates", siteRoot, repeat.checks);
     log(`Translation check ${repeat.checks}×…`);

@@ -1,13 +1,13 @@
-import type { Language } from "../../src/lib/languages.ts";
+import { languages, type Language } from "../../src/lib/languages.ts";
 
 /**
- * Words the synthetic pages are made of, one list per language, so that no German text can
- * ever equal an English one (the duplicate check would call that untranslated) and each page
- * reads as its language to a person skimming it. Nouns and function words are mixed roughly as
- * in prose about the health economy.
+ * Words the synthetic pages are made of: German words for the first language of the list,
+ * English words for the others, so that no text of one language can ever equal another's (the
+ * duplicate check would call that untranslated) and each page reads as a language to a person
+ * skimming it. Nouns and function words are mixed roughly as in prose about the health economy.
  */
-export const wordLists: Record<Language, readonly string[]> = {
-  de: `
+const vocabularies = {
+  german: `
     der die das den dem des ein eine einen einem einer und oder aber denn sondern doch auch noch
     schon nur sehr viel viele wenige mehr weniger hier dort heute morgen gestern immer oft selten
     bald zuerst danach später zusammen gemeinsam besonders vor allem jedoch außerdem deshalb dabei
@@ -42,7 +42,7 @@ export const wordLists: Record<Language, readonly string[]> = {
   `
     .split(/\s+/)
     .filter((word) => word !== ""),
-  en: `
+  english: `
     the a an this that these those and or but so yet also still just very much many few more less
     here there today tomorrow yesterday always often rarely soon first then later together jointly
     especially mainly however moreover therefore meanwhile besides thereby already nationwide
@@ -74,14 +74,43 @@ export const wordLists: Record<Language, readonly string[]> = {
     .filter((word) => word !== ""),
 };
 
-/** Words that start the link to the next page of the same language, as a reader would expect. */
-export const nextPageLead: Record<Language, string> = {
-  de: "Weiter geht es mit",
-  en: "Read on in",
+/** The words of one language of the synthetic site. */
+export interface SyntheticLanguage {
+  words: readonly string[];
+  /** Words that start the link to the next page of the same language, as a reader would expect. */
+  nextPageLead: string;
+  /** What the page titles are called, before their number. */
+  titleWord: string;
+  /** The file names' stem, before their number. */
+  fileStem: string;
+}
+
+const german: SyntheticLanguage = {
+  words: vocabularies.german,
+  nextPageLead: "Weiter geht es mit",
+  titleWord: "Bericht",
+  fileStem: "bericht",
+};
+const english: SyntheticLanguage = {
+  words: vocabularies.english,
+  nextPageLead: "Read on in",
+  titleWord: "Report",
+  fileStem: "report",
 };
 
-/** What the page titles are called, before their number. */
-export const titleWord: Record<Language, string> = { de: "Bericht", en: "Report" };
-
-/** The file names' stem, before their number. */
-export const fileStem: Record<Language, string> = { de: "bericht", en: "report" };
+/**
+ * The words of a language of the synthetic site: German for the list's first language, English
+ * for the second; a third or later language writes the English words with its code appended
+ * ("report-fr"), so no two languages share a paragraph.
+ */
+export function syntheticLanguage(language: Language): SyntheticLanguage {
+  const position = languages.indexOf(language);
+  if (position <= 1) return position === 0 ? german : english;
+  const mark = (word: string) => `${word}-${language.toLowerCase()}`;
+  return {
+    words: english.words.map(mark),
+    nextPageLead: english.nextPageLead,
+    titleWord: mark(english.titleWord),
+    fileStem: mark(english.fileStem),
+  };
+}

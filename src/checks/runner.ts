@@ -1,3 +1,4 @@
+import { toolLanguage } from "../lib/languages.ts";
 /**
  * The one runner every gate's script calls: `process.exitCode = await runGateCli(gate)`. It
  * parses the command line, prints `--help`, runs the gate, prints its findings for people (or
@@ -197,7 +198,7 @@ ${rows}
     html`<h2>Notes</h2>
 <ul>${report.notes.map((note) => html`<li>${note}</li>`)}</ul>`;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${toolLanguage}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -2,7 +2,13 @@ import type { Publisher } from "../lib/data/schemas.ts";
 import { html, type Html } from "../lib/html.ts";
 import { hyphenateText } from "../lib/hyphenate.ts";
 import type { Translator } from "../lib/i18n.ts";
-import { languageInfo, languages, sourceLanguage, type Language } from "../lib/languages.ts";
+import {
+  directionOf,
+  languageInfo,
+  languages,
+  sourceLanguage,
+  type Language,
+} from "../lib/languages.ts";
 import type { PageRef, Translations } from "../lib/pages.ts";
 import { publisherText } from "../lib/publisher.ts";
 import { notFoundPage } from "../lib/published-files.ts";
@@ -44,13 +50,20 @@ function links(pages: readonly PageRef[]): Html {
 /** The translation key of the page a server shows for an address that does not exist. */
 export const notFoundKey = "not-found";
 
+/** The `dir` attribute a part in `language` needs inside a page written in the source language. */
+function directionAttribute(language: Language): Html | "" {
+  return directionOf(language) === directionOf(sourceLanguage)
+    ? ""
+    : html` dir="${directionOf(language)}"`;
+}
+
 /** One language's part of a root-level page: a card marked with the language, named by it. */
 function languageCard(language: Language, id: string, body: Html, footer: Html | false): Html {
   return html`
-      <section class="kern-card chooser__language" lang="${language}" aria-labelledby="${id}">
+      <section class="kern-card chooser__language" lang="${language}"${directionAttribute(language)} aria-labelledby="${id}">
         <div class="kern-card__container">
           <div class="kern-card__header">
-            <h2 class="kern-title" id="${id}">${languageInfo[language].nativeName}</h2>
+            <h2 class="kern-title" id="${id}">${languageInfo(language).name}</h2>
           </div>
           <div class="kern-card__body">${body}
           </div>${footer}
@@ -114,13 +127,23 @@ interface RootPageParts {
 function rootPage(props: ChooserProps, parts: RootPageParts): Html {
   const { translator } = props;
   const t = (language: Language, key: string) => translator.t(language, key);
+  // The title and the header bar say each wording once: a language not translated yet has the
+  // source's words.
+  const worded = parts.languages.filter(
+    (language, index) =>
+      !parts.languages
+        .slice(0, index)
+        .some((earlier) => parts.title(earlier) === parts.title(language)),
+  );
   // The heading's words may break at their syllables on a narrow screen, as on every page.
-  const title = parts.languages.map((language) => {
+  const title = worded.map((language) => {
     const words = hyphenateText(parts.title(language), language);
-    return language === sourceLanguage ? words : html`<span lang="${language}">${words}</span>`;
+    return language === sourceLanguage
+      ? words
+      : html`<span lang="${language}"${directionAttribute(language)}>${words}</span>`;
   });
   const documentHeadMarkup = documentHead({
-    title: parts.languages.map(parts.title).join(" · "),
+    title: worded.map(parts.title).join(" · "),
     description: parts.description,
     canonicalPath: parts.canonicalPath,
     alternates: parts.alternates,
@@ -132,12 +155,12 @@ function rootPage(props: ChooserProps, parts: RootPageParts): Html {
   });
   const bar = headerBar({
     official: props.official,
-    labels: parts.languages.map((language) =>
+    labels: worded.map((language) =>
       headerBarLabels(language, (key, values) => translator.t(language, key, values)),
     ),
   });
   return html`<!doctype html>
-<html lang="${sourceLanguage}" dir="ltr" data-kern-theme="light">
+<html lang="${sourceLanguage}" dir="${directionOf(sourceLanguage)}" data-kern-theme="light">
   <head>
     ${documentHeadMarkup}
   </head>
@@ -161,7 +184,7 @@ function rootPage(props: ChooserProps, parts: RootPageParts): Html {
 }
 
 /**
- * The root page at `/`: the site introduced in every language side by side (what it is, which
+ * The root page at `/`: the site introduced in every language of the list side by side (what it is, which
  * regions it covers, who publishes it or that this is still to be confirmed), each with links
  * into the site in that language and to its legal notice and privacy page (see `rootPage`).
  */

@@ -1,6 +1,6 @@
 import { absoluteUrl } from "../lib/base-url.ts";
 import { html, type Html } from "../lib/html.ts";
-import type { Language } from "../lib/languages.ts";
+import { languages, type Language } from "../lib/languages.ts";
 import { stylesheetUrl } from "../lib/stylesheet.ts";
 
 /** Parameters of the document head. */
@@ -31,10 +31,15 @@ export interface DocumentHeadProps {
 export function documentHead(props: DocumentHeadProps): Html {
   const absolute = (pathname: string) => absoluteUrl(pathname, props.baseUrl);
   const policy = props.contentSecurityPolicy;
-  const alternates = Object.entries(props.alternates).map(
-    ([language, twin]) => html`
+  const alternates = languages.flatMap((language) => {
+    const twin = props.alternates[language];
+    return twin === undefined
+      ? []
+      : [
+          html`
     <link rel="alternate" hreflang="${language}" href="${absolute(twin.url)}">`,
-  );
+        ];
+  });
   // The policy comes first: whatever stands before it in <head> would load or run unguarded.
   return html`${
     policy !== undefined &&

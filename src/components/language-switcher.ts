@@ -1,6 +1,6 @@
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
-import { languageInfo, type Language } from "../lib/languages.ts";
+import { directionOf, languageInfo, languages, type Language } from "../lib/languages.ts";
 import type { PageRef } from "../lib/pages.ts";
 
 /** Parameters of the language switcher. */
@@ -14,13 +14,17 @@ export interface LanguageSwitcherProps {
 }
 
 /**
- * The language switcher: names every language in itself; the other languages link to this
- * page's twin, marked with `lang` and `hreflang` so screen readers pronounce the name correctly
- * (WCAG 3.1.2).
+ * The language switcher: names every language in itself, in the order of `data/languages.ts`;
+ * the other languages link to this page's twin, marked with `lang` and `hreflang` so screen
+ * readers pronounce the name correctly (WCAG 3.1.2), and with `dir` where the name runs the
+ * other way than the page.
  */
 export function languageSwitcher({ language, pair, t }: LanguageSwitcherProps): Html {
-  const items = Object.entries(pair).map(([other, twin]) => {
-    const name = languageInfo[other as Language].nativeName;
+  const items = languages.flatMap((other) => {
+    const twin = pair[other];
+    if (twin === undefined) return [];
+    const { name, direction } = languageInfo(other);
+    const dir = direction === directionOf(language) ? "" : html` dir="${direction}"`;
     return other === language
       ? html`
             <li>
@@ -28,7 +32,7 @@ export function languageSwitcher({ language, pair, t }: LanguageSwitcherProps): 
             </li>`
       : html`
             <li>
-              <a href="${twin.url}" lang="${other}" hreflang="${other}">${name}</a>
+              <a href="${twin.url}" lang="${other}"${dir} hreflang="${other}">${name}</a>
             </li>`;
   });
   return html`<nav class="language-switcher" aria-label="${t("common.languageSwitcher")}">

@@ -1,6 +1,13 @@
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
-import { sourceLanguage, type Language } from "../lib/languages.ts";
+import { directionOf, sourceLanguage, type Language } from "../lib/languages.ts";
+import { untranslatedMark } from "../lib/translation-version.ts";
+
+/** `dir` for source-language text on a page whose text runs the other way, or nothing. */
+export function sourceDirection(language: Language): Html {
+  const direction = directionOf(sourceLanguage);
+  return direction === directionOf(language) ? html`` : html` dir="${direction}"`;
+}
 import type { PageRef } from "../lib/pages.ts";
 
 /** Parameters of the outdated-translation notice. */
@@ -18,7 +25,8 @@ export interface OutdatedNoticeProps {
  * A translation whose source page changed since it was made tells readers so, in a KERN alert
  * above its heading, and links to the source page. It compares versions by content (the same
  * version function as the translation check), never dates, so a build stays byte-identical. A translation not yet
- * marked (no `translatedFrom`) says nothing: the check warns about it instead.
+ * marked (no `translatedFrom`) says nothing: the check warns about it instead. A page not
+ * translated yet (`translatedFrom: untranslated`, a copy of its source) says so instead.
  */
 export function outdatedNotice({ language, translatedFrom, source, t }: OutdatedNoticeProps): Html {
   if (
@@ -29,11 +37,16 @@ export function outdatedNotice({ language, translatedFrom, source, t }: Outdated
   ) {
     return html``;
   }
+  // Each text named in full, so the translation check sees both used.
+  const notice =
+    translatedFrom === untranslatedMark
+      ? t("translation.untranslatedNotice")
+      : t("translation.outdatedNotice");
   return html`<div class="kern-alert kern-alert--warning">
             <div class="kern-alert__body">
               <p class="outdated-notice">
-                ${t("translation.outdatedNotice")}
-                <a href="${source.url}" hreflang="${sourceLanguage}" lang="${sourceLanguage}">${source.title}</a>
+                ${notice}
+                <a href="${source.url}" hreflang="${sourceLanguage}" lang="${sourceLanguage}"${sourceDirection(language)}>${source.title}</a>
               </p>
             </div>
           </div>

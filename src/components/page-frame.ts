@@ -1,6 +1,6 @@
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
-import { sourceLanguage, type Language } from "../lib/languages.ts";
+import { directionOf, sourceLanguage, type Language } from "../lib/languages.ts";
 import type { Translations } from "../lib/pages.ts";
 import { documentHead } from "./document-head.ts";
 import { siteFooter } from "./site-footer.ts";
@@ -35,14 +35,21 @@ export interface PageFrameProps {
   notice: Html;
   /** The page's content below its heading. */
   content: Html;
+  /**
+   * The language heading and content are written in, when not the page's: a page not
+   * translated yet shows its source's text, marked as such (`lang`, and `dir` where it runs the
+   * other way).
+   */
+  contentLanguage?: Language;
   /** Whether the site may call itself official (see `headerBar`). */
   official: boolean;
-  /** A page in Leichte Sprache or easy-read English: larger text, never a syllable break. */
+  /** A page in easy language (Leichte Sprache, easy read): larger text, never a syllable break. */
   easyLanguage: boolean;
 }
 
 /**
- * The frame every page shares: document head, skip link, header, main, footer. In `<main>`, the
+ * The frame every page shares: document head, skip link, header, main, footer, in the page's
+ * language and its text direction (`dir="rtl"` mirrors the layout). In `<main>`, the
  * heading stands on a band of its own above the content; both line up with header and footer.
  * KERN's light theme is chosen on `<html>` (see `src/styles/site.scss`).
  */
@@ -62,8 +69,15 @@ export function pageFrame(props: PageFrameProps): Html {
     baseUrl: props.baseUrl,
   });
   const { main, footer } = props.navigation;
+  const other = props.contentLanguage;
+  const foreign =
+    other === undefined || other === language
+      ? html``
+      : directionOf(other) === directionOf(language)
+        ? html` lang="${other}"`
+        : html` lang="${other}" dir="${directionOf(other)}"`;
   return html`<!doctype html>
-<html lang="${language}" dir="ltr" data-kern-theme="light">
+<html lang="${language}" dir="${directionOf(language)}" data-kern-theme="light">
   <head>
     ${head}
   </head>
@@ -73,10 +87,10 @@ export function pageFrame(props: PageFrameProps): Html {
     <main id="main" tabindex="-1">
       <div class="page-intro">
         <div class="page-width">
-          ${props.notice}<h1>${props.heading}</h1>
+          ${props.notice}<h1${foreign}>${props.heading}</h1>
         </div>
       </div>
-      <div class="page-width prose">
+      <div class="page-width prose"${foreign}>
         ${props.content}
       </div>
     </main>

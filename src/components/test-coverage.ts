@@ -4,9 +4,14 @@ import {
   type CoverageExtent,
   type WcagCoverage,
 } from "../lib/data/wcag-coverage.ts";
+import { textIn } from "../lib/data/localized.ts";
 import { html, type Html } from "../lib/html.ts";
 import type { Translate } from "../lib/i18n.ts";
 import type { Language } from "../lib/languages.ts";
+
+// The checking tools name their rules in English, whatever languages the site has.
+// eslint-disable-next-line project/no-language-literals -- the tools' language, not the site's
+const ruleNamesLanguage = "en";
 
 /** Parameters of the "how it was tested" section. */
 export interface TestCoverageProps {
@@ -31,7 +36,9 @@ function checksNamed(checks: readonly CheckId[], t: Translate): Html[] {
       .map((check) => check.slice(tool.length + 1));
     return rules.length === 0
       ? []
-      : [html`${t(`coverage.tool.${tool}`)} (<span lang="en">${rules.join(", ")}</span>)`];
+      : [
+          html`${t(`coverage.tool.${tool}`)} (<span lang="${ruleNamesLanguage}">${rules.join(", ")}</span>)`,
+        ];
   });
   return parts.map((part, index) => (index === 0 ? part : html`; ${part}`));
 }
@@ -60,7 +67,7 @@ export function testCoverage({ coverage, language, t }: TestCoverageProps): Html
           <ul>
             ${criteria.map(
               (criterion) =>
-                html`<li>${criterion.id} ${criterion.title[language]} (${t("coverage.level", { level: criterion.level })})${
+                html`<li>${criterion.id} ${textIn(criterion.title, language)} (${t("coverage.level", { level: criterion.level })})${
                   criterion.checks.length === 0
                     ? ""
                     : html`: ${t("coverage.checkedWith")} ${checksNamed(criterion.checks, t)}`

@@ -1,18 +1,17 @@
 import { languageInfo, type Language } from "./languages.ts";
 import type { Fact } from "./data/schemas.ts";
 
-/**
- * The locale each language's figures and dates are written in: British English, so dates read
- * "22 November 2026" (plain `en` gives the American "November 22, 2026").
- */
-const intlLocale: Record<Language, string> = { de: "de-DE", en: "en-GB" };
+/** The locale a language's figures and dates are written in (`intlLocale` in `data/languages.ts`). */
+function intlLocale(language: Language): string {
+  return languageInfo(language).intlLocale;
+}
 
 /** Looks up a UI string; the caller binds it to a language. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** Formats a plain number the way readers of the language write it (370.000 / 370,000). */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale[language]).format(value);
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
 
 /** Formats a large number in words (1,1 Millionen / 1.1 million). */
@@ -21,7 +20,7 @@ export function formatCompactNumber(
   language: Language,
   display: "short" | "long" = "long",
 ): string {
-  return new Intl.NumberFormat(intlLocale[language], {
+  return new Intl.NumberFormat(intlLocale(language), {
     notation: "compact",
     compactDisplay: display,
     maximumFractionDigits: 1,
@@ -30,7 +29,7 @@ export function formatCompactNumber(
 
 /** Formats a share between 0 and 1 as a percentage (80 % / 80%). */
 export function formatPercent(value: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale[language], {
+  return new Intl.NumberFormat(intlLocale(language), {
     style: "percent",
     maximumFractionDigits: 1,
   }).format(value);
@@ -38,7 +37,7 @@ export function formatPercent(value: number, language: Language): string {
 
 /** Formats an ISO date (`2026-11-22`) as readers of the language write it in prose. */
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale[language], {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: "long",
     timeZone: "UTC",
   }).format(new Date(`${isoDate}T00:00:00Z`));
@@ -65,7 +64,7 @@ function formatEasyCompactNumber(fact: Fact & { value: number }, language: Langu
       : fact.qualifier === "almost"
         ? "ceil"
         : "halfExpand";
-  return new Intl.NumberFormat(intlLocale[language], {
+  return new Intl.NumberFormat(intlLocale(language), {
     notation: "compact",
     compactDisplay: "long",
     maximumFractionDigits: 0,
@@ -92,7 +91,7 @@ function formatFactValue(
             amount: formatCompactNumber(
               fact.value,
               language,
-              languageInfo[language].compactMoneyDisplay,
+              languageInfo(language).compactMoneyDisplay,
             ),
           });
     case "percent":

@@ -1,6 +1,5 @@
-import german from "hyphen/de/index.js";
-import english from "hyphen/en-gb/index.js";
-import type { Language } from "./languages.ts";
+import { createRequire } from "node:module";
+import { isLanguage, languageInfo, type Language } from "./languages.ts";
 
 /**
  * The shortest words that get soft hyphens: in headings, table cells and captions, and
@@ -10,10 +9,29 @@ export const MIN_WORD_LENGTH = 10;
 /** …and in running text, whose lines on a 320 px screen hold about 25 letters. */
 export const MIN_RUNNING_TEXT_WORD_LENGTH = 20;
 
-const hyphenators: Record<Language, (word: string) => string> = {
-  de: (word) => german.hyphenateSync(word, { minWordLength: MIN_WORD_LENGTH }),
-  en: (word) => english.hyphenateSync(word, { minWordLength: MIN_WORD_LENGTH }),
-};
+/** hyphen's pattern modules are CommonJS files, one per language, loaded when a page needs one. */
+const require = createRequire(import.meta.url);
+const hyphenators = new Map<Language, ((word: string) => string) | undefined>();
+
+/**
+ * A language's hyphenator: the patterns `data/languages.ts` names (`hyphenation`), from the
+ * `hyphen` package's module of that name; none for a language without patterns.
+ */
+function hyphenatorOf(language: string): ((word: string) => string) | undefined {
+  if (!isLanguage(language)) return undefined;
+  if (!hyphenators.has(language)) {
+    const patterns = languageInfo(language).hyphenation;
+    const module =
+      patterns === undefined ? undefined : (require(`hyphen/${patterns}/index.js`) as Hyphenator);
+    hyphenators.set(
+      language,
+      module === undefined
+        ? undefined
+        : (word) => module.hyphenateSync(word, { minWordLength: MIN_WORD_LENGTH }),
+    );
+  }
+  return hyphenators.get(language);
+}
 
 const longWords = new Map<number, RegExp>();
 
@@ -32,7 +50,7 @@ const hyphenatedWords = new Map<string, string>();
 
 /** One word with soft hyphens, hyphenated once per language and then remembered. */
 function hyphenateWord(word: string, language: string): string {
-  const hyphenate = hyphenators[language as Language] as ((word: string) => string) | undefined;
+  const hyphenate = hyphenatorOf(language);
   if (hyphenate === undefined) return word;
   const key = `${language}:${word}`;
   let result = hyphenatedWords.get(key);
@@ -45,9 +63,10 @@ function hyphenateWord(word: string, language: string): string {
 
 /**
  * Puts soft hyphens (U+00AD) into the words of at least `minLength` letters, at the syllable
- * breaks the language's hyphenation patterns allow (TeX's patterns for German in the 1996
- * spelling and for British English): a browser breaks such a word there, with a hyphen, only
- * when the word does not fit its line. Text in any other language is left as it is.
+ * breaks the language's hyphenation patterns allow (the TeX patterns `data/languages.ts` names,
+ * such as German in the 1996 spelling and British English): a browser breaks such a word there,
+ * with a hyphen, only when the word does not fit its line. Text in a language without patterns
+ * is left as it is.
  */
 export function hyphenateText(text: string, language: string, minLength = MIN_WORD_LENGTH): string {
   return text.replace(longWord(minLength), (word) => hyphenateWord(word, language));
@@ -73,8 +92,8 @@ const tagName = /^<\/?([a-zA-Z][\w-]*)/;
 const langAttribute = /\slang="([^"]*)"/;
 /**
  * A tag, or a word long enough to be hyphenated anywhere: letters of the Latin alphabets
- * (German and English need no others), a class without Unicode properties, which scans a page
- * several times faster.
+ * (words in other scripts stay whole in pages: no patterns for them are used yet), a class
+ * without Unicode properties, which scans a page several times faster.
  */
 const latinLetter = "A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f";
 /**

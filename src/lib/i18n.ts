@@ -125,7 +125,7 @@ export async function loadLocales(
       return [language, tree];
     }),
   );
-  return Object.fromEntries(entries) as LocaleResources;
+  return Object.fromEntries(entries);
 }
 
 /** Looks up UI strings; one instance serves a whole build. */
@@ -152,7 +152,7 @@ export function localeFileOfKey(language: Language, key: string): string {
 export function createTranslator(resources: LocaleResources): Translator {
   const instance: i18n = i18next.createInstance();
   const i18nextResources: Resource = Object.fromEntries(
-    languages.map((language) => [language, { translation: resources[language] }]),
+    languages.map((language) => [language, { translation: resources[language] ?? {} }]),
   );
   void instance.init({
     resources: i18nextResources,

@@ -48,6 +48,13 @@ export function inBrokenFile(locales: Locales, key: string): boolean {
   return locales.brokenFiles.has(key.split(".")[0] ?? key);
 }
 
+const noTexts: ReadonlyMap<string, LocaleText> = new Map();
+
+/** A language's texts by full key; none for a language the project has no locale files for. */
+export function textsIn(locales: Locales, language: Language): Map<string, LocaleText> {
+  return locales.texts[language] ?? (noTexts as Map<string, LocaleText>);
+}
+
 /** The locale file a text of `name` belongs in, in `language`. */
 export function localeFilePath(language: Language, name: string): string {
   return `${projectFolders.locales}/${language}/${name}.json`;
@@ -94,9 +101,7 @@ export async function readLocales(projectRoot: string): Promise<Locales> {
   }
   const locales: Locales = {
     files: [],
-    texts: Object.fromEntries(
-      languages.map((language) => [language, new Map()]),
-    ) as Locales["texts"],
+    texts: Object.fromEntries(languages.map((language) => [language, new Map()])),
     brokenFiles: new Set(),
     findings: [],
   };
@@ -154,7 +159,14 @@ export async function readLocales(projectRoot: string): Promise<Locales> {
       const dotted = keyPath.join(".");
       const key = `${name}.${dotted}`;
       const position = positions.get(dotted) ?? { line: 1, column: 1 };
-      locales.texts[language].set(key, { key, path: dotted, language, file, value, ...position });
+      textsIn(locales, language).set(key, {
+        key,
+        path: dotted,
+        language,
+        file,
+        value,
+        ...position,
+      });
     }
   }
   return locales;

@@ -88,6 +88,34 @@ export async function readPages(
   return { pages, findings };
 }
 
+/**
+ * A page's address as Eleventy gives it, from its permalink or its file (`src/site/de/quellen.md`
+ * → `/de/quellen/`); undefined for a page that is not written (`permalink: false`).
+ */
+export function pageAddress(
+  page: Pick<PageSource, "file" | "language" | "data">,
+): string | undefined {
+  const { permalink } = page.data;
+  if (permalink === false) return undefined;
+  if (typeof permalink === "string") return permalink.replace(/index\.html$/, "");
+  const stem = path.posix.basename(page.file, ".md");
+  return `/${page.language}/${stem === "index" ? "" : `${stem}/`}`;
+}
+
+/** The address of the page with a translation key in each language that has one. */
+export async function addressesOfKey(
+  projectRoot: string,
+  translationKey: string,
+): Promise<Partial<Record<Language, string>>> {
+  const { pages } = await readPages(projectRoot);
+  return Object.fromEntries(
+    pages.flatMap((page) => {
+      const address = page.data.translationKey === translationKey ? pageAddress(page) : undefined;
+      return address === undefined ? [] : [[page.language, address]];
+    }),
+  );
+}
+
 function pageFinding(error: ContentError, page: PageSource): Finding {
   const { key } = error.location;
   const line = key === undefined ? undefined : frontMatterLine(page.text, key);
@@ -142,7 +170,9 @@ export function pairPages(pages: readonly PageSource[]): {
             version: refs[language]?.version,
           };
         }
-        const adaptation = Object.values(paired).some((page) => page.frontMatter.adaptation);
+        const adaptation = Object.values(paired).some(
+          (page) => page?.frontMatter.adaptation === true,
+        );
         return { translationKey, pages: paired, adaptation };
       });
       return { pairs, findings };

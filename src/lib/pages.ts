@@ -2,7 +2,15 @@ import { z } from "zod";
 import { publisherModule } from "./data/schemas.ts";
 import { ContentError } from "./errors.ts";
 import { splitPage } from "./front-matter.ts";
-import { languageOfInputPath, languages, sourceLanguage, type Language } from "./languages.ts";
+import {
+  languageName,
+  languageOfInputPath,
+  languagePattern,
+  languages,
+  sourceLanguage,
+  type Language,
+} from "./languages.ts";
+import { projectFolders } from "./project.ts";
 import { pageVersion } from "./translation-version.ts";
 
 /** Whether a text holds Nunjucks code: one of the openers `{{`, `{%` or `{#`, the same test Eleventy makes. */
@@ -11,10 +19,14 @@ export function usesTemplateCode(text: string): boolean {
 }
 
 /**
- * Where a page may be published: an address under its language's folder, written out in full
- * (`/de/404.html`, `/en/about/`), so no page can be written outside the site, over another
- * language's pages, over an asset or over a generated file such as `sitemap.xml`.
+ * Where a page may be published: an address under a language's folder, written out in full
+ * (`/de/404.html`, `/pt-BR/about/`), so no page can be written outside the site, over an asset
+ * or over a generated file such as `sitemap.xml`; the source-file check keeps it under the
+ * page's own language (`src/lib/source-files.ts`).
  */
+const languageFolderAddress = new RegExp(
+  `^/(?:${languagePattern})/(?:[a-z0-9][a-z0-9-]*/)*(?:[a-z0-9][a-z0-9-]*(?:/|\\.html))?$`,
+);
 const permalink = z
   .string()
   .refine(
@@ -22,12 +34,11 @@ const permalink = z
     "write the address out in full; template code such as {{ … }} is not run in a permalink",
   )
   .refine(
-    (address) =>
-      /^\/[a-z]{2}\/(?:[a-z0-9][a-z0-9-]*\/)*(?:[a-z0-9][a-z0-9-]*(?:\/|\.html))?$/.test(address),
-    "write an address under the page's language folder in lower-case words joined by hyphens, ending in / or .html, e.g. /de/ueber-uns/ (no .., no backslashes, no other folders)",
+    (address) => languageFolderAddress.test(address),
+    `write an address under the page's language folder in lower-case words joined by hyphens, ending in / or .html, e.g. /${sourceLanguage}/ueber-uns/ (no .., no backslashes, no other folders)`,
   );
 
-/** Front matter a page under `src/site/de/` or `src/site/en/` may have, and nothing else. */
+/** Front matter a page under `src/site/<language>/` may have, and nothing else. */
 export const pageFrontMatter = z.strictObject({
   title: z.string().trim().min(1, "the page needs a title"),
   description: z
@@ -216,7 +227,7 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
       if (pair[language] !== undefined) continue;
       const [present] = Object.values(pair);
       throw new ContentError(
-        `has no ${language === "de" ? "German" : "English"} twin: add a page under src/${language}/ with "translationKey: ${key}", or say why it exists in one language only with "onlyInThisLanguage: <reason>"`,
+        `has no ${languageName(language)} twin: add a page under ${projectFolders.pages(language)}/ with "translationKey: ${key}", or say why it exists in one language only with "onlyInThisLanguage: <reason>"`,
         { file: present?.inputPath ?? key, key: "translationKey" },
       );
     }

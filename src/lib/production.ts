@@ -2,14 +2,16 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { baseUrlProblem, siteUrlLocation } from "./base-url.ts";
 import { inBatches } from "./batches.ts";
-import { isPlaceholder, type SiteData } from "./data/schemas.ts";
+import { isPlaceholder, textIn, type SiteData } from "./data/schemas.ts";
 import { formatLocation, type ContentLocation } from "./errors.ts";
+import { toolLanguage } from "./languages.ts";
 import { projectFiles, projectFolders } from "./project.ts";
+import { untranslatedDataTexts, untranslatedMessage, untranslatedSources } from "./untranslated.ts";
 
 /** One reason a build cannot be published (an error) or should be looked at first (a warning). */
 export interface PublishProblem {
   /** What kind of problem it is, for the development build's one-line summary. */
-  kind: "placeholder" | "dates" | "siteUrl" | "attribution";
+  kind: "placeholder" | "dates" | "siteUrl" | "attribution" | "untranslated";
   /** The file and field to change: a data module's field, or `SITE_URL`. */
   location: ContentLocation;
   message: string;
@@ -173,7 +175,7 @@ export function placeholderProblems(
       problems.push({
         kind: "placeholder",
         location,
-        message: `is still a placeholder ("${value.value.en}"): fill in the value and set placeholder: false`,
+        message: `is still a placeholder ("${textIn(value.value, toolLanguage)}"): fill in the value and set placeholder: false`,
       });
       return;
     }
@@ -296,20 +298,30 @@ export function publishReadiness(
   };
 }
 
-/** `publishReadiness` for the project in `projectRoot`, naming its data modules as `data/<module>.ts`. */
-export function projectReadiness(
+/**
+ * `publishReadiness` for the project in `projectRoot`, naming its data modules as
+ * `data/<module>.ts`, and what is not translated yet: pages and locale texts still copies of
+ * their source (as `npm run lang:add` made them) and data texts lacking a language, each named.
+ */
+export async function projectReadiness(
   projectRoot: string,
   data: SiteData,
   siteUrl: string | undefined,
   markers: readonly string[] = [],
-): PublishReadiness {
+): Promise<PublishReadiness> {
   const dataDir = path.join(projectRoot, projectFolders.data);
-  return publishReadiness(
-    data,
-    siteUrl,
-    (module) => path.relative(projectRoot, path.join(dataDir, `${module}.ts`)),
-    markers,
-  );
+  const relativeFile = (module: string) =>
+    path.relative(projectRoot, path.join(dataDir, `${module}.ts`));
+  const readiness = publishReadiness(data, siteUrl, relativeFile, markers);
+  const untranslated = [
+    ...(await untranslatedSources(projectRoot)),
+    ...untranslatedDataTexts(data, relativeFile),
+  ].map((item): PublishProblem => ({
+    kind: "untranslated",
+    location: item.location,
+    message: untranslatedMessage(item),
+  }));
+  return { ...readiness, errors: [...readiness.errors, ...untranslated] };
 }
 
 /**
@@ -354,6 +366,9 @@ export function notPublishableLine(readiness: PublishReadiness): string | undefi
       ? `contradictory dates in ${projectFiles.dataModule("publisher")}`
       : undefined,
     siteUrl?.summary,
+    count("untranslated") > 0
+      ? `${count("untranslated")} texts and pages not translated yet`
+      : undefined,
   ].filter((reason) => reason !== undefined);
   return `Development build, not publishable: ${reasons.join(", ")} (npm run build -- --production lists every problem).`;
 }

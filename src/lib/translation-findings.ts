@@ -21,8 +21,11 @@ export type FindingCode =
   | "facts-differ"
   | "page-outdated"
   | "page-not-marked"
+  | "page-untranslated"
   | "key-outdated"
   | "key-not-marked"
+  | "key-untranslated"
+  | "data-untranslated"
   | "record-invalid"
   | "record-stale";
 
@@ -36,7 +39,7 @@ export interface Finding {
   /** What is wrong and what to do, in words for translators. */
   message: string;
   location: ContentLocation;
-  /** Other places the finding speaks of (the German source, the other copy of a key). */
+  /** Other places the finding speaks of (the source, the other copy of a key). */
   related?: ContentLocation[];
 }
 

@@ -1,3 +1,4 @@
+import { textsIn } from "./locale-texts.ts";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -8,14 +9,17 @@ import { otherLanguages, sourceLanguage, type Language } from "./languages.ts";
 import type { LocaleText, Locales } from "./locale-texts.ts";
 import type { Page, PagePair } from "./page-sources.ts";
 import type { Finding } from "./translation-findings.ts";
-import { textVersion } from "./translation-version.ts";
+import { textVersion, untranslatedMark } from "./translation-version.ts";
 import { projectFiles } from "./project.ts";
 
 /** The record of which German version each translated locale text was made from. */
 export const keyRecordFile = projectFiles.translationRecord;
 
-/** Whether a translation was made from the source as it is now. */
-export type VersionState = "current" | "not-marked" | "outdated";
+/**
+ * Whether a translation was made from the source as it is now: `untranslated` is a copy of the
+ * source not translated yet (`untranslatedMark`, as `npm run lang:add` writes it).
+ */
+export type VersionState = "current" | "not-marked" | "outdated" | "untranslated";
 
 /** A translated page and the version of its source it was made from. */
 export interface PageVersion {
@@ -49,7 +53,12 @@ const recordSchema = z.partialRecord(
   z.enum(otherLanguages(sourceLanguage)),
   z.record(
     z.string(),
-    z.string().regex(/^[0-9a-f]{12}$/, "expected a version written by i18n:mark"),
+    z
+      .string()
+      .regex(
+        new RegExp(`^(?:[0-9a-f]{12}|${untranslatedMark})$`),
+        `expected a version written by i18n:mark, or "${untranslatedMark}"`,
+      ),
   ),
 );
 
@@ -121,7 +130,15 @@ export function serialiseKeyRecord(
 }
 
 function stateOf(recorded: string | undefined, version: string): VersionState {
+  if (recorded === untranslatedMark) return "untranslated";
   return recorded === undefined ? "not-marked" : recorded === version ? "current" : "outdated";
+}
+
+/** The source text a translated text answers to: the same key, or for a plural form the source lacks (Arabic's `_few`), the source's `_other`. */
+export function sourceTextOf(locales: Locales, key: string): LocaleText | undefined {
+  const source = textsIn(locales, sourceLanguage);
+  const plural = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+  return source.get(key) ?? (plural === null ? undefined : source.get(`${plural[1] ?? ""}_other`));
 }
 
 /**
@@ -152,8 +169,8 @@ export function pageVersions(pairs: readonly PagePair[]): PageVersion[] {
 /** Compares each translated locale text's recorded source version with the source text now. */
 export function keyVersions(locales: Locales, record: KeyRecord): KeyVersion[] {
   return otherLanguages(sourceLanguage).flatMap((language) =>
-    [...locales.texts[language].values()].flatMap((translation) => {
-      const source = locales.texts[sourceLanguage].get(translation.key);
+    [...textsIn(locales, language).values()].flatMap((translation) => {
+      const source = sourceTextOf(locales, translation.key);
       if (source === undefined) return [];
       const version = textVersion(source.value);
       const recorded = record.versions.get(language)?.get(translation.key)?.version;

@@ -41,3 +41,11 @@ export function pageVersion(page: VersionedPage): string {
 export function textVersion(value: unknown): string {
   return versionOf(normaliseForVersion(typeof value === "string" ? value : JSON.stringify(value)));
 }
+
+/**
+ * What `translatedFrom` (a page's front matter) and `locales/translated-from.json` (a text) say of
+ * a copy of its source not translated yet, as `npm run lang:add` writes it: the check and the
+ * status call it untranslated, and a production build refuses it. Translating it and running
+ * `npm run i18n:mark` replaces it with the source's version.
+ */
+export const untranslatedMark = "untranslated";

@@ -8,6 +8,7 @@ import { trustedHtml } from "../lib/html.ts";
 import { hyphenateHtml, hyphenateText } from "../lib/hyphenate.ts";
 import type { Translate, Translator } from "../lib/i18n.ts";
 import { sourceLanguage } from "../lib/languages.ts";
+import { untranslatedMark } from "../lib/translation-version.ts";
 import type { Translations } from "../lib/pages.ts";
 import { notFoundPage } from "../lib/published-files.ts";
 import { metaContentSecurityPolicy } from "../lib/security.ts";
@@ -77,6 +78,8 @@ export default function layoutsPlugin(
         const t: Translate = (key, values) => options.translator.t(language, key, values);
         const source = data.collections.translations[translationKey]?.[sourceLanguage];
         const easyLanguage = data.easyLanguage === true;
+        // A page not translated yet is its source's text, hyphenated and marked as such.
+        const written = data.translatedFrom === untranslatedMark ? sourceLanguage : language;
         return pageFrame({
           language,
           title,
@@ -91,8 +94,9 @@ export default function layoutsPlugin(
           official: options.official,
           easyLanguage,
           notice: outdatedNotice({ language, translatedFrom: data.translatedFrom, source, t }),
-          heading: easyLanguage ? title : hyphenateText(title, language),
-          content: trustedHtml(easyLanguage ? data.content : hyphenateHtml(data.content, language)),
+          heading: easyLanguage ? title : hyphenateText(title, written),
+          content: trustedHtml(easyLanguage ? data.content : hyphenateHtml(data.content, written)),
+          contentLanguage: written,
         }).markup;
       });
     },

@@ -7,21 +7,19 @@ import { buildOpenData } from "../lib/open-data/build.ts";
 import { markLanguage } from "../lib/html.ts";
 import { foreignSourceNames, openDataCitation } from "../lib/open-data/citation.ts";
 import { formatFileSize } from "../lib/open-data/file-size.ts";
-import { openDataPath } from "../lib/open-data/files.ts";
+import { openDataFileTexts, openDataPath, type OpenDataFile } from "../lib/open-data/files.ts";
 import { datasetJsonLd } from "../lib/open-data/json-ld.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
-
-/** The data pages (`translationKey: open-data`), the dataset's landing pages in the metadata. */
-export const dataPages: Record<Language, string> = { de: "/de/daten/", en: "/en/data/" };
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
  * The open data: every figure of `data/facts.ts` as files in `/data/` (JSON with its schema,
- * CSV in a German and an English dialect, DCAT-AP.de metadata), built from the data modules
+ * CSV in each language's dialect, DCAT-AP.de metadata), built from the data modules
  * as templates of the build, so they go through the staging folder like every page. For the
  * data pages (`layouts/open-data.njk`):
- * - `openData.files`: each file's `key`, `name`, `url`, `mediaType` and `byteSize`;
+ * - `openData.files`: each file's `key`, `language`, `name`, `url`, `mediaType` and `byteSize`;
+ * - `{{ file | openDataFileTexts }}`: a file's `title`, `description` and `format` in the page's language;
  * - `openData.jsonLd`: the schema.org description of the dataset as JSON-LD, one for both pages;
  * - `openData.licence`: the licence's `name` in each language and the address of its `text`, or
  *   the placeholder while `data/publisher.ts` holds one;
@@ -33,10 +31,16 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  */
 export default function openDataPlugin(
   eleventyConfig: UserConfig,
-  options: { data: SiteData; translator: Translator; baseUrl: string },
+  options: {
+    data: SiteData;
+    translator: Translator;
+    baseUrl: string;
+    /** The data pages (`translationKey: open-data`), the dataset's landing pages in the metadata. */
+    landingPages: Partial<Record<Language, string>>;
+  },
 ) {
-  const { data, translator, baseUrl } = options;
-  const files = buildOpenData(data, { translator, baseUrl, landingPages: dataPages });
+  const { data, translator, baseUrl, landingPages } = options;
+  const files = buildOpenData(data, { translator, baseUrl, landingPages });
   for (const file of files) {
     // Decoding keeps a byte-order mark, so the written file has exactly the built bytes.
     const content = decoder.decode(file.bytes);
@@ -50,11 +54,11 @@ export default function openDataPlugin(
   eleventyConfig.addGlobalData("openData", {
     files: files.map((file) => ({
       key: file.key,
+      language: file.language,
       name: file.name,
       url: openDataPath(file),
       mediaType: file.mediaType,
       byteSize: file.bytes.byteLength,
-      language: file.language,
     })),
     licence: data.publisher.licence,
     jsonLd: datasetJsonLd(distributions, {
@@ -62,12 +66,21 @@ export default function openDataPlugin(
       translator,
       publisher: data.publisher,
       sources: data.sources,
-      landingPages: dataPages,
+      landingPages,
     }),
   });
   eleventyConfig.addFilter("fileSize", function (this: TemplateContext, bytes: number) {
     return formatFileSize(bytes, pageLanguage(this));
   });
+  eleventyConfig.addFilter(
+    "openDataFileTexts",
+    function (this: TemplateContext, file: Pick<OpenDataFile, "key" | "language">) {
+      const language = pageLanguage(this);
+      return withPage(this, () =>
+        openDataFileTexts(file, language, (key, values) => translator.t(language, key, values)),
+      );
+    },
+  );
   eleventyConfig.addFilter("openDataCitation", function (this: TemplateContext, url: string) {
     const language = pageLanguage(this);
     const citation = withPage(this, () =>

@@ -1,20 +1,23 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { LocalizedText } from "../lib/data/schemas.ts";
+import { textIn, type LocalizedText } from "../lib/data/schemas.ts";
 import type { Translator } from "../lib/i18n.ts";
-import { languageInfo, isLanguage } from "../lib/languages.ts";
+import { languageInfo, isLanguage, type Language } from "../lib/languages.ts";
 import { pageLanguage, withPage, type TemplateContext } from "./context.ts";
 
-/** Picks the page language's version of a text given in every language; plain text passes through. */
-export function localize(value: LocalizedText | string, language: keyof LocalizedText): string {
-  return typeof value === "string" ? value : value[language];
+/**
+ * Picks the page language's version of a data text, the source language's while it has none
+ * (the production build refuses such a gap); plain text passes through.
+ */
+export function localize(value: LocalizedText | string, language: Language): string {
+  return typeof value === "string" ? value : textIn(value, language);
 }
 
 /**
  * UI strings and localized data in templates:
  * - `{{ "common.skipLink" | t }}` / `{{ "x.y" | t({ count: 2 }) }}`: a UI string in the page's language
- *   (`t({ lng: "en" })` asks for another language, for bilingual pages such as the root chooser);
+ *   (`t({ lng: code })` asks for another language, for pages in several languages such as the root chooser);
  * - `{{ region.theme.meaning | localize }}`: the page language's version of a data text;
- * - `{{ "en" | nativeLanguageName }}`: a language's name in itself, for the language switcher.
+ * - `{{ code | nativeLanguageName }}`: a language's name in itself, for the language switcher.
  */
 export default function translationsPlugin(
   eleventyConfig: UserConfig,
@@ -35,6 +38,6 @@ export default function translationsPlugin(
     },
   );
   eleventyConfig.addFilter("nativeLanguageName", (language: string) =>
-    isLanguage(language) ? languageInfo[language].nativeName : language,
+    isLanguage(language) ? languageInfo(language).name : language,
   );
 }

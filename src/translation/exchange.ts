@@ -3,10 +3,10 @@ import type { Segment } from "./segments.ts";
 
 /**
  * Where a segment's translation stands:
- * - `new`: there is no translation yet (or none that follows the German page's structure);
- * - `changed`: the German changed since the translation was made;
- * - `unconfirmed`: translated, but nobody has recorded which German version it was made from;
- * - `current`: translated from the German as it is now.
+ * - `new`: there is no translation yet (or none that follows the source page's structure);
+ * - `changed`: the source changed since the translation was made;
+ * - `unconfirmed`: translated, but nobody has recorded which source version it was made from;
+ * - `current`: translated from the source as it is now.
  */
 export type UnitState = "new" | "changed" | "unconfirmed" | "current";
 
@@ -61,9 +61,6 @@ export interface ReceivedDocument {
   problems: ReadProblem[];
 }
 
-/** The languages of every exchange: German to English. */
-export const exchangeLanguages = { source: "de", target: "en" } as const;
-
 /** How each kind of code is named in XLIFF 1.2 (`ctype`) and 2.0 (`type` and `subType`). */
 export const codeNames: Record<
   Exclude<CodeKind, "lang">,
@@ -82,7 +79,7 @@ export const codeNames: Record<
 
 /** The code kind an XLIFF name stands for; language spans carry their language in the name. */
 export function kindOfName(name: string | undefined): { kind?: CodeKind; language?: string } {
-  const language = /^(?:x|gw):lang-([A-Za-z-]+)$|^x-lang-([A-Za-z-]+)$/.exec(name ?? "");
+  const language = /^(?:x|gw):lang-([A-Za-z0-9-]+)$|^x-lang-([A-Za-z0-9-]+)$/.exec(name ?? "");
   if (language !== null) return { kind: "lang", language: language[1] ?? language[2] ?? "" };
   const entry = Object.entries(codeNames).find(
     ([, names]) => names.ctype === name || names.subType === name,

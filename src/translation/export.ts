@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sourceLanguage, targetLanguages, type Language } from "../lib/languages.ts";
 import { projectFolders } from "../lib/project.ts";
 import type { Finding } from "../lib/translation-findings.ts";
 import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
 import { refreshedMemory } from "./memory.ts";
 import { readTranslationProject, type TranslationProject } from "./project.ts";
-import { writeMemory } from "./tmx.ts";
+import { readMemories, writeMemory, type Memories } from "./tmx.ts";
 import { writeXliff12 } from "./xliff12.ts";
 import { writeXliff20 } from "./xliff20.ts";
 
@@ -15,8 +16,10 @@ export type XliffFormat = "xliff12" | "xliff20";
 /** What to export and where. */
 export interface ExportOptions {
   format: XliffFormat;
-  /** Every segment, or only those that are new or whose German changed (the default). */
+  /** Every segment, or only those that are new or whose source changed (the default). */
   all: boolean;
+  /** The target languages to write a file for; every one when left out. */
+  languages?: readonly Language[];
   /** The folder to write into, relative to the project or absolute. */
   out: string;
   /** Also write the translation memory as TMX for a CAT tool. */
@@ -26,13 +29,18 @@ export interface ExportOptions {
 /** Where exports go unless `--out` says otherwise, relative to the project. */
 export const defaultExportFolder = `${projectFolders.reports}/translation`;
 
-/** The exchange file's name: one bundle holding every German file as a `<file>`. */
-export const exchangeFileName = "translation-de-en.xlf";
+/**
+ * The exchange file's name for a target language: one bundle holding every source file as a
+ * `<file>`, e.g. `translation-de-fr.xlf`.
+ */
+export function exchangeFileName(targetLanguage: Language): string {
+  return `translation-${sourceLanguage}-${targetLanguage}.xlf`;
+}
 
 /** The memory's name in an export folder. */
 export const memoryExportName = "translation-memory.tmx";
 
-/** The project's segments grouped by German file, all of them or those that need work. */
+/** The project's segments grouped by source file, all of them or those that need work. */
 export function exchangeFiles(project: TranslationProject, all: boolean): ExchangeFile[] {
   const wanted = (unit: ExchangeUnit) => all || unit.state !== "current";
   const files: ExchangeFile[] = [];
@@ -50,42 +58,61 @@ export function exchangeFiles(project: TranslationProject, all: boolean): Exchan
 /** What an export wrote (relative to the project) and which units, or why it wrote nothing. */
 export interface ExportOutcome {
   files: string[];
-  units: ExchangeUnit[];
+  /** The units of each target language's file. */
+  units: Map<Language, ExchangeUnit[]>;
   /** Pages or locale files that cannot be read: non-empty, nothing was written. */
   problems: Finding[];
 }
 
 /**
- * Writes the exchange file (and with `tmx` the memory) into the export folder. With nothing to
- * translate no exchange file is written: XLIFF requires at least one `<file>`. A project with
- * a page or locale file that cannot be read exports nothing: its segments would be missing.
+ * Writes an exchange file per target language (`translation-de-fr.xlf`, its `trgLang` or
+ * `target-language` that language) into the export folder, and with `tmx` the memory of every
+ * language pair. A language with nothing to translate gets no exchange file: XLIFF requires at
+ * least one `<file>`. A project with a page or locale file that cannot be read exports nothing:
+ * its segments would be missing.
  */
 export async function exportTranslations(
   projectRoot: string,
   options: ExportOptions,
 ): Promise<ExportOutcome> {
-  const project = await readTranslationProject(projectRoot);
-  if (project.problems.length > 0) return { files: [], units: [], problems: project.problems };
-  const files = exchangeFiles(project, options.all);
+  const outcome: ExportOutcome = { files: [], units: new Map(), problems: [] };
+  const languages = options.languages ?? targetLanguages;
+  const projects = [];
+  for (const language of languages)
+    projects.push(await readTranslationProject(projectRoot, language));
+  const problems = projects[0]?.problems ?? [];
+  if (problems.length > 0) return { ...outcome, problems };
   const folder = path.resolve(projectRoot, options.out);
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
-  if (files.length > 0) {
-    const exchangePath = path.join(folder, exchangeFileName);
-    await writeFile(
-      exchangePath,
-      options.format === "xliff20" ? writeXliff20(files) : writeXliff12(files),
+  let memories: Memories | undefined;
+  for (const project of projects) {
+    const files = exchangeFiles(project, options.all);
+    outcome.units.set(
+      project.targetLanguage,
+      files.flatMap((file) => file.units),
     );
-    written.push(exchangePath);
+    if (files.length > 0) {
+      const exchangePath = path.join(folder, exchangeFileName(project.targetLanguage));
+      await writeFile(
+        exchangePath,
+        options.format === "xliff20"
+          ? writeXliff20(files, project.targetLanguage)
+          : writeXliff12(files, project.targetLanguage),
+      );
+      written.push(exchangePath);
+    }
+    memories = refreshedMemory(
+      { ...project, memories: memories ?? project.memories },
+      { allCurrent: true },
+    );
   }
   if (options.tmx) {
     const memoryPath = path.join(folder, memoryExportName);
-    await writeFile(memoryPath, writeMemory(refreshedMemory(project, { allCurrent: true })));
+    const everyPair = memories ?? (await readMemories(projectRoot));
+    await writeFile(memoryPath, writeMemory(everyPair));
     written.push(memoryPath);
   }
-  return {
-    files: written.map((file) => path.relative(projectRoot, file).split(path.sep).join("/")),
-    units: files.flatMap((file) => file.units),
-    problems: [],
-  };
+  outcome.files = written.map((file) => path.relative(projectRoot, file).split(path.sep).join("/"));
+  return outcome;
 }

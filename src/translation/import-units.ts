@@ -1,10 +1,5 @@
-import { sourceLanguage } from "../lib/languages.ts";
-import {
-  exchangeLanguages,
-  type ExchangeUnit,
-  type ReceivedDocument,
-  type ReceivedUnit,
-} from "./exchange.ts";
+import { languageName, sourceLanguage } from "../lib/languages.ts";
+import { type ExchangeUnit, type ReceivedDocument, type ReceivedUnit } from "./exchange.ts";
 import {
   codesOf,
   markupCode,
@@ -14,6 +9,9 @@ import {
   type Inline,
   type InlineCode,
 } from "./inline.ts";
+
+/** The source language's name, for messages. */
+const source = languageName(sourceLanguage);
 import type { TranslationProject } from "./project.ts";
 
 /** Something in an exchange file (or the project) that stops the import, located for the translator. */
@@ -46,8 +44,7 @@ export interface Accepted {
 const typedSyntax: { pattern: RegExp; message: string }[] = [
   {
     pattern: /[{}]/,
-    message:
-      "the translation contains a curly brace ({ or }); next to a tag it would turn into template code ({{ … }} or {% … %}) on the page: remove it, and keep only the tags from the German",
+    message: `the translation contains a curly brace ({ or }); next to a tag it would turn into template code ({{ … }} or {% … %}) on the page: remove it, and keep only the tags from the ${source}`,
   },
   {
     pattern: /\$t\s*\(/,
@@ -56,13 +53,11 @@ const typedSyntax: { pattern: RegExp; message: string }[] = [
   },
   {
     pattern: new RegExp(`${markupCode.source}|<!--`),
-    message:
-      "the translation contains HTML markup (such as <b> or &nbsp;); write plain text, and use the tags from the German for emphasis and links",
+    message: `the translation contains HTML markup (such as <b> or &nbsp;); write plain text, and use the tags from the ${source} for emphasis and links`,
   },
   {
     pattern: /\]\(|\]\[|<https?:|<mailto:|https?:\/\/|www\./i,
-    message:
-      "the translation contains a new link or web address typed as text; links come only from the tags of the German text: remove it",
+    message: `the translation contains a new link or web address typed as text; links come only from the tags of the ${source} text: remove it`,
   },
 ];
 
@@ -110,6 +105,7 @@ function resolveCodes(
   unit: ExchangeUnit,
   target: readonly Inline[],
   localiseLink: (close: string) => string,
+  targetLanguage: string,
 ): { target: Inline[] } | { problems: string[] } {
   const german = new Map(codesOf(unit.segment.content).map((code) => [code.id, code]));
   const seen = new Set<string>();
@@ -124,19 +120,19 @@ function resolveCodes(
           return { ...item, open: "[", content };
         }
         problems.push(
-          `the tag ${item.id} is not in the German text; remove it (only the German text's tags may be used)`,
+          `the tag ${item.id} is not in the ${source} text; remove it (only the ${source} text's tags may be used)`,
         );
         return item;
       }
       if (seen.has(item.id)) {
         problems.push(
-          `the tag ${item.id} appears more than once; each tag from the German must appear exactly once`,
+          `the tag ${item.id} appears more than once; each tag from the ${source} must appear exactly once`,
         );
       }
       seen.add(item.id);
       if (original.type !== item.type || original.kind !== item.kind) {
         problems.push(
-          `the tag ${item.id} has been changed; use the tag exactly as it is in the German text`,
+          `the tag ${item.id} has been changed; use the tag exactly as it is in the ${source} text`,
         );
         return item;
       }
@@ -146,9 +142,9 @@ function resolveCodes(
     });
   const resolved = resolve(target);
   for (const code of german.values()) {
-    if (seen.has(code.id) || spanLanguage(code) === exchangeLanguages.target) continue;
+    if (seen.has(code.id) || spanLanguage(code) === targetLanguage) continue;
     problems.push(
-      `the tag ${code.id} (${code.type === "ph" ? code.equiv || code.markdown : `${code.open}…${code.close}`}) from the German is missing; put it back where it belongs in the translation`,
+      `the tag ${code.id} (${code.type === "ph" ? code.equiv || code.markdown : `${code.open}…${code.close}`}) from the ${source} is missing; put it back where it belongs in the translation`,
     );
   }
   problems.push(...textProblems(resolved));
@@ -188,7 +184,7 @@ function checkUnit(
   }
   const { unit } = found;
   if (!sameSource(received.source, unit.segment.content)) {
-    const problem = `the German text of this segment has changed since the file was exported. It now reads: "${serialise(unit.segment.content, unit.segment.format)}". Export again (npm run i18n:export) and translate the new German`;
+    const problem = `the ${source} text of this segment has changed since the file was exported. It now reads: "${serialise(unit.segment.content, unit.segment.format)}". Export again (npm run i18n:export) and translate the new ${source}`;
     return { problems: [problem], atTarget: false };
   }
   if (!received.done) return {};
@@ -197,7 +193,12 @@ function checkUnit(
       "the segment is marked as translated but its translation is empty: translate it, or set it back to not translated";
     return { problems: [problem], atTarget: true };
   }
-  const result = resolveCodes(unit, received.target ?? [], project.localiseLink);
+  const result = resolveCodes(
+    unit,
+    received.target ?? [],
+    project.localiseLink,
+    project.targetLanguage,
+  );
   if ("problems" in result) return { problems: result.problems, atTarget: true };
   const changed = unit.target === undefined || shapeOf(unit.target) !== shapeOf(result.target);
   return { accepted: { unit, target: result.target, germanFile: found.file, changed } };

@@ -1,12 +1,13 @@
+import { textsIn } from "../lib/locale-texts.ts";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { format as prettierFormat } from "prettier";
 import { ContentError } from "../lib/errors.ts";
 import { setFrontMatterField } from "../lib/front-matter-field.ts";
-import { sourceLanguage, type Language } from "../lib/languages.ts";
+import { languageName, sourceLanguage, targetLanguages, type Language } from "../lib/languages.ts";
 import { keyRecordFile, serialiseKeyRecord } from "../lib/translation-state.ts";
 import { textVersion } from "../lib/translation-version.ts";
-import { exchangeLanguages, type ExchangeUnit, type ReceivedDocument } from "./exchange.ts";
+import type { ExchangeUnit, ReceivedDocument } from "./exchange.ts";
 import { serialise, shapeOf, type Inline } from "./inline.ts";
 import {
   readTranslationProject,
@@ -14,7 +15,7 @@ import {
   type TranslationProject,
 } from "./project.ts";
 import { acceptUnits, type Accepted, type ImportProblem } from "./import-units.ts";
-import { memoryFile, remember, writeMemory } from "./tmx.ts";
+import { memoryFile, remember, writeMemory, type Memories } from "./tmx.ts";
 import { readXliff12, xliff12Namespace } from "./xliff12.ts";
 import { readXliff20, xliff20Namespace } from "./xliff20.ts";
 import { parseXml, XmlSyntaxError, XmlTooDeepError } from "./xml.ts";
@@ -136,13 +137,13 @@ async function readExchangeFiles(
     }
     problems.push(...document.problems.map((problem) => ({ file, ...problem })));
     if (
-      document.sourceLanguage !== exchangeLanguages.source ||
-      document.targetLanguage !== exchangeLanguages.target
+      document.sourceLanguage !== sourceLanguage ||
+      !targetLanguages.includes(document.targetLanguage)
     ) {
       problems.push({
         file,
         line: document.languageLine,
-        message: `the file translates from "${document.sourceLanguage}" into "${document.targetLanguage}", but this project takes translations from German (de) into English (en)`,
+        message: `the file translates from "${document.sourceLanguage}" into "${document.targetLanguage}", but this project takes translations from ${languageName(sourceLanguage)} (${sourceLanguage}) into ${targetLanguages.map((code) => `${languageName(code)} (${code})`).join(", ")}`,
       });
       continue;
     }
@@ -234,7 +235,7 @@ function pageFiles(
         file: first?.file ?? "",
         line: first?.line ?? 1,
         id: first?.unit.segment.id ?? "",
-        message: `${page.translation.file} does not follow the structure of ${page.source.file}, so it is rebuilt from the German page and needs every segment translated; still untranslated: ${rebuilt.missing.join(", ")}`,
+        message: `${page.translation.file} does not follow the structure of ${page.source.file}, so it is rebuilt from the ${languageName(sourceLanguage)} page and needs every segment translated; still untranslated: ${rebuilt.missing.join(", ")}`,
       });
       continue;
     }
@@ -280,12 +281,12 @@ async function localeFiles(
     if (target !== undefined) values.set(text.source.key, serialise(target, "text"));
   }
   const changedFiles = new Set([...values.keys()].map((key) => key.split(".")[0] ?? ""));
-  const german = project.locales.texts[sourceLanguage];
-  const english = project.locales.texts[exchangeLanguages.target as Language];
+  const german = textsIn(project.locales, sourceLanguage);
+  const english = textsIn(project.locales, project.targetLanguage);
   const written = new Map<string, string>();
   for (const name of changedFiles) {
     const germanFile = projectFiles.localeFile(sourceLanguage, name);
-    const englishFile = projectFiles.localeFile(exchangeLanguages.target, name);
+    const englishFile = projectFiles.localeFile(project.targetLanguage, name);
     const tree: JsonTree = Object.create(null) as JsonTree;
     for (const text of german.values()) {
       if (text.file !== germanFile) continue;
@@ -309,32 +310,42 @@ async function localeFiles(
   return written;
 }
 
-/** The record of translated texts, with the accepted texts marked as made from the German now. */
-function recordFile(
-  project: TranslationProject,
-  accepted: ReadonlyMap<string, Accepted>,
-): Map<string, string> {
-  const keys = project.texts.filter((text) => accepted.has(text.source.key));
-  if (keys.length === 0) return new Map();
-  const versions = new Map(
+/** The record of translated texts by language, as the project has it. */
+type RecordVersions = Map<Language, Map<string, string>>;
+
+function recordVersions(project: TranslationProject): RecordVersions {
+  return new Map(
     [...project.record.versions].map(([language, entries]) => [
       language,
       new Map([...entries].map(([key, entry]) => [key, entry.version])),
     ]),
   );
-  const english = versions.get(exchangeLanguages.target) ?? new Map<string, string>();
-  for (const text of keys) english.set(text.source.key, textVersion(text.source.value));
-  versions.set(exchangeLanguages.target, english);
-  return new Map([[keyRecordFile, serialiseKeyRecord(versions)]]);
 }
 
-/** The memory with each accepted pair added beside the earlier ones, dated `date`. */
-function memoryWith(
+/**
+ * Marks the accepted texts of the project's target language in the record as made from the
+ * source now; returns whether any was.
+ */
+function markAccepted(
+  versions: RecordVersions,
   project: TranslationProject,
   accepted: ReadonlyMap<string, Accepted>,
+): boolean {
+  const keys = project.texts.filter((text) => accepted.has(text.source.key));
+  const translated = versions.get(project.targetLanguage) ?? new Map<string, string>();
+  for (const text of keys) translated.set(text.source.key, textVersion(text.source.value));
+  versions.set(project.targetLanguage, translated);
+  return keys.length > 0;
+}
+
+/** Every language pair's memory, with each accepted pair of the project's language added beside the earlier ones, dated `date`. */
+function memoryWith(
+  project: TranslationProject,
+  memories: Memories,
+  accepted: ReadonlyMap<string, Accepted>,
   date: Date,
-): Map<string, string> {
-  const memory = new Map(project.memory);
+): Memories {
+  const memory = new Map(memories.get(project.targetLanguage) ?? project.memory);
   for (const { unit, target, germanFile } of accepted.values()) {
     remember(
       memory,
@@ -342,7 +353,7 @@ function memoryWith(
       date,
     );
   }
-  return new Map([[memoryFile, writeMemory(memory)]]);
+  return new Map(memories).set(project.targetLanguage, memory);
 }
 
 /**
@@ -410,30 +421,58 @@ function projectProblems(project: TranslationProject): ImportProblem[] {
   }));
 }
 
+/** The documents read, by the language they translate into. */
+function byTargetLanguage(
+  documents: readonly { file: string; document: ReceivedDocument }[],
+): Map<Language, { file: string; document: ReceivedDocument }[]> {
+  const grouped = new Map<Language, { file: string; document: ReceivedDocument }[]>();
+  for (const entry of documents) {
+    const language = entry.document.targetLanguage;
+    grouped.set(language, [...(grouped.get(language) ?? []), entry]);
+  }
+  return grouped;
+}
+
 /**
- * Takes translated XLIFF files back: checks every file and segment first, and only if nothing
- * is wrong writes the English pages and locale files, records the translations as made from
- * the German as it is now, and adds the new pairs to the memory, dated `date`.
+ * Takes translated XLIFF files back, each into the language it names (`trgLang`,
+ * `target-language`): checks every file and segment first, and only if nothing is wrong writes
+ * the pages and locale files, records the translations as made from the source as it is now,
+ * and adds the new pairs to the memory, dated `date`.
  */
 export async function importTranslations(
   projectRoot: string,
   exchangeFiles: readonly string[],
   date: Date = new Date(),
 ): Promise<ImportOutcome> {
-  const project = await readTranslationProject(projectRoot);
-  const problems = projectProblems(project);
+  const problems: ImportProblem[] = [];
   const documents = await readExchangeFiles(projectRoot, exchangeFiles, problems);
-  const accepted = acceptUnits(project, documents, problems);
-  const files = pageFiles(project, accepted, problems);
+  const files = new Map<string, string>();
+  let versions: RecordVersions | undefined;
+  let memories: Memories | undefined;
+  let recordChanged = false;
+  let changed = 0;
+  let total = 0;
+  for (const [language, received] of byTargetLanguage(documents)) {
+    const project = await readTranslationProject(projectRoot, language);
+    if (versions === undefined) problems.push(...projectProblems(project));
+    versions ??= recordVersions(project);
+    const accepted = acceptUnits(project, received, problems);
+    for (const [file, text] of pageFiles(project, accepted, problems)) files.set(file, text);
+    for (const [file, text] of await localeFiles(project, accepted)) files.set(file, text);
+    recordChanged = markAccepted(versions, project, accepted) || recordChanged;
+    memories = memoryWith(project, memories ?? project.memories, accepted, date);
+    changed += [...accepted.values()].filter((entry) => entry.changed).length;
+    total += accepted.size;
+  }
   if (problems.length > 0) return { problems, written: [], changed: 0, confirmed: 0 };
-  for (const [file, text] of await localeFiles(project, accepted)) files.set(file, text);
-  for (const [file, text] of recordFile(project, accepted)) files.set(file, text);
-  for (const [file, text] of memoryWith(project, accepted, date)) files.set(file, text);
-  const changed = [...accepted.values()].filter((entry) => entry.changed).length;
+  if (versions !== undefined && recordChanged) {
+    files.set(keyRecordFile, serialiseKeyRecord(versions));
+  }
+  if (memories !== undefined) files.set(memoryFile, writeMemory(memories));
   return {
     problems: [],
     written: await writeChanged(projectRoot, files),
     changed,
-    confirmed: accepted.size - changed,
+    confirmed: total - changed,
   };
 }

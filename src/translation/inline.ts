@@ -250,7 +250,7 @@ export function parseTextInline(text: string, allowsMarkup: boolean): Inline[] {
 /** The language a `[phrase]{lang=…}` code marks, if it is one. */
 export function spanLanguage(code: InlineCode): string | undefined {
   if (code.type !== "pc" || code.kind !== "lang") return undefined;
-  return /lang=["']?([A-Za-z-]+)/.exec(code.close)?.[1];
+  return /lang=["']?([A-Za-z0-9-]+)/.exec(code.close)?.[1];
 }
 
 /** Every code of a content, nested ones included, in reading order. */

@@ -3,9 +3,9 @@ import path from "node:path";
 import { loadSiteData } from "../lib/data/load.ts";
 import { formatFact } from "../lib/format.ts";
 import { allowsMarkup, createTranslator, loadLocales } from "../lib/i18n.ts";
-import { sourceLanguage } from "../lib/languages.ts";
-import { readLocales, type LocaleText, type Locales } from "../lib/locale-texts.ts";
-import { pairPages, readPages, type Page } from "../lib/page-sources.ts";
+import { languageName, sourceLanguage, type Language } from "../lib/languages.ts";
+import { readLocales, type LocaleText, type Locales, textsIn } from "../lib/locale-texts.ts";
+import { pageAddress, pairPages, readPages, type Page } from "../lib/page-sources.ts";
 import { projectFolders } from "../lib/project.ts";
 import type { Finding } from "../lib/translation-findings.ts";
 import {
@@ -25,61 +25,54 @@ import {
   type Inline,
   type InlineCode,
 } from "./inline.ts";
-import { latestEntry, readMemory, type Memory } from "./tmx.ts";
+import { latestEntry, readMemories, type Memories, type Memory, type MemoryEntry } from "./tmx.ts";
 import { pageSegments, type PageSegments, type Segment } from "./segments.ts";
 
-/** The target language of the exchange: the project's one translation language. */
-const targetLanguage = "en";
-
-/** A German page, its English twin and how the two line up. */
+/** A source page, its translation into the project's target language and how the two line up. */
 export interface PageTranslation {
   source: Page;
   translation: Page;
   sourceSegments: PageSegments;
   translationSegments: PageSegments;
-  /** Whether the English page has the German page's structure, block for block. */
+  /** Whether the translation has the source page's structure, block for block. */
   aligned: boolean;
   state: VersionState;
-  /** The German page's version now, as `translatedFrom` records it. */
+  /** The source page's version now, as `translatedFrom` records it. */
   version: string;
   units: ExchangeUnit[];
 }
 
-/** A German locale text and its English translation. */
+/** A source locale text and its translation. */
 export interface TextTranslation {
   source: LocaleText;
   translation?: LocaleText;
   unit: ExchangeUnit;
 }
 
-/** Everything the exchange reads of a project. */
+/** Everything the exchange reads of a project, for one target language. */
 export interface TranslationProject {
   projectRoot: string;
+  /** The language the translations are into. */
+  targetLanguage: Language;
   pages: PageTranslation[];
   texts: TextTranslation[];
   locales: Locales;
   record: KeyRecord;
+  /** The memory of the source language into the target language. */
   memory: Memory;
+  /** The memory of every language pair, which the memory file holds. */
+  memories: Memories;
   /**
    * Pages and locale files that cannot be read or paired (front matter, broken JSON, a reserved
    * key): their segments are missing from `pages` and `texts` until they are fixed.
    */
   problems: Finding[];
-  /** A link's target on the English side: a German page's address becomes its twin's. */
+  /** A link's target in the translation: a source page's address becomes its twin's. */
   localiseLink: (close: string) => string;
 }
 
-/** A page's address as Eleventy gives it: `src/site/de/quellen.md` → `/de/quellen/`. */
-function pageUrl(page: Page): string | undefined {
-  const { permalink } = page.frontMatter;
-  if (permalink === false) return undefined;
-  if (typeof permalink === "string") return permalink.replace(/index\.html$/, "");
-  const stem = path.posix.basename(page.file, ".md");
-  return `/${page.language}/${stem === "index" ? "" : `${stem}/`}`;
-}
-
 /**
- * What a template code shows readers: a fact's German formatted value, any other code as
+ * What a template code shows readers: a fact's value formatted in the source language, any other code as
  * itself. A project without data modules (a test fixture) shows every code as itself.
  */
 async function templateDescriber(projectRoot: string): Promise<(code: string) => string> {
@@ -107,10 +100,10 @@ function signature(code: InlineCode, localiseLink: (close: string) => string): s
 }
 
 /**
- * The English content with each code given the id of the German code it stands for. A phrase
- * marked as German (`[…]{lang=de}`) has no German counterpart and gets an id of its own.
- * Undefined when some other code has no counterpart: that English cannot be offered as the
- * translation without the import refusing it.
+ * The translated content with each code given the id of the source code it stands for. A
+ * phrase marked as being in the source language (`[…]{lang=…}`) has no counterpart in the source
+ * and gets an id of its own. Undefined when some other code has no counterpart: that translation
+ * cannot be offered without the import refusing it.
  */
 export function alignCodes(
   german: readonly Inline[],
@@ -159,8 +152,8 @@ function notesFor(
       ? []
       : [
           previous === undefined
-            ? "The German has changed since the current translation was made; the earlier German is not in the translation memory."
-            : `The current translation was made from this German: ${serialise(previous, segment.format)}`,
+            ? `The ${languageName(sourceLanguage)} has changed since the current translation was made; the earlier ${languageName(sourceLanguage)} is not in the translation memory.`
+            : `The current translation was made from this ${languageName(sourceLanguage)}: ${serialise(previous, segment.format)}`,
         ]),
   ];
 }
@@ -215,6 +208,9 @@ function pageUnits(
   });
 }
 
+/** What a page not translated yet offers as its translation: nothing. */
+const noSegments: PageSegments = { fields: [], blocks: [], skeleton: "" };
+
 /** Whether two pages have the same structure: the same blocks, in the same order. */
 function sameStructure(german: PageSegments, english: PageSegments): boolean {
   return (
@@ -225,17 +221,23 @@ function sameStructure(german: PageSegments, english: PageSegments): boolean {
 }
 
 /**
- * Reads a project's German and English pages and texts into segments, with their states. Pages
- * that are adaptations of their twin (`adaptation: true`) are no translation and are left out.
+ * Reads a project's source pages and texts and their translations into `targetLanguage` into
+ * segments, with their states. Pages that are adaptations of their twin (`adaptation: true`)
+ * are no translation and are left out; a page or text not translated yet (a copy of its source)
+ * offers no translation.
  */
-export async function readTranslationProject(projectRoot: string): Promise<TranslationProject> {
-  const [locales, read, record, memory, describe] = await Promise.all([
+export async function readTranslationProject(
+  projectRoot: string,
+  targetLanguage: Language,
+): Promise<TranslationProject> {
+  const [locales, read, record, memories, describe] = await Promise.all([
     readLocales(projectRoot),
     readPages(projectRoot),
     readKeyRecord(projectRoot),
-    readMemory(projectRoot),
+    readMemories(projectRoot),
     templateDescriber(projectRoot),
   ]);
+  const memory = memories.get(targetLanguage) ?? new Map<string, MemoryEntry[]>();
   const { pairs, findings } = pairPages(read.pages);
   const problems = [
     ...read.findings,
@@ -246,8 +248,8 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
   for (const pair of pairs) {
     const german = pair.pages[sourceLanguage];
     const english = pair.pages[targetLanguage];
-    const from = german === undefined ? undefined : pageUrl(german);
-    const to = english === undefined ? undefined : pageUrl(english);
+    const from = german === undefined ? undefined : pageAddress(german);
+    const to = english === undefined ? undefined : pageAddress(english);
     if (from !== undefined && to !== undefined) urls.set(from, to);
   }
   const localiseLink = (close: string) =>
@@ -260,7 +262,9 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
     const segmentsOf = (page: Page) =>
       pageSegments(page.text, page.frontMatter.translationKey, page.data, describe);
     const sourceSegments = segmentsOf(version.source);
-    const translationSegments = segmentsOf(version.translation);
+    // A copy of the source not translated yet offers nothing as its translation.
+    const translationSegments =
+      version.state === "untranslated" ? noSegments : segmentsOf(version.translation);
     const page = {
       source: version.source,
       translation: version.translation,
@@ -273,45 +277,61 @@ export async function readTranslationProject(projectRoot: string): Promise<Trans
     return [{ ...page, units: pageUnits(page, memory, localiseLink) }];
   });
   const states = new Map(
-    keyVersions(locales, record).map((version) => [version.translation.key, version.state]),
+    keyVersions(locales, record)
+      .filter((version) => version.translation.language === targetLanguage)
+      .map((version) => [version.translation.key, version.state]),
   );
-  const texts = [...locales.texts[sourceLanguage].values()].flatMap((source): TextTranslation[] => {
-    if (typeof source.value !== "string") return [];
-    const translation = locales.texts[targetLanguage].get(source.key);
-    const segment: Segment = {
-      id: source.key,
-      kind: "text",
-      format: "text",
-      line: source.line,
-      content: parseTextInline(source.value, allowsMarkup(source.key)),
-    };
-    const target =
-      typeof translation?.value === "string"
-        ? alignCodes(
-            segment.content,
-            parseTextInline(translation.value, allowsMarkup(source.key)),
-            (close) => close,
-          )
-        : undefined;
-    const state = unitState(states.get(source.key) ?? "not-marked", target, segment, memory);
-    return [
-      {
-        source,
-        ...(translation === undefined ? {} : { translation }),
-        unit: {
-          segment,
-          ...(target === undefined ? {} : { target }),
-          state,
-          notes: notesFor(
+  const texts = [...textsIn(locales, sourceLanguage).values()].flatMap(
+    (source): TextTranslation[] => {
+      if (typeof source.value !== "string") return [];
+      const copy = states.get(source.key) === "untranslated";
+      const translation = copy ? undefined : textsIn(locales, targetLanguage).get(source.key);
+      const segment: Segment = {
+        id: source.key,
+        kind: "text",
+        format: "text",
+        line: source.line,
+        content: parseTextInline(source.value, allowsMarkup(source.key)),
+      };
+      const target =
+        typeof translation?.value === "string"
+          ? alignCodes(
+              segment.content,
+              parseTextInline(translation.value, allowsMarkup(source.key)),
+              (close) => close,
+            )
+          : undefined;
+      const state = unitState(states.get(source.key) ?? "not-marked", target, segment, memory);
+      return [
+        {
+          source,
+          ...(translation === undefined ? {} : { translation }),
+          unit: {
             segment,
-            source.file,
-            translation?.file,
-            latestEntry(memory, segment.id)?.source,
+            ...(target === undefined ? {} : { target }),
             state,
-          ),
+            notes: notesFor(
+              segment,
+              source.file,
+              translation?.file,
+              latestEntry(memory, segment.id)?.source,
+              state,
+            ),
+          },
         },
-      },
-    ];
-  });
-  return { projectRoot, pages, texts, locales, record, memory, problems, localiseLink };
+      ];
+    },
+  );
+  return {
+    projectRoot,
+    targetLanguage,
+    pages,
+    texts,
+    locales,
+    record,
+    memory,
+    memories,
+    problems,
+    localiseLink,
+  };
 }

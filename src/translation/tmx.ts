@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { codeNames, exchangeLanguages, kindOfName } from "./exchange.ts";
+import { codeNames, kindOfName } from "./exchange.ts";
+import { sourceLanguage, targetLanguages, toolLanguage, type Language } from "../lib/languages.ts";
 import { shapeOf, spanLanguage, type Inline, type InlineCode } from "./inline.ts";
 import { attributes, childElements, escapeXml, parseXml, type XmlElement } from "./xml.ts";
 import { projectFiles } from "../lib/project.ts";
@@ -8,11 +9,11 @@ import { projectFiles } from "../lib/project.ts";
 /** The project's translation memory, relative to the project. */
 export const memoryFile = projectFiles.translationMemory;
 
-/** One German segment and the English translation made from it. */
+/** One source segment and the translation made from it. */
 export interface MemoryEntry {
   /** The segment's id (see `Segment.id`). */
   id: string;
-  /** The German file it is in. */
+  /** The source file it is in. */
   file: string;
   source: Inline[];
   target: Inline[];
@@ -26,6 +27,9 @@ export interface MemoryEntry {
  * earlier wording can still be found and reused.
  */
 export type Memory = Map<string, MemoryEntry[]>;
+
+/** The memory of every language pair: the source language into each target language. */
+export type Memories = Map<Language, Memory>;
 
 /** The pair a segment's translation was last made from. */
 export function latestEntry(memory: Memory, id: string): MemoryEntry | undefined {
@@ -42,7 +46,7 @@ export function tmxDate(date: Date): string {
 
 /**
  * Adds a pair to the memory, dated `date`, unless it is the pair the segment has already: a
- * new translation (or new German) is added beside the earlier pairs, never in their place.
+ * new translation (or new source text) is added beside the earlier pairs, never in their place.
  */
 export function remember(memory: Memory, entry: MemoryEntry, date: Date): void {
   const entries = memory.get(entry.id) ?? [];
@@ -81,23 +85,30 @@ function seg(content: readonly Inline[]): string {
 }
 
 /**
- * The memory as a TMX 1.4b document, one `<tu>` per pair: sorted by segment id, a segment's
- * pairs oldest first, each with the date it was added (`changedate`) where known. Inline codes
- * keep what stands in the page (`<ph>`, `<bpt>`/`<ept>`), so a CAT tool can place them.
+ * The memory as a TMX 1.4b document, one `<tu>` per pair, with the source language and one
+ * target language each: sorted by target language in the list's order (pairs of a language
+ * the list no longer has are kept, after them), then by segment id, a
+ * segment's pairs oldest first, each with the date it was added (`changedate`) where known.
+ * Inline codes keep what stands in the page (`<ph>`, `<bpt>`/`<ept>`), so a CAT tool can place
+ * them.
  */
-export function writeMemory(memory: Memory): string {
-  const units = [...memory.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .flatMap((id) => memory.get(id) ?? [])
-    .map((entry) =>
-      [
-        `    <tu${attributes({ tuid: entry.id, changedate: entry.changed })}>`,
-        `      <prop type="x-file">${escapeXml(entry.file)}</prop>`,
-        `      <tuv xml:lang="${exchangeLanguages.source}"><seg>${seg(entry.source)}</seg></tuv>`,
-        `      <tuv xml:lang="${exchangeLanguages.target}"><seg>${seg(entry.target)}</seg></tuv>`,
-        "    </tu>",
-      ].join("\n"),
-    );
+export function writeMemory(memories: Memories): string {
+  const others = [...memories.keys()].filter((language) => !targetLanguages.includes(language));
+  const units = [...targetLanguages, ...others.sort()].flatMap((language) => {
+    const memory = memories.get(language) ?? new Map<string, MemoryEntry[]>();
+    return [...memory.keys()]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap((id) => memory.get(id) ?? [])
+      .map((entry) =>
+        [
+          `    <tu${attributes({ tuid: entry.id, changedate: entry.changed })}>`,
+          `      <prop type="x-file">${escapeXml(entry.file)}</prop>`,
+          `      <tuv xml:lang="${sourceLanguage}"><seg>${seg(entry.source)}</seg></tuv>`,
+          `      <tuv xml:lang="${language}"><seg>${seg(entry.target)}</seg></tuv>`,
+          "    </tu>",
+        ].join("\n"),
+      );
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
   <header${attributes({
@@ -105,8 +116,8 @@ export function writeMemory(memory: Memory): string {
     creationtoolversion: "1",
     segtype: "block",
     "o-tmf": "x-markdown",
-    adminlang: "en",
-    srclang: exchangeLanguages.source,
+    adminlang: toolLanguage,
+    srclang: sourceLanguage,
     datatype: "plaintext",
   })}/>
   <body>
@@ -150,8 +161,11 @@ function readSeg(element: XmlElement): Inline[] {
   return root;
 }
 
-/** Reads the project's memory; a project without one has an empty memory. */
-export async function readMemory(projectRoot: string): Promise<Memory> {
+/**
+ * Reads the project's memory, every language pair; a project without one has an empty memory.
+ * A `<tu>` is the pair of its source-language variant and its other variant.
+ */
+export async function readMemories(projectRoot: string): Promise<Memories> {
   let source: string;
   try {
     source = await readFile(path.join(projectRoot, memoryFile), "utf8");
@@ -159,7 +173,7 @@ export async function readMemory(projectRoot: string): Promise<Memory> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
     throw error;
   }
-  const memory: Memory = new Map();
+  const memories: Memories = new Map();
   const [body] = childElements(parseXml(source), "body");
   for (const tu of body === undefined ? [] : childElements(body, "tu")) {
     const id = tu.attributes.tuid;
@@ -170,9 +184,21 @@ export async function readMemory(projectRoot: string): Promise<Memory> {
         childElements(tuv, "seg")[0],
       ]),
     );
-    const source = segs.get(exchangeLanguages.source);
-    const target = segs.get(exchangeLanguages.target);
-    if (id === undefined || source === undefined || target === undefined) continue;
+    const source = segs.get(sourceLanguage);
+    const language = [...segs.keys()].find(
+      (candidate): candidate is Language => candidate !== undefined && candidate !== sourceLanguage,
+    );
+    const target = language === undefined ? undefined : segs.get(language);
+    if (
+      id === undefined ||
+      source === undefined ||
+      language === undefined ||
+      target === undefined
+    ) {
+      continue;
+    }
+    const memory = memories.get(language) ?? new Map<string, MemoryEntry[]>();
+    memories.set(language, memory);
     const changed = tu.attributes.changedate;
     memory.set(id, [
       ...(memory.get(id) ?? []),
@@ -185,5 +211,10 @@ export async function readMemory(projectRoot: string): Promise<Memory> {
       },
     ]);
   }
-  return memory;
+  return memories;
+}
+
+/** The project's memory of one language pair: the source language into `language`. */
+export async function readMemory(projectRoot: string, language: Language): Promise<Memory> {
+  return (await readMemories(projectRoot)).get(language) ?? new Map();
 }

@@ -1,3 +1,4 @@
+import { languageName, sourceLanguage } from "../lib/languages.ts";
 import { kindOfName, type ReadProblem, type ReceivedUnit } from "./exchange.ts";
 import { normaliseSpaces, type Inline } from "./inline.ts";
 import type { XmlElement } from "./xml.ts";
@@ -66,7 +67,7 @@ export function readInline(
       problems.push({
         line: child.line,
         id,
-        message: `the element <${child.name}> is not used in this project's files; keep only the tags that were in the German text`,
+        message: `the element <${child.name}> is not used in this project's files; keep only the tags that were in the ${languageName(sourceLanguage)} text`,
       });
       return [];
     }
@@ -74,7 +75,7 @@ export function readInline(
       problems.push({
         line: child.line,
         id,
-        message: `the tag <${child.name}> has no id or an unknown type; copy the tags from the German text instead of typing them`,
+        message: `the tag <${child.name}> has no id or an unknown type; copy the tags from the ${languageName(sourceLanguage)} text instead of typing them`,
       });
       return [];
     }

@@ -1,6 +1,6 @@
+import { sourceLanguage, targetLanguages } from "../lib/languages.ts";
 import {
   codeNames,
-  exchangeLanguages,
   type ExchangeFile,
   type ExchangeUnit,
   type ReadProblem,
@@ -65,14 +65,14 @@ function unit(entry: ExchangeUnit): string {
   ].join("\n");
 }
 
-/** Writes the exchange as one XLIFF 1.2 document: a `<file>` per German file. */
-export function writeXliff12(files: readonly ExchangeFile[]): string {
+/** Writes the exchange into one target language as one XLIFF 1.2 document: a `<file>` per source file. */
+export function writeXliff12(files: readonly ExchangeFile[], targetLanguage: string): string {
   const body = files.map((file) =>
     [
       `  <file${attributes({
         original: file.original,
-        "source-language": exchangeLanguages.source,
-        "target-language": exchangeLanguages.target,
+        "source-language": sourceLanguage,
+        "target-language": targetLanguage,
         datatype: file.original.endsWith(".md") ? "x-markdown" : "plaintext",
       })}>`,
       "    <body>",
@@ -112,11 +112,15 @@ export function readXliff12(root: XmlElement): ReceivedDocument {
     targetLanguage: file?.attributes["target-language"] ?? "",
     languageLine: file?.line ?? root.line,
   });
-  // Every <file> names its languages: the first one with other languages than the project's is reported.
+  // Every <file> names its languages: the first one with other languages than the first file's,
+  // or than the project can take, is reported.
+  const first = languagesOf(files[0]);
   const odd = files.find((file) => {
-    const { sourceLanguage, targetLanguage } = languagesOf(file);
+    const languages = languagesOf(file);
     return (
-      sourceLanguage !== exchangeLanguages.source || targetLanguage !== exchangeLanguages.target
+      languages.sourceLanguage !== sourceLanguage ||
+      !targetLanguages.includes(languages.targetLanguage) ||
+      languages.targetLanguage !== first.targetLanguage
     );
   });
   const document: ReceivedDocument = {

@@ -1,6 +1,6 @@
+import { sourceLanguage } from "../lib/languages.ts";
 import {
   codeNames,
-  exchangeLanguages,
   type ExchangeFile,
   type ExchangeUnit,
   type ReadProblem,
@@ -34,24 +34,28 @@ function names(code: InlineCode): { type: string; subType?: string } {
  * Inline content; codes the source does not have (`sourceIds` given: a phrase of the target
  * marked as German) are written as markers, since a target may carry only its source's codes.
  */
-function inline(content: readonly Inline[], sourceIds?: ReadonlySet<string>): string {
+function inline(
+  content: readonly Inline[],
+  targetLanguage: string,
+  sourceIds?: ReadonlySet<string>,
+): string {
   return content
     .map((item) => {
       if (typeof item === "string") return escapeXml(item);
       if (item.type === "pc" && sourceIds !== undefined && !sourceIds.has(item.id)) {
-        return `<mrk${attributes({ id: item.id, type: names(item).subType })}>${inline(item.content, sourceIds)}</mrk>`;
+        return `<mrk${attributes({ id: item.id, type: names(item).subType })}>${inline(item.content, targetLanguage, sourceIds)}</mrk>`;
       }
       // A phrase marked as being in the target language needs no mark in the translation.
-      const canDelete = spanLanguage(item) === exchangeLanguages.target ? undefined : "no";
+      const canDelete = spanLanguage(item) === targetLanguage ? undefined : "no";
       if (item.type === "ph") {
         return `<ph${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), disp: item.equiv, equiv: item.equiv })}/>`;
       }
-      return `<pc${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), dispStart: item.open, dispEnd: item.close })}>${inline(item.content, sourceIds)}</pc>`;
+      return `<pc${attributes({ id: item.id, canCopy: "no", canDelete, ...names(item), dispStart: item.open, dispEnd: item.close })}>${inline(item.content, targetLanguage, sourceIds)}</pc>`;
     })
     .join("");
 }
 
-function unit(entry: ExchangeUnit): string {
+function unit(entry: ExchangeUnit, targetLanguage: string): string {
   const { segment, target, state } = entry;
   const sourceIds = new Set(codesOf(segment.content).map((code) => code.id));
   return [
@@ -64,26 +68,28 @@ function unit(entry: ExchangeUnit): string {
           "      </notes>",
         ]),
     `      <segment${attributes({ state: states[state] })}>`,
-    `        <source xml:space="preserve">${inline(segment.content)}</source>`,
+    `        <source xml:space="preserve">${inline(segment.content, targetLanguage)}</source>`,
     ...(target === undefined
       ? []
-      : [`        <target xml:space="preserve">${inline(target, sourceIds)}</target>`]),
+      : [
+          `        <target xml:space="preserve">${inline(target, targetLanguage, sourceIds)}</target>`,
+        ]),
     "      </segment>",
     "    </unit>",
   ].join("\n");
 }
 
-/** Writes the exchange as one XLIFF 2.0 document: a `<file>` per German file. */
-export function writeXliff20(files: readonly ExchangeFile[]): string {
+/** Writes the exchange into one target language as one XLIFF 2.0 document: a `<file>` per source file. */
+export function writeXliff20(files: readonly ExchangeFile[], targetLanguage: string): string {
   const body = files.map((file, index) =>
     [
       `  <file${attributes({ id: `f${index + 1}`, original: file.original })}>`,
-      ...file.units.map(unit),
+      ...file.units.map((entry) => unit(entry, targetLanguage)),
       "  </file>",
     ].join("\n"),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<xliff${attributes({ xmlns: xliff20Namespace, version: "2.0", srcLang: exchangeLanguages.source, trgLang: exchangeLanguages.target })}>
+<xliff${attributes({ xmlns: xliff20Namespace, version: "2.0", srcLang: sourceLanguage, trgLang: targetLanguage })}>
 ${body.join("\n")}
 </xliff>
 `;

@@ -172,11 +172,11 @@ describe("a build with values and names that would go wrong quietly", () => {
     );
   });
 
-  it("stops at a data module that is not valid TypeScript, naming the module", async () => {
+  it("stops at a data module that is not valid TypeScript, naming the module, line and column", async () => {
     await expectRefusedBuild(
       root,
       (copy) => writeFile(path.join(copy, "data/site.ts"), "export default { ;\n"),
-      "data/site.ts: the data module could not be loaded",
+      'data/site.ts:1:17: the data module is not valid TypeScript: Expected identifier but found ";"',
     );
   });
 });

@@ -5,10 +5,8 @@ import { editFile } from "../support/project.ts";
 import { copyWithPublishedSite, expectRefusedBuild, replaceOnce } from "./support.ts";
 
 const page = "src/site/de/quellen.md";
-/** A page without a layout of its own, for fields added to its front matter. */
-const plainPage = "src/site/de/leichte-sprache.md";
-/** A page that gives no layout of its own, for the cases that add one. */
-const pageWithoutLayout = "src/site/de/berlin-brandenburg.md";
+/** A page without a layout or permalink of its own, for fields added to its front matter. */
+const plainPage = "src/site/de/berlin-brandenburg.md";
 
 /** The file line a paragraph appended by `appendToPage` starts on. */
 async function appendedLine(root: string, file: string): Promise<number> {
@@ -20,10 +18,17 @@ function appendToPage(file: string, paragraph: string) {
   return (root: string) => editFile(root, file, (text) => `${text.trimEnd()}\n\n${paragraph}\n`);
 }
 
-/** Adds a front matter field before the page's title line (line 2). */
+/** Adds a front matter field before the page's title line (line 2), in place of the page's own. */
 function addField(field: string, file = plainPage) {
+  const name = field.slice(0, field.indexOf(":"));
   return (root: string) =>
-    editFile(root, file, (text) => replaceOnce(text, /^title: /m, `${field}\ntitle: `));
+    editFile(root, file, (text) =>
+      replaceOnce(
+        text.replace(new RegExp(`^${name}:.*\n`, "m"), ""),
+        /^title: /m,
+        `${field}\ntitle: `,
+      ),
+    );
 }
 
 let root: string;
@@ -98,8 +103,8 @@ describe("front matter", () => {
     async (field, key) => {
       await expectRefusedBuild(
         root,
-        addField(field, pageWithoutLayout),
-        `${pageWithoutLayout}:2 (${key}): "${key}" is not a front matter field pages may use`,
+        addField(field, plainPage),
+        `${plainPage}:2 (${key}): "${key}" is not a front matter field pages may use`,
       );
     },
   );
@@ -132,8 +137,7 @@ describe("front matter", () => {
   ])(
     "stops the build at %s, naming the file, line and field and what is wrong",
     async (_case, field, key, message) => {
-      const page = key === "layout" ? pageWithoutLayout : plainPage;
-      await expectRefusedBuild(root, addField(field, page), `${page}:2 (${key}): ${message}`);
+      await expectRefusedBuild(root, addField(field), `${plainPage}:2 (${key}): ${message}`);
     },
   );
 
@@ -175,8 +179,8 @@ describe("front matter", () => {
     async (layout) => {
       await expectRefusedBuild(
         root,
-        addField(`layout: ${layout}`, pageWithoutLayout),
-        `${pageWithoutLayout}:2 (layout)`,
+        addField(`layout: ${layout}`, plainPage),
+        `${plainPage}:2 (layout)`,
         "is not a layout of this site",
       );
     },

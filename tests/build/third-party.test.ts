@@ -100,7 +100,7 @@ async function externalLinkMarker(root: string, language: Language): Promise<str
 
 function languageOf(html: string): Language {
   const language = attribute(parseHtml(html).first(tag("html")), "lang");
-  if (!isLanguage(language)) throw new Error(`a page has the language "${language ?? ""}"`);
+  if (!isLanguage(language)) throw new Error(`a page has the language "${String(language)}"`);
   return language;
 }
 
@@ -254,7 +254,7 @@ describe("links to other hosts typed in Markdown", () => {
       for (const language of languages) {
         await editFile(
           root,
-          pages[language].source,
+          pages[language]?.source ?? "",
           (source) =>
             `${source.trimEnd()}\n\n[Landeszentrum](https://www.lzg.nrw.de/) [Protokoll](//example.org/x) [Hier](${baseUrl}/${language}/)\n`,
         );
@@ -262,7 +262,10 @@ describe("links to other hosts typed in Markdown", () => {
     });
     expect(result.status, result.output).toBe(0);
     for (const language of languages) {
-      const html = await readFile(path.join(result.root, "_site", pages[language].built), "utf8");
+      const html = await readFile(
+        path.join(result.root, "_site", pages[language]?.built ?? ""),
+        "utf8",
+      );
       const links = parseHtml(html).all(tag("a", { rel: "external noreferrer" }));
       expect(links.map((link) => attribute(link, "href"))).toEqual([
         "https://www.lzg.nrw.de/",

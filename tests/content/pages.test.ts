@@ -60,7 +60,7 @@ function textsIn(language: Language): { where: string; words: string }[] {
     ...pages
       .filter((page) => page.language === language)
       .map((page) => ({ where: page.url, words: page.words })),
-    ...stringsOf(locales[language]).map(([key, words]) => ({ where: key, words })),
+    ...stringsOf(locales[language] ?? {}).map(([key, words]) => ({ where: key, words })),
   ];
 }
 
@@ -85,7 +85,7 @@ beforeAll(async () => {
   markdownPages = await readMarkdownPages();
   const site = await buildRealSite();
   pages = site.pages.flatMap((built) => {
-    const language = /^\/(de|en)\//.exec(built.url)?.[1] as Language | undefined;
+    const language = /^\/(de|en)\//.exec(built.url)?.[1];
     if (language === undefined) return [];
     const doc = parseHtml(built.html);
     return [{ url: built.url, language, doc, words: pageWords(doc, language) }];
@@ -115,7 +115,7 @@ describe("the 1-in-6 share of North Rhine-Westphalia", () => {
     if (fact === undefined) throw new Error("data/facts.ts has no nrw.workforceShare");
     for (const language of languages) {
       const shown = formatted(fact, language);
-      expect(shown).toBe(share[language]);
+      expect(shown).toBe(share[language as keyof typeof share]);
       const showing = pages.filter((candidate) => candidate.words.includes(shown));
       // The NRW page, the key-figures table and the sources list.
       expect(showing.length, language).toBeGreaterThanOrEqual(3);
@@ -353,8 +353,8 @@ describe("the glossary", () => {
   });
 
   it("has its German names marked as German wherever an English page uses them", () => {
-    const foreign = Object.values(data.glossary).flatMap(({ en }) =>
-      en.lang === undefined ? [] : [{ term: en.term, lang: en.lang }],
+    const foreign = Object.values(data.glossary).flatMap(({ terms: { en } }) =>
+      en?.lang === undefined ? [] : [{ term: en.term, lang: en.lang }],
     );
     expect(foreign.length).toBeGreaterThan(0);
     for (const candidate of pages.filter((each) => each.language === "en")) {

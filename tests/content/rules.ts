@@ -79,7 +79,7 @@ export function shareWithoutCareQualifier(
   language: Language,
 ): string[] {
   return blocksShowing(doc, share).filter(
-    (words) => !careQualifier[language].every((pattern) => pattern.test(words)),
+    (words) => !(careQualifier[language] ?? []).every((pattern) => pattern.test(words)),
   );
 }
 
@@ -139,7 +139,8 @@ function mainText(doc: ParsedPage, language: Language): string {
  * notes and citations drawn by its layout included), links to the sources page aside.
  */
 export function sourceMentions(doc: ParsedPage, language: Language): number {
-  return mainText(doc, language).match(sourceTalk[language])?.length ?? 0;
+  const talk = sourceTalk[language];
+  return talk === undefined ? 0 : (mainText(doc, language).match(talk)?.length ?? 0);
 }
 
 /**
@@ -183,7 +184,7 @@ const closedThemeClaims: Record<Language, RegExp[]> = {
 
 /** Sentences that close the source's open list ("darunter"): each region with one theme. */
 export function closedThemeList(words: string, language: Language): string[] {
-  return closedThemeClaims[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+  return (closedThemeClaims[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
 }
 
 const workInClusterClaims: Record<Language, RegExp[]> = {
@@ -200,7 +201,7 @@ const workInClusterClaims: Record<Language, RegExp[]> = {
 
 /** Sentences saying people work "in the cluster": the cluster represents its employees. */
 export function workInTheCluster(words: string, language: Language): string[] {
-  return workInClusterClaims[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+  return (workInClusterClaims[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
 }
 
 const sharedOutManagement: Record<Language, RegExp[]> = {
@@ -213,7 +214,7 @@ const sharedOutManagement: Record<Language, RegExp[]> = {
 
 /** Sentences that split the joint cluster management up between the agencies. */
 export function clusterManagementSharedOut(words: string, language: Language): string[] {
-  return sharedOutManagement[language].flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
+  return (sharedOutManagement[language] ?? []).flatMap((pattern) => pattern.exec(words)?.[0] ?? []);
 }
 
 const jointResponsibilityClaims: Record<Language, RegExp> = {
@@ -226,7 +227,7 @@ const jointResponsibilityClaims: Record<Language, RegExp> = {
  * management joint ("Für das gemeinsame Clustermanagement sind … zuständig").
  */
 export function jointResponsibility(words: string, language: Language): string[] {
-  const match = jointResponsibilityClaims[language].exec(words);
+  const match = jointResponsibilityClaims[language]?.exec(words) ?? null;
   return match === null ? [] : [match[0]];
 }
 
@@ -236,10 +237,10 @@ export function avoidedTerms(
   glossary: Glossary,
   language: Language,
 ): { found: string; use: string }[] {
-  return Object.values(glossary).flatMap(({ [language]: entry }) =>
-    entry.avoid
+  return Object.values(glossary).flatMap(({ terms: { [language]: entry } }) =>
+    (entry?.avoid ?? [])
       .filter((variant) => phrasePattern(variant).test(normalise(words)))
-      .map((variant) => ({ found: variant, use: entry.term })),
+      .map((variant) => ({ found: variant, use: entry?.term ?? "" })),
   );
 }
 
@@ -268,7 +269,8 @@ export function termProblems(
   withForeign = words,
 ): string[] {
   return Object.entries(glossary).flatMap(([id, entry]) => {
-    const names = entry[page.language];
+    const names = entry.terms[page.language];
+    if (names === undefined) return [];
     const easy = page.easyLanguage ? names.easy : undefined;
     const term = easy?.term ?? names.term;
     const wrong = [...names.avoid, ...(easy?.avoid ?? [])];
@@ -367,7 +369,9 @@ export function missingSourceDetails(
     for (const field of ["url", "retrievedOn"] as const) {
       const entry = source[field];
       const shown = details.get(names[field]);
-      const wanted = entry.placeholder ? names.placeholder(entry.value[language]) : entry.value;
+      const wanted = entry.placeholder
+        ? names.placeholder(entry.value[language] ?? "")
+        : entry.value;
       if (shown === undefined) problems.push(`${id}: no "${names[field]}"`);
       else if (
         field === "retrievedOn" && !entry.placeholder ? shown.includes("[") : shown !== wanted

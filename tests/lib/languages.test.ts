@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   isLanguage,
@@ -5,6 +7,13 @@ import {
   languageOfInputPath,
   otherLanguages,
 } from "../../src/lib/languages.ts";
+import {
+  copyProject,
+  editFile,
+  projectRoot,
+  runScriptAsync,
+  type CommandResult,
+} from "../support/project.ts";
 
 describe("languages", () => {
   it("reads a page's language from its folder under src", () => {
@@ -31,5 +40,69 @@ describe("languages", () => {
     expect(languageName("de")).toBe("German");
     expect(languageName("en")).toBe("English");
     expect(languageName("und")).toBe('language "und"');
+  });
+});
+
+/**
+ * Every npm command that runs one of the project's scripts on the site, as `[name, script,
+ * ...args]`: all but `test`, which runs the others, and `check:code`, which type-checks the list
+ * instead of loading it.
+ */
+async function scriptCommands(): Promise<string[][]> {
+  const { scripts } = JSON.parse(
+    await readFile(path.join(projectRoot, "package.json"), "utf8"),
+  ) as { scripts: Record<string, string> };
+  return Object.entries(scripts).flatMap(([name, line]) => {
+    if (name === "test" || name === "check:code") return [];
+    const run = /^(?:tsx|node --import tsx) (scripts\/\S+\.ts)((?: [\w:-]+)*)$/.exec(line);
+    return run === null ? [] : [[name, run[1] ?? "", ...(run[2] ?? "").split(" ").filter(Boolean)]];
+  });
+}
+
+/** Runs every such command on a copy whose list `edit` changed, all at once. */
+async function runAll(edit: (text: string) => string): Promise<Map<string, CommandResult>> {
+  const root = await copyProject();
+  await editFile(root, "data/languages.ts", edit);
+  const commands = await scriptCommands();
+  const results = await Promise.all(
+    commands.map(([, script, ...args]) => runScriptAsync(root, script ?? "", args)),
+  );
+  return new Map(commands.map(([name], index) => [name ?? "", results[index] as CommandResult]));
+}
+
+describe("a broken data/languages.ts", () => {
+  it("stops every command with one line naming the file and field, status 2 and no stack", async () => {
+    const results = await runAll((text) =>
+      text.replace('direction: "ltr"', 'direction: "sideways"'),
+    );
+    expect([...results.keys()]).toEqual(
+      expect.arrayContaining(["build", "check:i18n", "check:a11y", "i18n:status", "lang:add"]),
+    );
+    for (const [name, result] of results) {
+      expect(result.status, `${name}: ${result.output}`).toBe(2);
+      expect(result.stderr, name).toMatch(
+        /^data\/languages\.ts \(languages\.0\.direction\): invalid value: .*"ltr"\|"rtl"\n$/,
+      );
+      expect(result.stdout, name).toBe("");
+    }
+  });
+
+  it("names the line and column of a syntax error in the list", async () => {
+    const root = await copyProject();
+    await editFile(root, "data/languages.ts", (text) =>
+      text.replace('source: "de",', 'source: "de" "en",'),
+    );
+    const result = await runScriptAsync(root, "scripts/i18n-status.ts");
+    expect(result.status, result.output).toBe(2);
+    expect(result.stderr).toMatch(
+      /^data\/languages\.ts:\d+:\d+: the data module is not valid TypeScript: Expected "\}" but found .*\n$/,
+    );
+  });
+
+  it("leaves the commands to run when the list is sound", async () => {
+    const root = await copyProject();
+    const result = await runScriptAsync(root, "scripts/i18n-status.ts");
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).not.toContain("data/languages.ts");
   });
 });

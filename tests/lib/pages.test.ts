@@ -36,7 +36,7 @@ describe("indexTranslations", () => {
       ]),
     );
     expect(error.location).toEqual({ file: "src/site/de/quellen.md", key: "translationKey" });
-    expect(error.message).toMatch(/no English twin.*src\/en\/.*translationKey: sources/);
+    expect(error.message).toMatch(/no English twin.*src\/site\/en\/.*translationKey: sources/);
   });
 
   it("accepts a page in one language when its front matter says why", () => {

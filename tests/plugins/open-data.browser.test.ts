@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
 import { findBrowser } from "../../src/checks/browser.ts";
 import { languages } from "../../src/lib/languages.ts";
-import { dataPages } from "../../src/plugins/open-data.ts";
 import { replaceOnce } from "../build/support.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
 import { makeTempDir } from "../support/temp.ts";
+
+/** The data pages, the dataset's landing pages. */
+const dataPages = { de: "/de/daten/", en: "/en/data/" };
 
 let built: BuiltSite;
 let browser: Browser;
@@ -77,7 +79,9 @@ async function violationsOf(url: string): Promise<string[]> {
 describe("the data pages in Chromium", () => {
   it("raise no content-security-policy violation: the JSON-LD block is data, not a script", async () => {
     for (const language of languages) {
-      expect(await violationsOf(`${siteServer.origin}${dataPages[language]}`)).toEqual([]);
+      expect(
+        await violationsOf(`${siteServer.origin}${dataPages[language as keyof typeof dataPages]}`),
+      ).toEqual([]);
     }
   });
 

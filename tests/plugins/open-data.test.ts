@@ -12,10 +12,12 @@ import { findBrokenLinks } from "../../src/lib/links.ts";
 import { buildOpenData } from "../../src/lib/open-data/build.ts";
 import { formatFileSize } from "../../src/lib/open-data/file-size.ts";
 import { factRecords, type FactRecord } from "../../src/lib/open-data/records.ts";
-import { dataPages } from "../../src/plugins/open-data.ts";
 import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
 import { attribute, parseHtml, tag, text, within } from "../support/html.ts";
 import { realProject, type RealProject } from "../lib/open-data/support.ts";
+
+/** The data pages, the dataset's landing pages. */
+const dataPages = { de: "/de/daten/", en: "/en/data/" };
 
 const baseUrl = resolveBaseUrl(process.env.SITE_URL, site.defaultBaseUrl);
 const dcat = "http://www.w3.org/ns/dcat#";
@@ -83,12 +85,12 @@ describe("the open-data files of the built site", () => {
     // The sources page lists every figure with its label, as the pages write it.
     const sourcesPages = { de: "/de/quellen/", en: "/en/sources/" };
     for (const language of languages) {
-      const items = parseHtml(pageHtml(sourcesPages[language]))
+      const items = parseHtml(pageHtml(sourcesPages[language as keyof typeof sourcesPages]))
         .all(tag("li"))
         .map((item) => text(item));
       for (const record of records) {
         expect(items, record.id).toContain(
-          `${record.label[language]}: ${keepTogether(record.text[language])}`,
+          `${record.label[language] ?? ""}: ${keepTogether(record.text[language] ?? "")}`,
         );
       }
     }
@@ -99,24 +101,26 @@ describe("the data pages", () => {
   it("are the dataset's landing pages, a pair in the main menu and in the sitemap", async () => {
     const sitemap = await built.read("sitemap.xml");
     for (const language of languages) {
-      const html = pageHtml(dataPages[language]);
+      const html = pageHtml(dataPages[language as keyof typeof dataPages]);
       const menu = parseHtml(html).first(tag("nav", { class: "main-menu" }));
       expect(within(menu, tag("a")).map((link) => attribute(link, "href"))).toContain(
-        dataPages[language],
+        dataPages[language as keyof typeof dataPages],
       );
       const otherLanguage = languages.find((candidate) => candidate !== language) ?? language;
       expect(
         parseHtml(html)
           .all(tag("link", { rel: "alternate", hreflang: otherLanguage }))
           .map((link) => attribute(link, "href")),
-      ).toEqual([`${baseUrl}${dataPages[otherLanguage]}`]);
-      expect(sitemap).toContain(`<loc>${baseUrl}${dataPages[language]}</loc>`);
+      ).toEqual([`${baseUrl}${dataPages[otherLanguage as keyof typeof dataPages]}`]);
+      expect(sitemap).toContain(
+        `<loc>${baseUrl}${dataPages[language as keyof typeof dataPages]}</loc>`,
+      );
     }
   });
 
   it("link every file with its media type, a download attribute and its format and built size in the link text", async () => {
     for (const language of languages) {
-      const links = parseHtml(pageHtml(dataPages[language]))
+      const links = parseHtml(pageHtml(dataPages[language as keyof typeof dataPages]))
         .all(tag("a"))
         .filter((link) => attribute(link, "download") !== undefined);
       expect(links.map((link) => attribute(link, "href"))).toEqual([
@@ -129,7 +133,7 @@ describe("the data pages", () => {
       for (const link of links) {
         const href = attribute(link, "href") ?? "";
         const size = formatFileSize((await builtBytes(path.basename(href))).byteLength, language);
-        const row = parseHtml(pageHtml(dataPages[language]))
+        const row = parseHtml(pageHtml(dataPages[language as keyof typeof dataPages]))
           .all(tag("tr"))
           .find((candidate) => within(candidate, tag("a", { href })).length > 0);
         const cells = within(row ?? null, tag("td")).map((cell) => text(cell));
@@ -149,7 +153,7 @@ describe("the data pages", () => {
     }));
     expect(fromDcat).toHaveLength(3);
     for (const language of languages) {
-      const blocks = parseHtml(pageHtml(dataPages[language])).all(
+      const blocks = parseHtml(pageHtml(dataPages[language as keyof typeof dataPages])).all(
         tag("script", { type: "application/ld+json" }),
       );
       expect(blocks).toHaveLength(1);
@@ -159,7 +163,7 @@ describe("the data pages", () => {
         distribution: { contentUrl: string; contentSize: string }[];
       };
       expect(dataset["@type"]).toBe("Dataset");
-      expect(dataset.url).toContain(`${baseUrl}${dataPages[language]}`);
+      expect(dataset.url).toContain(`${baseUrl}${dataPages[language as keyof typeof dataPages]}`);
       expect(
         dataset.distribution.map((download) => ({
           url: download.contentUrl,

@@ -35,13 +35,17 @@ This is a website. It is about health.
 describe("a page that is an adaptation of its twin", () => {
   it("is left out of the exchange, the outdated logic and marking", async () => {
     const root = await createExchangeFixture(easyPages);
-    expect((await runExport(["--out", "out"], root)).stdout).toMatch(/^Nothing to translate/);
+    expect((await runExport(["--out", "out"], root)).stdout).toMatch(
+      /^English \(en\): nothing to translate/,
+    );
     expect(await exported(root)).not.toContain("src/site/de/leicht.md");
     const german = path.join(root, "src/site/de/leicht.md");
     await writeFiles(root, {
       "src/site/de/leicht.md": (await readFile(german, "utf8")).replace("Gesundheit", "Pflege"),
     });
-    expect((await runExport(["--out", "out"], root)).stdout).toMatch(/^Nothing to translate/);
+    expect((await runExport(["--out", "out"], root)).stdout).toMatch(
+      /^English \(en\): nothing to translate/,
+    );
     const findings = await checkTranslations({ projectRoot: root });
     expect(findings.filter((finding) => finding.location.file.includes("easy"))).toEqual([]);
     const status = await runCommandCaptured(statusCommand, [], root);
@@ -58,7 +62,7 @@ describe("a page that is an adaptation of its twin", () => {
       "src/site/en/easy.md": easyPages["src/site/en/easy.md"].replace("adaptation: true\n", ""),
     });
     expect((await runExport(["--out", "out"], root)).stdout).toMatch(
-      /^5 segments: 3 to translate, 2 to review/,
+      /^English \(en\): 5 segments: 3 to translate, 2 to review/,
     );
   });
 
@@ -67,7 +71,7 @@ describe("a page that is an adaptation of its twin", () => {
     const result = await runExport(["--out", "out"], root);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
-      "Nothing to translate: every text and page is translated from the German as it is now (--all exports everything).\n",
+      "English (en): nothing to translate, every text and page is translated from the German as it is now (--all exports everything).\n",
     );
   });
 });

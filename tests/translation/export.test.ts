@@ -18,7 +18,7 @@ async function exportFile(root: string, args: string[]): Promise<string> {
   const result = await runExport(["--out", "out", ...args], root);
   expect(result.stderr).toBe("");
   expect(result.exitCode).toBe(0);
-  return readFile(path.join(root, "out", exchangeFileName), "utf8");
+  return readFile(path.join(root, "out", exchangeFileName("en")), "utf8");
 }
 
 /**
@@ -66,7 +66,7 @@ describe("i18n:export", () => {
   it("writes XLIFF 1.2 that a real XLIFF reader takes apart into the expected segments and codes", async () => {
     const root = await createExchangeFixture();
     const text = await exportFile(root, ["--all"]);
-    wellFormed(path.join(root, "out", exchangeFileName));
+    wellFormed(path.join(root, "out", exchangeFileName("en")));
     const parsed = await xliff12ToJs(text);
     expectSegments(parsed);
     const page = parsed.resources["src/site/de/start.md"] ?? {};
@@ -101,7 +101,7 @@ describe("i18n:export", () => {
   it("writes XLIFF 2.0 with <ph/> and <pc> that a real XLIFF reader takes apart", async () => {
     const root = await createExchangeFixture();
     const text = await exportFile(root, ["--all", "--format", "xliff20"]);
-    wellFormed(path.join(root, "out", exchangeFileName));
+    wellFormed(path.join(root, "out", exchangeFileName("en")));
     expect(text).toContain('<segment state="final">');
     expect(text).toContain(
       '<pc id="2" canCopy="no" canDelete="no" type="link" dispStart="[" dispEnd="](/de/quellen/)">die Quellen</pc>',
@@ -153,9 +153,9 @@ describe("i18n:export", () => {
     const root = await createExchangeFixture();
     const result = await runExport(["--out", "out", "--tmx"], root);
     expect(result.stdout).toBe(
-      `Nothing to translate: every text and page is translated from the German as it is now (--all exports everything).\nWritten: out/${memoryExportName}\n`,
+      `English (en): nothing to translate, every text and page is translated from the German as it is now (--all exports everything).\nWritten: out/${memoryExportName}\n`,
     );
-    expect(existsSync(path.join(root, "out", exchangeFileName))).toBe(false);
+    expect(existsSync(path.join(root, "out", exchangeFileName("en")))).toBe(false);
     const file = path.join(root, "out", memoryExportName);
     wellFormed(file);
     const tmx = await readFile(file, "utf8");
@@ -229,19 +229,19 @@ describe("the conventions CAT tools read", () => {
     const root = await partlyTranslated();
     const all = await runExport(["--out", "out", "--all"], root);
     expect(all.stdout).toMatch(
-      /^17 segments: 15 up to date, 1 to translate, 1 to review \(the German changed, or nobody confirmed the translation\)\.\n/,
+      /^English \(en\): 17 segments: 15 up to date, 1 to translate, 1 to review \(the source changed, or nobody confirmed the translation\)\.\n/,
     );
     const changed = await runExport(["--out", "out"], root);
-    expect(changed.stdout).toMatch(/^2 segments: 1 to translate, 1 to review/);
+    expect(changed.stdout).toMatch(/^English \(en\): 2 segments: 1 to translate, 1 to review/);
   });
 
   it("is read by translate-toolkit's pocount with up-to-date units translated, changed ones fuzzy, new ones untranslated", async () => {
     const root = await partlyTranslated();
     await exportFile(root, ["--all"]);
-    const pocount = runTool("pocount", "translate-toolkit", [
-      "--csv",
-      path.join(root, "out", exchangeFileName),
-    ]);
+      const pocount = runTool("pocount", "translate-toolkit", [
+        "--csv",
+        path.join(root, "out", exchangeFileName("en")),
+      ]);
     expect(pocount.status, pocount.stderr).toBe(0);
     const [, row = ""] = pocount.stdout.trim().split("\n");
     const [, translated, , , fuzzy, , untranslated, , total] = row
@@ -265,7 +265,7 @@ describe("the conventions CAT tools read", () => {
     const before = await projectSnapshot(root);
     for (const format of ["xliff12", "xliff20"]) {
       const text = await exportFile(root, ["--all", "--format", format]);
-      wellFormed(path.join(root, "out", exchangeFileName));
+      wellFormed(path.join(root, "out", exchangeFileName("en")));
       expect(text).toContain(
         format === "xliff12"
           ? 'The <mrk mtype="x-lang-de">Cluster</mrk> HealthCapital in Berlin.'
@@ -279,7 +279,7 @@ describe("the conventions CAT tools read", () => {
           unit.id,
         ).toBe(true);
       }
-      const result = await runImport([`out/${exchangeFileName}`], root);
+      const result = await runImport([`out/${exchangeFileName("en")}`], root);
       expect(result.stderr).toBe("");
       expect(result.stdout).toContain("No file needed to change.");
       expect(await projectSnapshot(root)).toEqual(before);

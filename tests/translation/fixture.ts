@@ -139,7 +139,7 @@ export function runImport(args: string[], root: string): Promise<CapturedRun> {
 }
 
 /** Where the tests export to, relative to the fixture. */
-export const exchange = `out/${exchangeFileName}`;
+export const exchange = `out/${exchangeFileName("en")}`;
 
 /** Exports with `args` (everything by default) and returns the exchange file's text. */
 export async function exported(root: string, args: string[] = ["--all"]): Promise<string> {

@@ -55,7 +55,7 @@ describe("i18n:import", () => {
       'There are {% fact "a.count" %} things, see [the sources](/en/sources/).',
     );
     const status = await runExport(["--out", "out"], root);
-    expect(status.stdout).toMatch(/^Nothing to translate/);
+    expect(status.stdout).toMatch(/^English \(en\): nothing to translate/);
     const memory = await readFile(path.join(root, "locales/translation-memory.tmx"), "utf8");
     expect(memory).toContain("<seg>Ein kurzes Zitat über zwei Zeilen.</seg>");
   });
@@ -297,7 +297,9 @@ describe("i18n:import of approvals and the memory's history", () => {
     const marked = await readFile(path.join(root, "src/site/en/home.md"), "utf8");
     expect(marked).toMatch(/\ntranslatedFrom: "[0-9a-f]{12}"\n---\n/);
     expect(marked.replace(/translatedFrom: "[0-9a-f]{12}"\n/, "")).toBe(english);
-    expect((await runExport(["--out", "out"], root)).stdout).toMatch(/^Nothing to translate/);
+    expect((await runExport(["--out", "out"], root)).stdout).toMatch(
+      /^English \(en\): nothing to translate/,
+    );
   });
 
   it("adds a new translation to the memory beside the earlier one, dated", async () => {
@@ -308,7 +310,7 @@ describe("i18n:import of approvals and the memory's history", () => {
     await exported(root);
     await editExchange(root, ">The south<", ">Southern Germany<");
     expect((await runImport([exchange], root)).exitCode).toBe(0);
-    const pairs = (await readMemory(root)).get("common.region.south") ?? [];
+    const pairs = (await readMemory(root, "en")).get("common.region.south") ?? [];
     expect(pairs.map((pair) => pair.target)).toEqual([
       ["South"],
       ["The south"],

@@ -11,13 +11,15 @@ describe("the exchange on the real project", () => {
     // The memory in step with the marked translations, as i18n:mark leaves it.
     await saveMemory(
       root,
-      refreshedMemory(await readTranslationProject(root), { allCurrent: true }),
+      refreshedMemory(await readTranslationProject(root, "en"), { allCurrent: true }),
     );
     const before = await projectSnapshot(root);
     const exported = await runExport(["--all", "--out", "out"], root);
     expect(exported.exitCode).toBe(0);
-    expect(exported.stdout).toMatch(/^[1-9]\d* segments: [1-9]\d* up to date\.\nWritten: out\//);
-    const imported = await runImport([`out/${exchangeFileName}`], root);
+    expect(exported.stdout).toMatch(
+      /^English \(en\): [1-9]\d* segments: [1-9]\d* up to date\.\nWritten: out\//,
+    );
+    const imported = await runImport([`out/${exchangeFileName("en")}`], root);
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toContain("No file needed to change.");
     expect(imported.stdout).toContain("The translation check finds no errors.");

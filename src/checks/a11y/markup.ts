@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from "html-validate";
+import { sourceLanguage } from "../../lib/languages.ts";
 import type { Problem } from "./types.ts";
 
 const require = createRequire(import.meta.url);
@@ -84,7 +85,7 @@ export async function validateMarkup(
 export async function warmUpValidator(validator: HtmlValidate): Promise<void> {
   await validator
     .validateString(
-      '<!doctype html><html lang="en"><head><title>Warm-up</title></head><body><main><h1>Warm-up</h1></main></body></html>',
+      `<!doctype html><html lang="${sourceLanguage}"><head><title>Warm-up</title></head><body><main><h1>Warm-up</h1></main></body></html>`,
       "warm-up.html",
     )
     .catch(() => undefined);

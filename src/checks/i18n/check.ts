@@ -1,3 +1,8 @@
+import { existsSync } from "node:fs";
+import { loadSiteData } from "../../lib/data/load.ts";
+import { ContentError } from "../../lib/errors.ts";
+import { projectFiles, projectFolders, projectPath } from "../../lib/project.ts";
+import { untranslatedDataTexts, untranslatedMessage } from "../../lib/untranslated.ts";
 import { checkKeyUsage, scanKeyUsage } from "./key-usage.ts";
 import { checkLocales } from "./locale-checks.ts";
 import { readLocales, type Locales } from "../../lib/locale-texts.ts";
@@ -41,13 +46,37 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * Texts of the data modules that lack a language (warnings: pages show the source language's
+ * text meanwhile; a production build refuses them). A project without data modules, or with data
+ * the build would refuse, has none to report here.
+ */
+async function dataFindings(projectRoot: string): Promise<Finding[]> {
+  const dataDir = projectPath(projectFolders.data, projectRoot);
+  if (!existsSync(dataDir)) return [];
+  let data;
+  try {
+    data = await loadSiteData(dataDir, projectRoot);
+  } catch (error) {
+    if (error instanceof ContentError) return [];
+    throw error;
+  }
+  return untranslatedDataTexts(data, (module) => projectFiles.dataModule(module)).map((item) => ({
+    severity: "warning",
+    rule: "data-untranslated",
+    location: item.location,
+    message: untranslatedMessage(item),
+  }));
+}
+
 /** Reads a project's locale files, pages and translation record, and checks them all. */
 export async function inspectTranslations(options: CheckOptions): Promise<TranslationInspection> {
   const { projectRoot } = options;
-  const [locales, read, record] = await Promise.all([
+  const [locales, read, record, data] = await Promise.all([
     readLocales(projectRoot),
     readPages(projectRoot),
     readKeyRecord(projectRoot),
+    dataFindings(projectRoot),
   ]);
   const usages = await scanKeyUsage(
     projectRoot,
@@ -63,6 +92,7 @@ export async function inspectTranslations(options: CheckOptions): Promise<Transl
     ...paired.findings,
     ...checkPagePairs(paired.pairs),
     ...versionFindings(pages, keys, locales, record),
+    ...data,
   ].sort(compareFindings);
   return {
     locales,

@@ -6,7 +6,7 @@ import { localeFileOfKey } from "../../lib/i18n.ts";
 import { languages, sourceLanguage } from "../../lib/languages.ts";
 import type { Position } from "../../lib/json-keys.ts";
 import { pluralBase } from "./locale-checks.ts";
-import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
+import { inBrokenFile, locationOf, type Locales, textsIn } from "../../lib/locale-texts.ts";
 import { portablePath, type Finding } from "../../lib/translation-findings.ts";
 import { projectFolders } from "../../lib/project.ts";
 
@@ -100,7 +100,7 @@ export async function scanKeyUsage(
  * when their shared name is (`"items" | t({ count })` uses `items_one` and `items_other`).
  */
 export function checkKeyUsage(locales: Locales, usages: readonly KeyUsage[]): Finding[] {
-  const known = new Set(languages.flatMap((language) => [...locales.texts[language].keys()]));
+  const known = new Set(languages.flatMap((language) => [...textsIn(locales, language).keys()]));
   const knownBases = new Set([...known].map(pluralBase));
   const usedNames = new Set(usages.filter((usage) => !usage.prefix).map((usage) => usage.key));
   const usedPrefixes = usages.filter((usage) => usage.prefix).map((usage) => usage.key);
@@ -120,7 +120,7 @@ export function checkKeyUsage(locales: Locales, usages: readonly KeyUsage[]): Fi
         : `uses the text "${usage.key}", which no locale file has: add it to ${languages.map((language) => localeFileOfKey(language, usage.key)).join(" and ")}, or correct the name here`,
     });
   }
-  for (const text of locales.texts[sourceLanguage].values()) {
+  for (const text of textsIn(locales, sourceLanguage).values()) {
     const used =
       usedNames.has(text.key) ||
       usedNames.has(pluralBase(text.key)) ||

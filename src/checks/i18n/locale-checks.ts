@@ -1,5 +1,6 @@
 import { allowsMarkup } from "../../lib/i18n.ts";
 import {
+  languageInfo,
   languageName,
   languages,
   otherLanguages,
@@ -13,6 +14,7 @@ import {
   locationOf,
   type LocaleText,
   type Locales,
+  textsIn,
 } from "../../lib/locale-texts.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
 
@@ -58,17 +60,47 @@ function checkFilesExist(locales: Locales): Finding[] {
   return findings;
 }
 
-/** Texts that one language has and another lacks, named where they exist. */
+/**
+ * The plural categories a language's texts need (CLDR, as i18next picks them): German and
+ * English `one` and `other`, Arabic six, Japanese one.
+ */
+export function pluralCategories(language: Language): readonly string[] {
+  return new Intl.PluralRules(languageInfo(language).intlLocale).resolvedOptions().pluralCategories;
+}
+
+/** Whether a text is a plural form of a text the other language has, under another category. */
+function isPluralFormOf(
+  key: string,
+  other: ReadonlyMap<string, unknown>,
+  needed: readonly string[],
+): boolean {
+  const category = pluralSuffix.exec(key)?.[1];
+  if (category === undefined) return false;
+  const base = pluralBase(key);
+  return !needed.includes(category) || [...pluralCategoriesOf(other, base)].length > 0;
+}
+
+function* pluralCategoriesOf(texts: ReadonlyMap<string, unknown>, base: string): Generator<string> {
+  for (const key of texts.keys()) if (pluralBase(key) === base && key !== base) yield key;
+}
+
+/**
+ * Texts that one language has and another lacks, named where they exist. Plural forms count by
+ * the forms each language needs: Arabic's `_few` needs no German counterpart, and Japanese
+ * needs no `_one`.
+ */
 function checkSameKeys(locales: Locales, missingFiles: Set<string>): Finding[] {
   const findings: Finding[] = [];
-  const source = locales.texts[sourceLanguage];
+  const source = textsIn(locales, sourceLanguage);
   for (const language of otherLanguages(sourceLanguage)) {
-    const translation = locales.texts[language];
+    const translation = textsIn(locales, language);
+    const needed = pluralCategories(language);
     for (const text of source.values()) {
       if (
         translation.has(text.key) ||
         missingFiles.has(text.file) ||
-        inBrokenFile(locales, text.key)
+        inBrokenFile(locales, text.key) ||
+        isPluralFormOf(text.key, translation, needed)
       ) {
         continue;
       }
@@ -82,7 +114,12 @@ function checkSameKeys(locales: Locales, missingFiles: Set<string>): Finding[] {
       });
     }
     for (const text of translation.values()) {
-      if (source.has(text.key) || missingFiles.has(text.file) || inBrokenFile(locales, text.key)) {
+      if (
+        source.has(text.key) ||
+        missingFiles.has(text.file) ||
+        inBrokenFile(locales, text.key) ||
+        isPluralFormOf(text.key, source, pluralCategories(sourceLanguage).concat(needed))
+      ) {
         continue;
       }
       const target = localeFilePath(sourceLanguage, text.key.split(".")[0] ?? "");
@@ -129,12 +166,12 @@ function checkValue(text: LocaleText): Finding | undefined {
   return undefined;
 }
 
-/** Plural forms a language needs but a text lacks: German and English need `_one` and `_other`. */
+/** Plural forms a language needs but a text lacks (see `pluralCategories`). */
 function checkPlurals(locales: Locales, language: Language): Finding[] {
   const findings: Finding[] = [];
-  const texts = locales.texts[language];
+  const texts = textsIn(locales, language);
   const reported = new Set<string>();
-  const needed = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+  const needed = pluralCategories(language);
   for (const text of texts.values()) {
     const base = pluralBase(text.key);
     if (base === text.key || reported.has(base)) continue;
@@ -146,7 +183,7 @@ function checkPlurals(locales: Locales, language: Language): Finding[] {
       severity: "error",
       rule: "plural-incomplete",
       location: locationOf(text),
-      message: `the plural forms of this text are incomplete: ${languageName(language)} needs ${forms.join(" and ")} (for 1 and for any other number), but ${missing.map((category) => `"_${category}"`).join(" and ")} is missing: add it`,
+      message: `the plural forms of this text are incomplete: ${languageName(language)} needs ${forms.join(", ")}, but ${missing.map((category) => `"_${category}"`).join(" and ")} is missing: add it`,
     });
   }
   return findings;
@@ -160,7 +197,7 @@ function checkPlaceholders(locales: Locales): Finding[] {
   const findings: Finding[] = [];
   const collect = (language: Language) => {
     const groups = new Map<string, { texts: LocaleText[]; names: Set<string> }>();
-    for (const text of locales.texts[language].values()) {
+    for (const text of textsIn(locales, language).values()) {
       const base = pluralBase(text.key);
       const group = groups.get(base) ?? { texts: [], names: new Set<string>() };
       group.texts.push(text);

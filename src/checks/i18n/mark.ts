@@ -5,17 +5,23 @@ import {
   languages,
   otherLanguages,
   sourceLanguage,
+  targetLanguages,
   type Language,
 } from "../../lib/languages.ts";
 import { setFrontMatterField } from "../../lib/front-matter-field.ts";
 import { refreshedMemory, saveMemory } from "../../translation/memory.ts";
 import { readTranslationProject } from "../../translation/project.ts";
-import { readLocales } from "../../lib/locale-texts.ts";
+import { readLocales, textsIn } from "../../lib/locale-texts.ts";
 import { pairPages, readPages } from "../../lib/page-sources.ts";
 import { UsageError } from "../gate.ts";
 import { portablePath } from "../../lib/translation-findings.ts";
-import { keyRecordFile, readKeyRecord, serialiseKeyRecord } from "../../lib/translation-state.ts";
-import { textVersion } from "../../lib/translation-version.ts";
+import {
+  keyRecordFile,
+  readKeyRecord,
+  serialiseKeyRecord,
+  sourceTextOf,
+} from "../../lib/translation-state.ts";
+import { textVersion, untranslatedMark } from "../../lib/translation-version.ts";
 import { projectFiles, projectFolders } from "../../lib/project.ts";
 
 /** What marking did: lines to report, and whether anything could not be marked. */
@@ -32,6 +38,7 @@ export interface MarkOutcome {
 export async function markPages(
   projectRoot: string,
   files: readonly string[],
+  only?: Language,
 ): Promise<MarkOutcome> {
   const outcome: MarkOutcome = { done: [], problems: [] };
   const read = await readPages(projectRoot);
@@ -55,7 +62,7 @@ export async function markPages(
     "exists in one language only (onlyInThisLanguage), so there is nothing to mark";
   for (const { file } of targets) {
     const pair = pairs.find((candidate) =>
-      Object.values(candidate.pages).some((page) => page.file === file),
+      Object.values(candidate.pages).some((page) => page?.file === file),
     );
     const source = pair?.pages[sourceLanguage];
     const version = source?.version;
@@ -73,8 +80,20 @@ export async function markPages(
     } else {
       for (const language of otherLanguages(sourceLanguage)) {
         const translation = pair.pages[language];
+        if (only !== undefined && language !== only) continue;
         if (translation === undefined) {
           outcome.done.push(`${source.file}: ${nothingToMark}`);
+          continue;
+        }
+        // A copy not translated yet is marked only when named itself, or its language given.
+        if (
+          translation.frontMatter.translatedFrom === untranslatedMark &&
+          translation.file !== file &&
+          only !== language
+        ) {
+          outcome.done.push(
+            `${translation.file}: not translated yet, left as it is (give its own path, or --lang ${language}, once it is translated)`,
+          );
           continue;
         }
         await writeFile(
@@ -87,17 +106,22 @@ export async function markPages(
       }
     }
   }
-  const project = await readTranslationProject(projectRoot);
-  await saveMemory(
-    projectRoot,
-    refreshedMemory(project, { pages: targets.map(({ file }) => file) }),
-  );
+  for (const language of targetLanguages) {
+    if (only !== undefined && language !== only) continue;
+    const project = await readTranslationProject(projectRoot, language);
+    await saveMemory(
+      projectRoot,
+      refreshedMemory(project, { pages: targets.map(({ file }) => file) }),
+    );
+  }
   return outcome;
 }
 
 /** Which locale texts to mark: all, those of some files, or some by name. */
 export interface KeySelection {
   all: boolean;
+  /** Only this language's texts; without it, every language's, but texts not translated yet stay so. */
+  language?: Language;
   /** Locale file names, e.g. `common` for `locales/en/common.json`. */
   files: string[];
   keys: string[];
@@ -118,7 +142,7 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
     );
     return outcome;
   }
-  const source = locales.texts[sourceLanguage];
+  const source = textsIn(locales, sourceLanguage);
   const record = await readKeyRecord(projectRoot);
   if (!selection.all && record.findings.length > 0) {
     outcome.problems.push(
@@ -126,13 +150,20 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
     );
     return outcome;
   }
+  const recorded = (language: Language) =>
+    [...(record.versions.get(language) ?? [])].map(([key, entry]): [string, string] => [
+      key,
+      entry.version,
+    ]);
+  const chosen = (language: Language) =>
+    selection.language === undefined || selection.language === language;
   const versions = new Map<Language, Map<string, string>>(
     otherLanguages(sourceLanguage).map((language) => [
       language,
       new Map(
-        selection.all
-          ? []
-          : [...(record.versions.get(language) ?? [])].map(([key, entry]) => [key, entry.version]),
+        selection.all && chosen(language)
+          ? recorded(language).filter(([, version]) => version === untranslatedMark)
+          : recorded(language),
       ),
     ]),
   );
@@ -152,20 +183,26 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
   const marked = new Set<string>();
   const summaries: string[] = [];
   for (const [language, entries] of versions) {
+    if (!chosen(language)) continue;
     let count = 0;
-    for (const text of locales.texts[language].values()) {
-      const original = source.get(text.key);
+    let left = 0;
+    for (const text of textsIn(locales, language).values()) {
+      const original = sourceTextOf(locales, text.key);
       const selected =
         selection.all ||
         selection.keys.includes(text.key) ||
         selection.files.includes(text.key.split(".")[0] ?? "");
       if (!selected || original === undefined) continue;
+      if (entries.get(text.key) === untranslatedMark && selection.language !== language) {
+        left++;
+        continue;
+      }
       entries.set(text.key, textVersion(original.value));
       marked.add(text.key);
       count++;
     }
     for (const key of selection.keys) {
-      if (source.has(key) && !locales.texts[language].has(key)) {
+      if (source.has(key) && !textsIn(locales, language).has(key)) {
         outcome.problems.push(
           `${key}: there is no ${languageName(language)} translation yet, so it was not marked`,
         );
@@ -173,12 +210,20 @@ export async function markKeys(projectRoot: string, selection: KeySelection): Pr
     }
     summaries.push(
       `${count} ${languageName(language)} text${count === 1 ? "" : "s"} marked as translated from the ${languageName(sourceLanguage)} texts as they are now, in ${keyRecordFile}`,
+      ...(left === 0
+        ? []
+        : [
+            `${left} ${languageName(language)} text${left === 1 ? "" : "s"} not translated yet, left as ${untranslatedMark} (mark them with --lang ${language} once translated)`,
+          ]),
     );
   }
   if (marked.size > 0 || selection.all) {
     await writeFile(path.join(projectRoot, keyRecordFile), serialiseKeyRecord(versions));
-    const project = await readTranslationProject(projectRoot);
-    await saveMemory(projectRoot, refreshedMemory(project, { keys: [...marked] }));
+    for (const language of targetLanguages) {
+      if (!chosen(language)) continue;
+      const project = await readTranslationProject(projectRoot, language);
+      await saveMemory(projectRoot, refreshedMemory(project, { keys: [...marked] }));
+    }
     outcome.done.push(...summaries);
   }
   return outcome;

@@ -1,5 +1,5 @@
 import type { Finding, FindingCode } from "../../lib/translation-findings.ts";
-import { projectFiles } from "../../lib/project.ts";
+import { projectFiles, projectFolders } from "../../lib/project.ts";
 
 /** What each kind of finding is, in a few words, for the summary. */
 const kindLabels: Record<FindingCode, string> = {
@@ -19,11 +19,14 @@ const kindLabels: Record<FindingCode, string> = {
   "front-matter": "Pages whose front matter cannot be read",
   page: "Pages with a front matter or pairing problem",
   "headings-differ": "Page pairs whose headings differ",
-  "facts-differ": "Facts given differently in the two languages",
+  "facts-differ": "Facts given differently in a translation",
   "page-outdated": "Outdated translated pages",
   "page-not-marked": "Translated pages not yet marked",
+  "page-untranslated": "Pages not translated yet",
   "key-outdated": "Outdated translated texts",
   "key-not-marked": "Translated texts not yet marked",
+  "key-untranslated": "Texts not translated yet",
+  "data-untranslated": `Texts of ${projectFolders.data}/ not translated yet`,
   "record-invalid": `Problems in ${projectFiles.translationRecord}`,
   "record-stale": `Entries in ${projectFiles.translationRecord} for texts that are gone`,
 };

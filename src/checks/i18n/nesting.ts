@@ -1,6 +1,6 @@
 import { findNestingProblems } from "../../lib/i18n-nesting.ts";
 import { languages } from "../../lib/languages.ts";
-import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
+import { inBrokenFile, locationOf, type Locales, textsIn } from "../../lib/locale-texts.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
 
 /**
@@ -9,7 +9,7 @@ import type { Finding } from "../../lib/translation-findings.ts";
  */
 export function checkNesting(locales: Locales): Finding[] {
   return languages.flatMap((language) => {
-    const texts = locales.texts[language];
+    const texts = textsIn(locales, language);
     const values = new Map([...texts].map(([key, text]) => [key, text.value]));
     return findNestingProblems(values).flatMap((problem): Finding[] => {
       const text = texts.get(problem.key);

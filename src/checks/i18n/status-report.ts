@@ -5,7 +5,7 @@ import {
   type SegmentChange,
   type WordChange,
 } from "../../translation/diff.ts";
-import { languageName, sourceLanguage } from "../../lib/languages.ts";
+import { languageName, sourceLanguage, toolLanguage } from "../../lib/languages.ts";
 import {
   countStates,
   itemStates,
@@ -20,15 +20,17 @@ const stateLabels: Record<ItemState, string> = {
   adapted: "Adapted",
   "not-marked": "Not yet marked",
   outdated: "Outdated",
+  untranslated: "Not translated yet",
   missing: "Missing",
   "by-design": "Untranslated by design",
 };
 
 const stateMeanings: Record<ItemState, string> = {
   translated: `present and, for a translation, made from the ${languageName(sourceLanguage)} version as it is now (${languageName(sourceLanguage)} is the source language, so its texts and pages count as translated when they exist)`,
-  adapted: `an adaptation of the ${languageName(sourceLanguage)} page written for its own readers ("adaptation: true" in its front matter, e.g. easy-read English), not a translation: it is neither exchanged nor outdated`,
+  adapted: `an adaptation of the ${languageName(sourceLanguage)} page written for its own readers ("adaptation: true" in its front matter, such as an easy-read page), not a translation: it is neither exchanged nor outdated`,
   "not-marked": `translated, but nobody has yet recorded which ${languageName(sourceLanguage)} version it was made from: check it, then run "npm run i18n:mark"`,
   outdated: `the ${languageName(sourceLanguage)} version has changed since the translation was made: update the translation, then run "npm run i18n:mark"`,
+  untranslated: `a copy of the ${languageName(sourceLanguage)} version, not translated yet (as "npm run lang:add" made it): translate it, then run "npm run i18n:mark"; a production build refuses it until then`,
   missing: "exists in another language but not in this one: add it",
   "by-design":
     'a page that exists in another language only, on purpose ("onlyInThisLanguage" in its front matter)',
@@ -204,7 +206,7 @@ export function renderStatusHtml(
     )
     .join("\n");
   return `<!doctype html>
-<html lang="en">
+<html lang="${toolLanguage}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

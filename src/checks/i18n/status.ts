@@ -1,14 +1,22 @@
-import { otherLanguages, sourceLanguage, type Language } from "../../lib/languages.ts";
+import {
+  otherLanguages,
+  sourceLanguage,
+  targetLanguages,
+  type Language,
+} from "../../lib/languages.ts";
 import { pageFrontMatter, type PageFrontMatter } from "../../lib/pages.ts";
 import { changedTranslations, type ChangedTranslation } from "../../translation/diff.ts";
 import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
 import type { PageSource } from "../../lib/page-sources.ts";
+import { textsIn } from "../../lib/locale-texts.ts";
+import { untranslatedMark } from "../../lib/translation-version.ts";
+import { pluralBase } from "./locale-checks.ts";
 import type { VersionState } from "../../lib/translation-state.ts";
 
 /** Where a text or page stands in one language. */
 export type ItemState =
-  "translated" | "adapted" | "not-marked" | "outdated" | "missing" | "by-design";
+  "translated" | "adapted" | "not-marked" | "outdated" | "untranslated" | "missing" | "by-design";
 
 /** The states in the order reports show them. */
 export const itemStates: readonly ItemState[] = [
@@ -16,6 +24,7 @@ export const itemStates: readonly ItemState[] = [
   "adapted",
   "not-marked",
   "outdated",
+  "untranslated",
   "missing",
   "by-design",
 ];
@@ -43,16 +52,17 @@ const fromVersion: Record<VersionState, ItemState> = {
   current: "translated",
   "not-marked": "not-marked",
   outdated: "outdated",
+  untranslated: "untranslated",
 };
 
 function textStatus(inspection: TranslationInspection, language: Language): StatusItem[] {
-  const { texts } = inspection.locales;
+  const { locales } = inspection;
   const versions = new Map(
     inspection.keyVersions
       .filter((version) => version.translation.language === language)
       .map((version) => [version.translation.key, version.state]),
   );
-  const present = [...texts[language].values()].map((text) => {
+  const present = [...textsIn(locales, language).values()].map((text) => {
     const version = versions.get(text.key);
     return {
       kind: "text" as const,
@@ -64,8 +74,12 @@ function textStatus(inspection: TranslationInspection, language: Language): Stat
   });
   const missing = new Map<string, StatusItem>();
   for (const other of otherLanguages(language)) {
-    for (const text of texts[other].values()) {
-      if (texts[language].has(text.key) || missing.has(text.key)) continue;
+    for (const text of textsIn(locales, other).values()) {
+      const own = textsIn(locales, language);
+      // A plural form this language does not use (Arabic's `_few` in German) is no gap.
+      const base = pluralBase(text.key);
+      const hasForms = base !== text.key && [...own.keys()].some((key) => pluralBase(key) === base);
+      if (own.has(text.key) || hasForms || missing.has(text.key)) continue;
       missing.set(text.key, {
         kind: "text",
         name: text.key,
@@ -103,11 +117,14 @@ function pageStatus(inspection: TranslationInspection, language: Language): Stat
       const adapted =
         language !== sourceLanguage &&
         [...pair.values()].some((entry) => entry.frontMatter.adaptation === true);
-      const state = adapted
-        ? "adapted"
-        : version === undefined
-          ? "translated"
-          : fromVersion[version];
+      const state =
+        own.frontMatter.translatedFrom === untranslatedMark
+          ? "untranslated"
+          : adapted
+            ? "adapted"
+            : version === undefined
+              ? "translated"
+              : fromVersion[version];
       return [{ kind: "page", name, state, file: own.page.file }];
     }
     const [other] = pair.values();
@@ -138,9 +155,13 @@ export function countStates(items: readonly StatusItem[]): Record<ItemState, num
 }
 
 /**
- * What changed in the German of each outdated page and text since its translation was made,
+ * What changed in the source of each outdated page and text since its translation was made, in every language,
  * segment by segment, as the translation memory (`locales/translation-memory.tmx`) remembers it.
  */
 export async function outdatedChanges(projectRoot: string): Promise<ChangedTranslation[]> {
-  return changedTranslations(await readTranslationProject(projectRoot));
+  const changes: ChangedTranslation[] = [];
+  for (const language of targetLanguages) {
+    changes.push(...changedTranslations(await readTranslationProject(projectRoot, language)));
+  }
+  return changes;
 }

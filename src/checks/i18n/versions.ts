@@ -1,5 +1,5 @@
 import { languageName, sourceLanguage } from "../../lib/languages.ts";
-import { inBrokenFile, locationOf, type Locales } from "../../lib/locale-texts.ts";
+import { inBrokenFile, locationOf, type Locales, textsIn } from "../../lib/locale-texts.ts";
 import type { PageSource } from "../../lib/page-sources.ts";
 import { frontMatterLine } from "../../lib/pages.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
@@ -9,7 +9,7 @@ import {
   type KeyVersion,
   type PageVersion,
 } from "../../lib/translation-state.ts";
-import { pageVersion as versionOfPage } from "../../lib/translation-version.ts";
+import { pageVersion as versionOfPage, untranslatedMark } from "../../lib/translation-version.ts";
 
 export {
   normaliseForVersion,
@@ -24,6 +24,15 @@ export function pageVersion(page: PageSource): string {
 
 function pageFinding({ source, translation, state }: PageVersion): Finding | undefined {
   const mark = `npm run i18n:mark -- ${translation.file}`;
+  if (state === "untranslated") {
+    return {
+      severity: "warning",
+      rule: "page-untranslated",
+      location: { file: translation.file, key: "translatedFrom" },
+      message: `not translated yet: a copy of ${source.file} (translatedFrom: ${untranslatedMark}). Translate it into ${languageName(translation.language)}, then run ${mark}; a production build refuses it until then`,
+      related: [{ file: source.file }],
+    };
+  }
   if (state === "not-marked") {
     return {
       severity: "warning",
@@ -51,7 +60,16 @@ function pageFinding({ source, translation, state }: PageVersion): Finding | und
 }
 
 function keyFinding({ source, translation, state }: KeyVersion): Finding | undefined {
-  const mark = `npm run i18n:mark -- --keys ${translation.key}`;
+  const mark = `npm run i18n:mark -- --keys ${translation.key} --lang ${translation.language}`;
+  if (state === "untranslated") {
+    return {
+      severity: "warning",
+      rule: "key-untranslated",
+      location: locationOf(translation),
+      message: `not translated yet: a copy of ${source.file}:${source.line}. Translate it into ${languageName(translation.language)}, then run ${mark}; a production build refuses it until then`,
+      related: [locationOf(source)],
+    };
+  }
   if (state === "not-marked") {
     return {
       severity: "warning",
@@ -77,7 +95,7 @@ function keyFinding({ source, translation, state }: KeyVersion): Finding | undef
 function staleEntries(locales: Locales, record: KeyRecord): Finding[] {
   return [...record.versions.entries()].flatMap(([language, entries]) =>
     [...entries.entries()].flatMap(([key, entry]): Finding[] =>
-      (locales.texts[language].has(key) && locales.texts[sourceLanguage].has(key)) ||
+      (textsIn(locales, language).has(key) && textsIn(locales, sourceLanguage).has(key)) ||
       inBrokenFile(locales, key)
         ? []
         : [

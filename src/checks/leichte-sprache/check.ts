@@ -1,4 +1,5 @@
 import type { Finding } from "../gate.ts";
+import type { RuleSet } from "../../lib/data/language-list.ts";
 import type { Language } from "../../lib/languages.ts";
 import type { Allowed } from "./allow-list.ts";
 import { pageTextBlocks } from "../../lib/page-text.ts";
@@ -10,6 +11,8 @@ export interface EasyLanguagePage {
   /** Relative to the project, e.g. `src/site/de/leichte-sprache.md`. */
   file: string;
   language: Language;
+  /** The easy-language rules the page is checked against (`easyLanguage` in `data/languages.ts`). */
+  ruleSet: RuleSet;
   /** The Markdown after the front matter. */
   body: string;
   /** The 1-based line of the file on which the body starts. */
@@ -23,13 +26,13 @@ export interface PageResult {
 }
 
 /**
- * Checks every heading, paragraph and list item of a page against the rules of its language
- * (German: Leichte Sprache; English: easy read), then the page as a whole against the rules that
+ * Checks every heading, paragraph and list item of a page against its language's rule set
+ * (Leichte Sprache, easy read), then the page as a whole against the rules that
  * read across blocks (a hard word explained where it first appears). Findings are in the order
  * of the page.
  */
 export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed): PageResult {
-  const applicable = rules.filter((rule) => rule.languages.includes(page.language));
+  const applicable = rules.filter((rule) => rule.ruleSets.includes(page.ruleSet));
   const findings: Finding[] = [];
   const pageSentences: PageSentence[] = [];
   const add = (
@@ -49,8 +52,9 @@ export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed):
   for (const block of pageTextBlocks(page.body, page.bodyLine)) {
     const input = {
       language: page.language,
+      ruleSet: page.ruleSet,
       block,
-      sentences: sentencesOf(block.text, page.language),
+      sentences: sentencesOf(block.text, page.language, page.ruleSet),
       allowed,
     };
     pageSentences.push(...input.sentences.map((sentence) => ({ block, sentence })));
@@ -58,8 +62,8 @@ export function checkEasyLanguagePage(page: EasyLanguagePage, allowed: Allowed):
       for (const hit of rule.check(input)) add(rule, block, hit);
     }
   }
-  for (const rule of pageRules.filter((each) => each.languages.includes(page.language))) {
-    for (const { block, hit } of rule.check(pageSentences, page.language)) add(rule, block, hit);
+  for (const rule of pageRules.filter((each) => each.ruleSets.includes(page.ruleSet))) {
+    for (const { block, hit } of rule.check(pageSentences, page.ruleSet)) add(rule, block, hit);
   }
   findings.sort(
     (a, b) =>

@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 const minPart = 3;
 
 /** Linking elements between the parts of a German compound, longest first. */
+// eslint-disable-next-line project/no-language-literals -- German linking elements, not languages
 const linkingElements = ["ens", "es", "en", "er", "ns", "s", "n", "e", ""];
 
 /** Nouns the lexicon lacks that the site's Leichte Sprache uses as compound parts. */

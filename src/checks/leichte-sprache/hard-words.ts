@@ -1,4 +1,4 @@
-import type { Language } from "../../lib/languages.ts";
+import type { RuleSet } from "../../lib/data/language-list.ts";
 
 /** A word readers of easy language need explained, with the forms it takes on a page. */
 export interface HardWord {
@@ -16,8 +16,8 @@ const hard = (...forms: string[]): HardWord => ({ forms, foreign: false });
  * it first uses them (rule `unexplained-word`). The list is the check's knowledge, not the
  * editor's: a word missing here is not checked, so add words as pages use them.
  */
-export const hardWords: Record<Language, readonly HardWord[]> = {
-  de: [
+export const hardWords: Record<RuleSet, readonly HardWord[]> = {
+  "leichte-sprache": [
     foreign("Cluster", "Clusters"),
     foreign("moderiert", "moderieren", "moderiere", "Moderation"),
     foreign("Website", "Websites"),
@@ -43,7 +43,7 @@ export const hardWords: Record<Language, readonly HardWord[]> = {
     hard("Medizintechnik"),
     hard("Zahntechniklabor", "Zahntechniklabore", "Zahntechniklaboren"),
   ],
-  en: [
+  "easy-read": [
     foreign("cluster", "clusters"),
     foreign("Landeszentrum Gesundheit"),
     hard("website", "websites"),
@@ -83,13 +83,13 @@ export const hardWords: Record<Language, readonly HardWord[]> = {
  * people with …"). German patterns are case-sensitive for that reason; the word's first letter
  * may be either case.
  */
-export const explanationPatterns: Record<Language, readonly string[]> = {
-  de: [
+export const explanationPatterns: Record<RuleSet, readonly string[]> = {
+  "leichte-sprache": [
     "^(?:(?:[Ee]ine?|[Dd]er|[Dd]ie|[Dd]as|[Dd]as Wort)\\s+)?{w}\\s+(?:ist|sind)\\s+(?:(?:hier|auch)\\s*)?(?:eine?[mnrs]?\\b|zum Beispiel\\b|\\p{Lu}|:)",
     "^(?:(?:[Ee]ine?|[Dd]er|[Dd]ie|[Dd]as|[Dd]as Wort)\\s+)?{w}\\s+(?:bedeutet|bedeuten|heißt|heißen)\\b",
     "\\b(?:nennt man|nennen wir|heißt|heißen)\\s*:?\\s*(?:[Ee]ine?n?\\s+)?{w}(?![\\p{L}\\p{N}])",
   ],
-  en: [
+  "easy-read": [
     "^(?:(?:a|an|the|the word|the words)\\s+)?{w}\\s+is\\s+(?:a|an|there to|someone|something)\\b",
     "^(?:(?:the|the word|the words)\\s+)?{w}\\s+are\\s+(?:[\\p{L}-]+\\s+){1,2}?(?:who|that|which|with|you|we|for|of|in|on|at|from)\\b",
     "^(?:(?:a|an|the|the word|the words)\\s+)?{w}\\s+(?:means|mean)\\b",
@@ -98,7 +98,7 @@ export const explanationPatterns: Record<Language, readonly string[]> = {
 };
 
 /** Sentences that explain the word of the sentence before them. */
-export const explainsPrevious: Record<Language, RegExp> = {
-  de: /^(?:das|es|dieses wort|das wort)\s+(?:bedeutet|heißt)\b/iu,
-  en: /^(?:this|that|it|this word|that word)\s+means\b/iu,
+export const explainsPrevious: Record<RuleSet, RegExp> = {
+  "leichte-sprache": /^(?:das|es|dieses wort|das wort)\s+(?:bedeutet|heißt)\b/iu,
+  "easy-read": /^(?:this|that|it|this word|that word)\s+means\b/iu,
 };

@@ -1,5 +1,6 @@
 import type { Severity } from "../gate.ts";
 import type { Language } from "../../lib/languages.ts";
+import type { RuleSet } from "../../lib/data/language-list.ts";
 import { abbreviations } from "./abbreviations.ts";
 import type { PageTextBlock } from "../../lib/page-text.ts";
 import { compoundParts } from "./compounds.ts";
@@ -10,6 +11,8 @@ import { thresholds } from "./thresholds.ts";
 /** What a rule sees of one text block. */
 export interface RuleInput {
   language: Language;
+  /** The easy-language rules the page is checked against (`easyLanguage` in `data/languages.ts`). */
+  ruleSet: RuleSet;
   block: PageTextBlock;
   sentences: Sentence[];
   /** Whether the allow-list accepts a word (proper names). */
@@ -27,8 +30,8 @@ export interface Hit {
 export interface Rule {
   id: string;
   severity: Severity;
-  /** The languages the rule applies to: German Leichte Sprache, English easy read, or both. */
-  languages: readonly Language[];
+  /** The rule sets the rule belongs to: Leichte Sprache, easy read, or both. */
+  ruleSets: readonly RuleSet[];
   check(input: RuleInput): Hit[];
 }
 
@@ -80,9 +83,11 @@ const romanNumeral =
   /^(?=[MDCLXVI]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
 /** Numbers written as words, which easy language writes in digits. */
-const numberWords: Record<Language, RegExp> = {
-  de: /^(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|zwanzig|dreißig|(?:vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend)$/iu,
-  en: /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand)$/iu,
+const numberWords: Record<RuleSet, RegExp> = {
+  "leichte-sprache":
+    /^(?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|zwanzig|dreißig|(?:vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend)$/iu,
+  "easy-read":
+    /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|hundred|thousand)$/iu,
 };
 
 const negations = wordSet([
@@ -206,7 +211,7 @@ export const rules: readonly Rule[] = [
   {
     id: "sentence-length",
     severity: "error",
-    languages: ["de", "en"],
+    ruleSets: ["leichte-sprache", "easy-read"],
     check: (input) =>
       input.sentences
         .filter((sentence) => sentence.words.length > thresholds.maxWordsPerSentence)
@@ -219,7 +224,7 @@ export const rules: readonly Rule[] = [
   {
     id: "one-sentence-per-line",
     severity: "error",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) => {
       const seen = new Set<number>();
       return input.sentences.flatMap((sentence) => {
@@ -241,11 +246,11 @@ export const rules: readonly Rule[] = [
   {
     id: "abbreviation",
     severity: "error",
-    languages: ["de", "en"],
+    ruleSets: ["leichte-sprache", "easy-read"],
     check: (input) => [
       ...eachMatch(
         input,
-        abbreviations[input.language],
+        abbreviations[input.ruleSet],
         (match) => `"${match}" is an abbreviation; write the words out`,
       ),
       ...eachWord(
@@ -259,7 +264,7 @@ export const rules: readonly Rule[] = [
   {
     id: "roman-numeral",
     severity: "error",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(
         input,
@@ -270,14 +275,14 @@ export const rules: readonly Rule[] = [
   {
     id: "semicolon",
     severity: "error",
-    languages: ["de", "en"],
+    ruleSets: ["leichte-sprache", "easy-read"],
     check: (input) =>
       eachMatch(input, /;/g, () => "a semicolon; end the sentence there and begin a new one"),
   },
   {
     id: "parenthesis",
     severity: "error",
-    languages: ["de", "en"],
+    ruleSets: ["leichte-sprache", "easy-read"],
     check: (input) =>
       eachMatch(
         input,
@@ -288,7 +293,7 @@ export const rules: readonly Rule[] = [
   {
     id: "long-word",
     severity: "error",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       words(input).flatMap((word) => {
         if (!unsplitLong(word.text, input)) return [];
@@ -307,7 +312,7 @@ export const rules: readonly Rule[] = [
   {
     id: "long-simple-word",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(
         input,
@@ -319,32 +324,32 @@ export const rules: readonly Rule[] = [
   {
     id: "number-word",
     severity: "error",
-    languages: ["de", "en"],
+    ruleSets: ["leichte-sprache", "easy-read"],
     check: (input) =>
       eachWord(
         input,
-        (word) => numberWords[input.language].test(word),
+        (word) => numberWords[input.ruleSet].test(word),
         (word) => `"${word}" is a number written as a word; write it in digits`,
       ),
   },
   {
     id: "percent-sign",
     severity: "error",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachMatch(input, /%/g, () => 'a percent sign; say it in words such as "1 von 6 Menschen"'),
   },
   {
     id: "negation",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(input, negations, (word) => `"${word}" is a negation; say it positively if you can`),
   },
   {
     id: "implicit-negation",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(
         input,
@@ -356,7 +361,7 @@ export const rules: readonly Rule[] = [
   {
     id: "subjunctive",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(
         input,
@@ -367,14 +372,14 @@ export const rules: readonly Rule[] = [
   {
     id: "genitive",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(input, genitives, (word) => `"${word}" points to a Genitiv; use "von" instead`),
   },
   {
     id: "genitive-der",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       sentencesWith(
         input,
@@ -385,7 +390,7 @@ export const rules: readonly Rule[] = [
   {
     id: "wenn-clause",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       eachWord(
         input,
@@ -397,7 +402,7 @@ export const rules: readonly Rule[] = [
   {
     id: "subordinate-clause",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) => [
       ...eachWord(
         input,
@@ -414,7 +419,7 @@ export const rules: readonly Rule[] = [
   {
     id: "passive",
     severity: "warning",
-    languages: ["de"],
+    ruleSets: ["leichte-sprache"],
     check: (input) =>
       sentencesWith(
         input,
@@ -438,11 +443,8 @@ export interface PageSentence {
 export interface PageRule {
   id: string;
   severity: Severity;
-  languages: readonly Language[];
-  check(
-    sentences: readonly PageSentence[],
-    language: Language,
-  ): { block: PageTextBlock; hit: Hit }[];
+  ruleSets: readonly RuleSet[];
+  check(sentences: readonly PageSentence[], ruleSet: RuleSet): { block: PageTextBlock; hit: Hit }[];
 }
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -462,22 +464,23 @@ export const pageRules: readonly PageRule[] = [
   {
     id: "unexplained-word",
     severity: "error",
-    languages: ["de", "en"],
-    check: (sentences, language) => {
-      const flags = language === "de" ? "u" : "iu";
-      return hardWords[language].flatMap((hardWord) => {
+    ruleSets: ["leichte-sprache", "easy-read"],
+    check: (sentences, ruleSet) => {
+      // German nouns are capitalised: a form's case tells a noun from a verb.
+      const flags = ruleSet === "leichte-sprache" ? "u" : "iu";
+      return hardWords[ruleSet].flatMap((hardWord) => {
         const forms = hardWord.forms.map(formPattern).join("|");
         const anywhere = new RegExp(`(?<![\\p{L}\\p{N}·-])(?:${forms})(?![\\p{L}\\p{N}·-])`, flags);
         const index = sentences.findIndex(({ sentence }) => anywhere.test(sentence.text));
         const first = sentences[index];
         if (first === undefined) return [];
-        const explains = explanationPatterns[language].map(
+        const explains = explanationPatterns[ruleSet].map(
           (pattern) => new RegExp(pattern.replaceAll("{w}", `(?:${forms})`), flags),
         );
         const next = sentences[index + 1]?.sentence.text ?? "";
         const explained =
           explains.some((pattern) => pattern.test(first.sentence.text) || pattern.test(next)) ||
-          explainsPrevious[language].test(next);
+          explainsPrevious[ruleSet].test(next);
         if (explained) return [];
         const match = anywhere.exec(first.sentence.text);
         const word = match?.[0] ?? hardWord.forms[0] ?? "";
@@ -488,7 +491,7 @@ export const pageRules: readonly PageRule[] = [
             hit: {
               offset: first.sentence.start + (match?.index ?? 0),
               message:
-                language === "de"
+                ruleSet === "leichte-sprache"
                   ? `"${word}" is ${kind}; explain it where it first appears, in this sentence or the next ("${word} bedeutet: …", "Das nennt man: ${word}.")`
                   : `"${word}" is ${kind}; explain it where it first appears, in this sentence or the next ("${word} means …", "This is called: ${word}.")`,
               excerpt: first.sentence.text,

@@ -1,3 +1,4 @@
+import type { RuleSet } from "../../lib/data/language-list.ts";
 import type { Language } from "../../lib/languages.ts";
 import { abbreviations } from "./abbreviations.ts";
 
@@ -54,10 +55,10 @@ export function wordsOf(text: string, language: Language, offset = 0): Word[] {
  * written over two lines is one sentence (whether each line holds one is a rule of its own).
  * The dots of abbreviations ("z. B.") do not end a sentence: Node's ICU has no list of them.
  */
-export function sentencesOf(text: string, language: Language): Sentence[] {
+export function sentencesOf(text: string, language: Language, ruleSet: RuleSet): Sentence[] {
   const flat = text
     .replaceAll("\n", " ")
-    .replace(abbreviations[language], (match) => match.replaceAll(".", "_"));
+    .replace(abbreviations[ruleSet], (match) => match.replaceAll(".", "_"));
   const sentences: Sentence[] = [];
   for (const segment of segmenter(language, "sentence").segment(flat)) {
     const leading = segment.segment.length - segment.segment.trimStart().length;

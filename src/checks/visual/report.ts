@@ -1,3 +1,4 @@
+import { toolLanguage } from "../../lib/languages.ts";
 import { html, type Html } from "../../lib/html.ts";
 import type { GateReport } from "../gate.ts";
 import { summaryLine } from "../runner.ts";
@@ -80,7 +81,7 @@ export function renderVisualReport(report: GateReport): string {
     shots.filter((shot) => shot.status === status).length;
   const title = `Visual check: ${report.status}`;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${toolLanguage}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

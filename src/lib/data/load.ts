@@ -1,10 +1,12 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { z } from "zod";
 import { ContentError } from "../errors.ts";
 import { dataModuleSchemas, type SiteData } from "./schemas.ts";
 import { projectFiles } from "../project.ts";
+import { loadFailure, validateDataModule } from "./validate.ts";
+
+export { validateDataModule } from "./validate.ts";
 
 type ModuleName = keyof typeof dataModuleSchemas;
 
@@ -12,12 +14,8 @@ function isModuleName(name: string): name is ModuleName {
   return Object.hasOwn(dataModuleSchemas, name);
 }
 
-function dottedPath(issuePath: readonly PropertyKey[]): string {
-  return issuePath.map(String).join(".");
-}
-
 /** Imports a data module; one that fails to load (a syntax error, a throw) is named with its error. */
-async function importModule(file: string, relative: string): Promise<unknown> {
+export async function importModule(file: string, relative: string): Promise<unknown> {
   // The modification time makes a changed module load afresh while `npm start` watches.
   const { mtimeMs } = await stat(file);
   try {
@@ -26,31 +24,8 @@ async function importModule(file: string, relative: string): Promise<unknown> {
     };
     return module.default;
   } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new ContentError(`the data module could not be loaded: ${reason}`, {
-      file: relative,
-    });
+    throw loadFailure(relative, error);
   }
-}
-
-/** Validates one module's default export; the first problem is reported with its field. */
-export function validateDataModule<Schema extends z.ZodType>(
-  file: string,
-  schema: Schema,
-  value: unknown,
-): z.infer<Schema> {
-  if (value === undefined) {
-    throw new ContentError("the module has no default export (write `export default { … }`)", {
-      file,
-    });
-  }
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  throw new ContentError(`invalid value: ${issue?.message ?? "does not match its schema"}`, {
-    file,
-    key: dottedPath(issue?.path ?? []),
-  });
 }
 
 /** Checks the references between modules: every fact and region names a source that exists. */

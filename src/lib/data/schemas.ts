@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { languagesModule, type LanguagesModule } from "./language-list.ts";
+import { localizedText, perLanguage, text } from "./localized.ts";
 import { wcagCoverageModule, type WcagCoverage } from "./wcag-coverage.ts";
+import { languages } from "../languages.ts";
 
-const text = z.string().trim().min(1, "must not be empty");
-
-/** A text given in every language of the site. */
-export const localizedText = z.strictObject({ de: text, en: text });
-export type LocalizedText = z.infer<typeof localizedText>;
+export { localizedText, textIn, type LocalizedText } from "./localized.ts";
 
 /** Identifier of a source in `data/sources.ts`. */
 const sourceId = z
@@ -160,7 +159,9 @@ export const sourcesModule = z.record(
       .default([]),
     title: text,
     /** The language the source is written in (all current sources are German). */
-    language: z.enum(["de", "en"]),
+    language: z.string().refine((code) => Intl.getCanonicalLocales(code).length === 1, {
+      message: "must be a BCP 47 language tag",
+    }),
     topic: localizedText,
     /** The publication's web address, for the downloads and citations. */
     url: toReplaceWith(webAddress),
@@ -300,7 +301,7 @@ const glossaryTerm = z.strictObject({
   /** The one word or phrase for the thing, as it stands in running text. */
   term: text,
   /** Set when the term is a name in another language (a German name on English pages): pages mark it with `{lang=…}`. */
-  lang: z.enum(["de", "en"]).optional(),
+  lang: z.enum(languages).optional(),
   /** Other words for the same thing that pages and strings must not use. */
   avoid: z.array(text).default([]),
   /**
@@ -310,14 +311,17 @@ const glossaryTerm = z.strictObject({
   easy: z.strictObject({ term: text, avoid: z.array(text).default([]) }).optional(),
 });
 
-/** `data/glossary.ts`: one term per thing, in each language, so every page names it alike. */
+/**
+ * `data/glossary.ts`: one term per thing, in each language, so every page names it alike. A
+ * language without a term for a thing has none fixed yet.
+ */
 export const glossaryModule = z.record(
   z.string().regex(/^[a-z][a-zA-Z]*$/, "glossary ids look like `clusterManagement`"),
   z.strictObject({
-    /** The pages (translation keys) that name the thing, in both languages, with this term. */
+    /** The pages (translation keys) that name the thing, in every language, with this term. */
     pages: z.array(text).min(1),
-    de: glossaryTerm,
-    en: glossaryTerm,
+    /** The term in each language (the source language's always). */
+    terms: z.strictObject(perLanguage(glossaryTerm)),
   }),
 );
 export type Glossary = z.infer<typeof glossaryModule>;
@@ -330,6 +334,7 @@ export const dataModuleSchemas = {
   publisher: publisherModule,
   site: siteModule,
   glossary: glossaryModule,
+  languages: languagesModule,
   "wcag-coverage": wcagCoverageModule,
 } as const;
 
@@ -341,5 +346,6 @@ export interface SiteData {
   publisher: Publisher;
   site: Site;
   glossary: Glossary;
+  languages: LanguagesModule;
   "wcag-coverage": WcagCoverage;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localizedText } from "./localized.ts";
 
 /** The tools whose rules the accessibility gate runs; `probe` is one of the gate's own browser checks. */
 export const checkTools = ["axe", "html-validate", "probe"] as const;
@@ -12,10 +13,7 @@ export const checkId = z
   );
 export type CheckId = z.infer<typeof checkId>;
 
-const title = z.strictObject({
-  de: z.string().trim().min(1, "must not be empty"),
-  en: z.string().trim().min(1, "must not be empty"),
-});
+const title = localizedText;
 
 /**
  * How far the gate decides a criterion: `full` (every requirement is checked automatically),

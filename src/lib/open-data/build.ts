@@ -1,6 +1,6 @@
 import type { SiteData } from "../data/schemas.ts";
 import type { Translator } from "../i18n.ts";
-import type { Language } from "../languages.ts";
+import { sourceLanguage, type Language } from "../languages.ts";
 import { factsCsv } from "./csv.ts";
 import { dcatTurtle } from "./dcat.ts";
 import { factsJson, factsSchema } from "./facts-json.ts";
@@ -16,8 +16,8 @@ import { factRecords, filledIn, inEachLanguage } from "./records.ts";
 export interface OpenDataOptions {
   translator: Translator;
   baseUrl: string;
-  /** The data page in each language (site paths). */
-  landingPages: Record<Language, string>;
+  /** The data page in each language that has one (site paths). */
+  landingPages: Partial<Record<Language, string>>;
 }
 
 const encoder = new TextEncoder();
@@ -32,19 +32,24 @@ export function buildOpenData(data: SiteData, options: OpenDataOptions): BuiltOp
   const title = inEachLanguage((language) => translator.t(language, "openData.dataset.title"));
   const csvIn = (language: Language) =>
     factsCsv(records, language, (key, values) => translator.t(language, key, values));
-  const contents: Record<Exclude<OpenDataFile["key"], "dcat">, () => string> = {
-    factsJson: () =>
-      factsJson(records, {
-        baseUrl,
-        title,
-        licence: filledIn(data.publisher.licence)?.uri ?? null,
-      }),
-    factsSchema: () => factsSchema({ baseUrl, title }),
-    csvGerman: () => csvIn("de"),
-    csvEnglish: () => csvIn("en"),
+  const contents = (file: OpenDataFile): string => {
+    switch (file.key) {
+      case "factsJson":
+        return factsJson(records, {
+          baseUrl,
+          title,
+          licence: filledIn(data.publisher.licence)?.uri ?? null,
+        });
+      case "factsSchema":
+        return factsSchema({ baseUrl, title });
+      case "csv":
+        return csvIn(file.language ?? sourceLanguage);
+      case "dcat":
+        return "";
+    }
   };
   const built = openDataFiles.flatMap((file) =>
-    file.key === "dcat" ? [] : [{ ...file, bytes: encoder.encode(contents[file.key]()) }],
+    file.key === "dcat" ? [] : [{ ...file, bytes: encoder.encode(contents(file)) }],
   );
   const turtle = dcatTurtle(
     built.filter((file) => file.distribution),

@@ -1,3 +1,4 @@
+import { textIn } from "../data/localized.ts";
 import type { Publisher, Sources } from "../data/schemas.ts";
 import type { Translate } from "../i18n.ts";
 import type { Language } from "../languages.ts";
@@ -30,9 +31,10 @@ export function sourceAttribution(
   if (language === source.language) {
     return confirmed ? name : t("openData.attribution.unconfirmed", { publisher: name });
   }
+  const values = { name, meaning: textIn(meaning, language) };
   return confirmed
-    ? t("openData.attribution.translated", { name, meaning: meaning[language] })
-    : t("openData.attribution.translatedUnconfirmed", { name, meaning: meaning[language] });
+    ? t("openData.attribution.translated", values)
+    : t("openData.attribution.translatedUnconfirmed", values);
 }
 
 /**

@@ -1,28 +1,12 @@
 import { stringify } from "csv-stringify/sync";
+import { textIn } from "../data/localized.ts";
 import type { Translate } from "../i18n.ts";
-import type { Language } from "../languages.ts";
+import { csvDialectOf, type CsvDialect, type Language } from "../languages.ts";
 import type { FactRecord } from "./records.ts";
-
-/** How a CSV file is written for the readers of one language. */
-interface CsvDialect {
-  delimiter: string;
-  decimalSeparator: string;
-  /** Excel reads a file without a byte-order mark as ANSI and garbles umlauts. */
-  byteOrderMark: boolean;
-}
-
-/**
- * German spreadsheets expect semicolons and decimal commas (the comma is their decimal
- * separator) and Excel needs the byte-order mark; English files follow RFC 4180.
- */
-const dialects: Record<Language, CsvDialect> = {
-  de: { delimiter: ";", decimalSeparator: ",", byteOrderMark: true },
-  en: { delimiter: ",", decimalSeparator: ".", byteOrderMark: false },
-};
 
 /** A number without grouping and with the dialect's decimal separator (0,8 / 0.8). */
 function plainNumber(value: number, dialect: CsvDialect): string {
-  return String(value).replace(".", dialect.decimalSeparator);
+  return String(value).replace(".", dialect.decimalMark);
 }
 
 /** What a spreadsheet reads as the start of a formula when a cell begins with it. */
@@ -48,10 +32,14 @@ const columns: readonly [key: string, cell: Cell][] = [
   ["value", (record) => record.value],
   ["unit", (record) => record.unit],
   ["qualifier", (record) => record.qualifier ?? ""],
-  ["label", (record, language) => record.label[language]],
-  ["text", (record, language) => record.text[language]],
+  ["label", (record, language) => textIn(record.label, language)],
+  ["text", (record, language) => textIn(record.text, language)],
   ["sourcePublisher", (record) => record.source.publisher],
-  ["sourcePublisherNote", (record, language) => record.source.publisherNote?.[language] ?? ""],
+  [
+    "sourcePublisherNote",
+    (record, language) =>
+      record.source.publisherNote === null ? "" : textIn(record.source.publisherNote, language),
+  ],
   ["sourceTitle", (record) => record.source.title],
   ["sourceUrl", (record) => record.source.url ?? ""],
   ["sourceRetrievedOn", (record) => record.source.retrievedOn ?? ""],
@@ -59,17 +47,18 @@ const columns: readonly [key: string, cell: Cell][] = [
 
 /**
  * The facts as CSV for readers of `language`: headers in that language, one row per fact,
- * the dialect's separators, CRLF line ends (RFC 4180), every text in quotes and kept from
- * starting a formula (see `neutraliseFormula`), numbers as they are.
+ * written in the language's dialect from `data/languages.ts` (separator, decimal mark,
+ * byte-order mark, line ends), every text in quotes and kept from starting a formula (see
+ * `neutraliseFormula`), numbers as they are.
  */
 export function factsCsv(records: readonly FactRecord[], language: Language, t: Translate): string {
-  const dialect = dialects[language];
+  const dialect = csvDialectOf(language);
   const text = (value: string | number) =>
     typeof value === "string" ? neutraliseFormula(value) : value;
   const rows = records.map((record) => columns.map(([, cell]) => text(cell(record, language))));
   return stringify([columns.map(([key]) => text(t(`openData.csv.column.${key}`))), ...rows], {
     delimiter: dialect.delimiter,
-    record_delimiter: "windows",
+    record_delimiter: dialect.lineEnd === "crlf" ? "windows" : "unix",
     bom: dialect.byteOrderMark,
     // Quoted, a text keeps a separator of another locale's spreadsheet inside its cell.
     quoted_string: true,

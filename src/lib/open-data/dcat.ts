@@ -2,9 +2,10 @@ import { DataFactory, Writer, type NamedNode, type Quad, type Quad_Object } from
 import { absoluteUrl } from "../base-url.ts";
 import type { Publisher, ToReplace } from "../data/schemas.ts";
 import type { Translate, Translator } from "../i18n.ts";
-import { languages, type Language } from "../languages.ts";
+import { textIn } from "../data/localized.ts";
+import { languageInfo, languages, type Language } from "../languages.ts";
 import { factsSchemaUrl } from "./facts-json.ts";
-import { catalogueFile, openDataPath, type BuiltOpenDataFile } from "./files.ts";
+import { catalogueFile, openDataFileTexts, openDataPath, type BuiltOpenDataFile } from "./files.ts";
 
 /** The vocabularies the catalogue uses, as Turtle prefixes. */
 export const dcatPrefixes = {
@@ -27,10 +28,12 @@ function term(prefix: keyof typeof dcatPrefixes, name: string): NamedNode {
 }
 
 const euAuthority = "http://publications.europa.eu/resource/authority/";
-const languageTerms: Record<Language, NamedNode> = {
-  de: iri(`${euAuthority}language/DEU`),
-  en: iri(`${euAuthority}language/ENG`),
-};
+/** A language's term in the EU language vocabulary, where `data/languages.ts` gives its code. */
+function languageTerm(language: Language): NamedNode[] {
+  const code = languageInfo(language).euLanguage;
+  return code === undefined ? [] : [iri(`${euAuthority}language/${code}`)];
+}
+const languageTerms = languages.flatMap(languageTerm);
 
 /**
  * The federal states each region of the site covers, as DCAT-AP.de political geocoding keys:
@@ -55,7 +58,7 @@ export interface DcatOptions {
   /** The regions the facts are about (the first part of the ids in `data/facts.ts`). */
   regions: readonly string[];
   /** The data page in each language (site paths), the dataset's landing pages. */
-  landingPages: Record<Language, string>;
+  landingPages: Partial<Record<Language, string>>;
 }
 
 /** Writes quads as Turtle; N3's writer delivers its output synchronously when writing to a string. */
@@ -102,10 +105,10 @@ export function dcatTurtle(
   const add = (subject: NamedNode, predicate: NamedNode, ...objects: Quad_Object[]) => {
     for (const object of objects) quads.push(DataFactory.quad(subject, predicate, object));
   };
-  const inEachLanguage = (text: (t: Translate) => string) =>
+  const inEachLanguage = (text: (t: Translate, language: Language) => string) =>
     languages.map((language) =>
       literal(
-        text((key, values) => translator.t(language, key, values)),
+        text((key, values) => translator.t(language, key, values), language),
         language,
       ),
     );
@@ -116,7 +119,9 @@ export function dcatTurtle(
     entry.placeholder
       ? languages.map((language) =>
           literal(
-            translator.t(language, "publisher.placeholder", { value: entry.value[language] }),
+            translator.t(language, "publisher.placeholder", {
+              value: textIn(entry.value, language),
+            }),
             language,
           ),
         )
@@ -141,7 +146,7 @@ export function dcatTurtle(
   add(catalog, term("dct", "issued"), ...issued);
   add(catalog, term("dct", "modified"), ...modified);
   add(catalog, term("foaf", "homepage"), iri(absoluteUrl("/", baseUrl)));
-  add(catalog, term("dct", "language"), ...Object.values(languageTerms));
+  add(catalog, term("dct", "language"), ...languageTerms);
   add(catalog, term("dct", "license"), ...licence);
   add(catalog, term("dcat", "themeTaxonomy"), iri(`${euAuthority}data-theme`));
   add(catalog, term("dcatap", "availability"), availability);
@@ -176,11 +181,13 @@ export function dcatTurtle(
     term("dcat", "theme"),
     ...dataThemes.map((theme) => iri(`${euAuthority}data-theme/${theme}`)),
   );
-  add(dataset, term("dct", "language"), ...Object.values(languageTerms));
+  add(dataset, term("dct", "language"), ...languageTerms);
   add(
     dataset,
     term("dcat", "landingPage"),
-    ...languages.map((language) => iri(absoluteUrl(options.landingPages[language], baseUrl))),
+    ...Object.values(options.landingPages).flatMap((url) =>
+      url === undefined ? [] : [iri(absoluteUrl(url, baseUrl))],
+    ),
   );
   add(dataset, term("dct", "issued"), ...issued);
   add(dataset, term("dct", "modified"), ...modified);
@@ -200,20 +207,20 @@ export function dcatTurtle(
     iri(`http://dcat-ap.de/def/politicalGeocoding/Level/${publisher.arbitration.level}`),
   );
 
-  add(dataset, term("dcat", "distribution"), ...distributions.map((file) => node(file.key)));
+  add(dataset, term("dcat", "distribution"), ...distributions.map((file) => node(file.id)));
   for (const file of distributions) {
-    const distribution = node(file.key);
+    const distribution = node(file.id);
     const url = iri(absoluteUrl(openDataPath(file), baseUrl));
     add(distribution, term("rdf", "type"), term("dcat", "Distribution"));
     add(
       distribution,
       term("dct", "title"),
-      ...inEachLanguage((t) => t(`openData.files.${file.key}.title`)),
+      ...inEachLanguage((t, language) => openDataFileTexts(file, language, t).title),
     );
     add(
       distribution,
       term("dct", "description"),
-      ...inEachLanguage((t) => t(`openData.files.${file.key}.description`)),
+      ...inEachLanguage((t, language) => openDataFileTexts(file, language, t).description),
     );
     add(distribution, term("dcat", "accessURL"), url);
     add(distribution, term("dcat", "downloadURL"), url);
@@ -240,7 +247,7 @@ export function dcatTurtle(
     add(distribution, term("dct", "modified"), ...modified);
     add(distribution, term("dcatap", "availability"), availability);
     if (file.language !== undefined) {
-      add(distribution, term("dct", "language"), languageTerms[file.language]);
+      add(distribution, term("dct", "language"), ...languageTerm(file.language));
     }
     if (file.key === "factsJson") {
       add(distribution, term("dct", "conformsTo"), iri(factsSchemaUrl(baseUrl)));

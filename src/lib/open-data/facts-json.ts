@@ -1,6 +1,7 @@
 import { absoluteUrl } from "../base-url.ts";
 import { qualifiers } from "../data/schemas.ts";
-import { languages } from "../languages.ts";
+import { textIn } from "../data/localized.ts";
+import { languages, toolLanguage } from "../languages.ts";
 import { openDataPath, schemaFile } from "./files.ts";
 import type { FactRecord, InEachLanguage } from "./records.ts";
 
@@ -51,7 +52,7 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
   const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: factsSchemaUrl(baseUrl),
-    title: options.title.en,
+    title: textIn(options.title, toolLanguage),
     type: "object",
     required: ["$schema", "title", "licence", "facts"],
     additionalProperties: false,
@@ -123,7 +124,7 @@ export function factsSchema(options: Omit<FactsJsonOptions, "licence">): string 
               },
               publisherNote: {
                 description:
-                  "While the publisher is to be confirmed, why, in German and English; null once it is confirmed",
+                  "While the publisher is to be confirmed, why, in each language; null once it is confirmed",
                 oneOf: [{ $ref: "#/$defs/inEachLanguage" }, { type: "null" }],
               },
               title: { type: "string", minLength: 1 },

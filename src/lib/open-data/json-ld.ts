@@ -3,7 +3,7 @@ import type { Publisher, Sources } from "../data/schemas.ts";
 import type { Translator } from "../i18n.ts";
 import { languages, type Language } from "../languages.ts";
 import { sourcesAttribution } from "./citation.ts";
-import { catalogueFile, openDataPath, type BuiltOpenDataFile } from "./files.ts";
+import { catalogueFile, openDataFileTexts, openDataPath, type BuiltOpenDataFile } from "./files.ts";
 import { filledIn } from "./records.ts";
 
 /** What the data pages' description of the dataset needs besides the files. */
@@ -13,8 +13,8 @@ export interface DatasetJsonLdOptions {
   publisher: Publisher;
   /** Whom the figures come from: the dataset's `creditText`, with an unconfirmed publisher marked. */
   sources: Sources;
-  /** The data page in each language (site paths). */
-  landingPages: Record<Language, string>;
+  /** The data page in each language that has one (site paths). */
+  landingPages: Partial<Record<Language, string>>;
 }
 
 /** A text in every language of the site, as JSON-LD language-tagged strings. */
@@ -47,7 +47,9 @@ export function datasetJsonLd(
     "@id": `${absoluteUrl(openDataPath(catalogueFile), baseUrl)}#dataset`,
     name: tagged("openData.dataset.title"),
     description: tagged("openData.dataset.description"),
-    url: languages.map((language) => absoluteUrl(options.landingPages[language], baseUrl)),
+    url: Object.values(options.landingPages).flatMap((url) =>
+      url === undefined ? [] : [absoluteUrl(url, baseUrl)],
+    ),
     inLanguage: [...languages],
     keywords: languages.flatMap((language) =>
       translator
@@ -68,7 +70,12 @@ export function datasetJsonLd(
     ...(modified === null ? {} : { dateModified: modified }),
     distribution: distributions.map((file) => ({
       "@type": "DataDownload",
-      name: tagged(`openData.files.${file.key}.title`),
+      name: languages.map((language) => ({
+        "@value": openDataFileTexts(file, language, (key, values) =>
+          translator.t(language, key, values),
+        ).title,
+        "@language": language,
+      })),
       encodingFormat: file.mediaType,
       contentUrl: absoluteUrl(openDataPath(file), baseUrl),
       contentSize: `${file.bytes.byteLength} B`,

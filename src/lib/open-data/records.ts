@@ -1,4 +1,5 @@
 import type { Fact, Facts, Sources, ToReplace } from "../data/schemas.ts";
+import { textIn } from "../data/localized.ts";
 import { formatFact } from "../format.ts";
 import type { Translator } from "../i18n.ts";
 import { languages, type Language } from "../languages.ts";
@@ -48,9 +49,7 @@ const units: Record<Fact["kind"], Unit> = {
 
 /** A text made for each of the site's languages. */
 export function inEachLanguage(text: (language: Language) => string): InEachLanguage {
-  return Object.fromEntries(
-    languages.map((language) => [language, text(language)]),
-  ) as InEachLanguage;
+  return Object.fromEntries(languages.map((language) => [language, text(language)]));
 }
 
 /** A placeholder's value is not a value yet: the downloads leave it empty. */
@@ -78,7 +77,7 @@ export function factRecords(facts: Facts, sources: Sources, translator: Translat
       value: numericValue(fact),
       unit: units[fact.kind],
       qualifier: fact.qualifier ?? null,
-      label: fact.label,
+      label: inEachLanguage((language) => textIn(fact.label, language)),
       text: inEachLanguage((language) =>
         formatFact(fact, language, (key, values) => translator.t(language, key, values)),
       ),

@@ -12,7 +12,7 @@ describe("i18n:mark and the translation memory", () => {
     await writeFiles(root, exchangeFiles);
     await markPages(root, ["src/site/en/home.md"]);
     await markKeys(root, { all: false, files: [], keys: ["common.greeting"] });
-    const memory = await readMemory(root);
+    const memory = await readMemory(root, "en");
     expect([...memory.keys()].sort()).toEqual([
       "common.greeting",
       "home:description",

@@ -37,6 +37,7 @@ describe("translation status", () => {
       "not-marked": 0,
       outdated: 0,
       missing: 0,
+      untranslated: 0,
       "by-design": 0,
     });
     expect(countStates(german?.pages ?? [])).toMatchObject({ translated: 2 });
@@ -46,6 +47,7 @@ describe("translation status", () => {
       "not-marked": 3,
       outdated: 1,
       missing: 1,
+      untranslated: 0,
       "by-design": 0,
     });
     expect(countStates(english?.pages ?? [])).toEqual({
@@ -54,6 +56,7 @@ describe("translation status", () => {
       "not-marked": 1,
       outdated: 0,
       missing: 0,
+      untranslated: 0,
       "by-design": 1,
     });
   });
@@ -63,7 +66,7 @@ describe("translation status", () => {
     const result = runScript(root, statusScript);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /English \(en\)\n\s+Translated\s+Adapted\s+Not yet marked\s+Outdated\s+Missing\s+Untranslated by design\n\s+Texts \(locales\/\)\s+0\s+0\s+3\s+1\s+1\s+0\n\s+Pages \(src\/\)\s+0\s+0\s+1\s+0\s+0\s+1/,
+      /English \(en\)\n\s+Translated\s+Adapted\s+Not yet marked\s+Outdated\s+Not translated yet\s+Missing\s+Untranslated by design\n\s+Texts \(locales\/\)\s+0\s+0\s+3\s+1\s+0\s+1\s+0\n\s+Pages \(src\/\)\s+0\s+0\s+1\s+0\s+0\s+0\s+1/,
     );
     expect(result.stdout).toContain("missing: text common.region.south (locales/de/common.json:7)");
 

@@ -7,7 +7,13 @@ const nothingAllowed: Allowed = () => false;
 
 function findings(body: string, language: Language, allowed = nothingAllowed) {
   return checkEasyLanguagePage(
-    { file: `src/site/${language}/page.md`, language, body, bodyLine: 5 },
+    {
+      file: `src/site/${language}/page.md`,
+      language,
+      ruleSet: language === "de" ? "leichte-sprache" : "easy-read",
+      body,
+      bodyLine: 5,
+    },
     allowed,
   ).findings;
 }

@@ -43,12 +43,11 @@ describe("validateDataModule", () => {
       validateDataModule("data/glossary.ts", glossaryModule, {
         cluster: {
           pages: ["home"],
-          de: { term: " ", avoid: ["der Cluster"] },
-          en: { term: "cluster" },
+          terms: { de: { term: " ", avoid: ["der Cluster"] }, en: { term: "cluster" } },
         },
       }),
     );
-    expect(error.location).toEqual({ file: "data/glossary.ts", key: "cluster.de.term" });
+    expect(error.location).toEqual({ file: "data/glossary.ts", key: "cluster.terms.de.term" });
   });
 
   it.each([Number.POSITIVE_INFINITY, Number.NaN, 1e308, 1e15 + 2])(
@@ -116,6 +115,7 @@ describe("loadSiteData", () => {
     expect(Object.keys(data).sort()).toEqual([
       "facts",
       "glossary",
+      "languages",
       "publisher",
       "regions",
       "site",

@@ -61,12 +61,12 @@ describe("the sources' attribution in the open data", () => {
 
   it("carries the caveat into the CSV files, facts.json, dcat.ttl and the JSON-LD, grammatically", () => {
     const { files, text } = buildTexts(project.data, project.translator);
-    const german = parse<Record<string, string>>(text("csvGerman"), {
+    const german = parse<Record<string, string>>(text("csv-de"), {
       delimiter: ";",
       bom: true,
       columns: true,
     });
-    const english = parse<Record<string, string>>(text("csvEnglish"), { columns: true });
+    const english = parse<Record<string, string>>(text("csv-en"), { columns: true });
     const brandenburgRow = (rows: Record<string, string>[]) =>
       rows.find((row) => Object.values(row)[0] === "berlinBrandenburg.employees");
     expect(brandenburgRow(german)?.["Hinweis zum Herausgeber"]).toBe(

@@ -17,7 +17,7 @@ const t = (language: "de" | "en") => (key: string) => project.translator.t(langu
 describe("kennzahlen.csv", () => {
   it("starts with a byte-order mark and parses with semicolons: German header, one row per fact", () => {
     const { files } = buildTexts(project.data, project.translator);
-    const bytes = files.find((file) => file.key === "csvGerman")?.bytes ?? new Uint8Array();
+    const bytes = files.find((file) => file.id === "csv-de")?.bytes ?? new Uint8Array();
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(Buffer.from(bytes), { delimiter: ";", bom: true });
     expect(rows[0]?.slice(0, 6)).toEqual([
@@ -130,10 +130,10 @@ describe("text cells in both files", () => {
   it("of the files the build publishes all read as text, not as formulas", () => {
     const { files } = buildTexts(project.data, project.translator);
     for (const [key, language] of [
-      ["csvGerman", "de"],
-      ["csvEnglish", "en"],
+      ["csv-de", "de"],
+      ["csv-en", "en"],
     ] as const) {
-      const bytes = files.find((file) => file.key === key)?.bytes;
+      const bytes = files.find((file) => file.id === key)?.bytes;
       if (bytes === undefined) throw new Error(`no ${key} file`);
       const rows = rowsOf(Buffer.from(bytes), language);
       expect(rows.length).toBe(records.length + 1);

@@ -3,7 +3,7 @@ import { loadSiteData } from "../../../src/lib/data/load.ts";
 import type { SiteData } from "../../../src/lib/data/schemas.ts";
 import { createTranslator, loadLocales, type Translator } from "../../../src/lib/i18n.ts";
 import { buildOpenData } from "../../../src/lib/open-data/build.ts";
-import type { BuiltOpenDataFile, OpenDataFile } from "../../../src/lib/open-data/files.ts";
+import type { BuiltOpenDataFile } from "../../../src/lib/open-data/files.ts";
 import { projectRoot } from "../../support/project.ts";
 
 /** The project's real data modules and locale strings, loaded as the build loads them. */
@@ -30,7 +30,7 @@ export const testLandingPages = { de: "/de/daten/", en: "/en/data/" };
 export function buildTexts(
   data: SiteData,
   translator: Translator,
-): { files: BuiltOpenDataFile[]; text: (key: OpenDataFile["key"]) => string } {
+): { files: BuiltOpenDataFile[]; text: (id: string) => string } {
   const files = buildOpenData(data, {
     translator,
     baseUrl: testBaseUrl,
@@ -40,7 +40,7 @@ export function buildTexts(
   return {
     files,
     text: (key) => {
-      const file = files.find((candidate) => candidate.key === key);
+      const file = files.find((candidate) => candidate.id === key);
       if (file === undefined) throw new Error(`no open-data file "${key}"`);
       return decoder.decode(file.bytes);
     },

@@ -16,6 +16,7 @@ import { printProbe } from "./print.ts";
 import { readerLayoutProbe } from "./reader-layout.ts";
 import { reflowProbe } from "./reflow.ts";
 import { resizeTextProbe } from "./resize-text.ts";
+import { rtlLayoutProbe } from "./rtl-layout.ts";
 import { SCRIPT_EXECUTION_RULE } from "./script-execution.ts";
 import {
   consistentHelpProbe,
@@ -54,6 +55,7 @@ export const PAGE_PROBES: readonly PageProbe[] = [
   printProbe,
   textSpacingProbe,
   resizeTextProbe,
+  rtlLayoutProbe,
   readerLayoutProbe,
   reflowProbe,
 ];

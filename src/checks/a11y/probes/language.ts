@@ -3,6 +3,7 @@
 import type { Page } from "puppeteer-core";
 import type { ElementInfo, GateWindow } from "../in-page.ts";
 import type { Problem, SitePage } from "../types.ts";
+import { toolLanguage } from "../../../lib/languages.ts";
 import { judgeLanguage, languageDetector, MIN_LETTERS, otherLanguage } from "./language-id.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
@@ -52,7 +53,7 @@ function textBlocks(tab: Page, minLetters: number): Promise<TextBlock[]> {
   }, minLetters);
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+const languageNames = new Intl.DisplayNames([toolLanguage], { type: "language" });
 
 /**
  * The text a reader meets in the page's own language: its title and the visible text of its

@@ -3,13 +3,16 @@
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import type { Page } from "puppeteer-core";
+import { languageInfo, languages as siteLanguages } from "../../../lib/languages.ts";
 import type { ElementInfo, GateWindow } from "../in-page.ts";
 import type { Problem, SitePage } from "../types.ts";
 import { shootKept } from "./screenshots.ts";
 import type { PageProbe, ProbeFinding } from "./types.ts";
 
-/** The OCR engine: Debian's `tesseract-ocr` (with `tesseract-ocr-deu` for German). */
+/** The OCR engine: Debian's `tesseract-ocr`, with a `tesseract-ocr-<pack>` per language. */
 const TESSERACT = "tesseract";
+/** The language pack Debian's `tesseract-ocr` always brings. */
+const DEFAULT_PACK = "eng";
 
 /**
  * Images smaller than this on screen (CSS pixels) are not read: icons and bullets carry no
@@ -38,14 +41,18 @@ function engineVersion(): string | null {
   return version;
 }
 
-/** The languages to read with: German and English where installed. */
+/**
+ * The language packs to read with: those of the site's languages (`ocr` in `data/languages.ts`)
+ * that are installed, else the engine's default.
+ */
 function engineLanguages(): string {
   languages ??= (() => {
     const installed = execFileSync(TESSERACT, ["--list-langs"], { encoding: "utf8" })
       .split("\n")
       .slice(1)
       .map((line) => line.trim());
-    return ["deu", "eng"].filter((language) => installed.includes(language)).join("+") || "eng";
+    const wanted = siteLanguages.flatMap((language) => languageInfo(language).ocr ?? []);
+    return wanted.filter((pack) => installed.includes(pack)).join("+") || DEFAULT_PACK;
   })();
   return languages;
 }

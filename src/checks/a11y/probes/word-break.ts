@@ -24,7 +24,8 @@ export function findBrokenWords(): BrokenWord[] {
   const segmenter = (lang: string) => {
     let found = segmenters.get(lang);
     if (found === undefined) {
-      found = new Intl.Segmenter(lang || "en", { granularity: "word" });
+      // Text of no declared language is cut by the browser's own word rules.
+      found = new Intl.Segmenter(lang || undefined, { granularity: "word" });
       segmenters.set(lang, found);
     }
     return found;
