@@ -238,10 +238,10 @@ describe("the conventions CAT tools read", () => {
   it("is read by translate-toolkit's pocount with up-to-date units translated, changed ones fuzzy, new ones untranslated", async () => {
     const root = await partlyTranslated();
     await exportFile(root, ["--all"]);
-      const pocount = runTool("pocount", "translate-toolkit", [
-        "--csv",
-        path.join(root, "out", exchangeFileName("en")),
-      ]);
+    const pocount = runTool("pocount", "translate-toolkit", [
+      "--csv",
+      path.join(root, "out", exchangeFileName("en")),
+    ]);
     expect(pocount.status, pocount.stderr).toBe(0);
     const [, row = ""] = pocount.stdout.trim().split("\n");
     const [, translated, , , fuzzy, , untranslated, , total] = row
