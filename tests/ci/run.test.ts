@@ -20,20 +20,40 @@ type Package = keyof typeof commands;
  * commands the script uses, the given tools (as stand-ins that do nothing), and an `apt-get`
  * (and `sudo`) that logs what it is asked and then either installs the stand-ins or fails.
  * Tools in `sbinTools` stand in a folder of their own that is not on PATH, as Debian's
- * `/usr/sbin` is not on an ordinary user's (the script's `SBIN_PATH` names it).
+ * `/usr/sbin` is not on an ordinary user's (the script's `SBIN_PATH` names it). The stand-in
+ * tesseract lists the OCR packs in `ocrPacks`; installing `tesseract-ocr-<pack>` adds one.
  */
-async function machine(tools: Package[], apt: "installs" | "fails", sbinTools: Package[] = []) {
+async function machine(
+  tools: Package[],
+  apt: "installs" | "fails",
+  sbinTools: Package[] = [],
+  ocrPacks: string[] = ["deu", "eng", "osd"],
+) {
   const bin = await makeTempDir("gw-ci-machine-");
   const sbin = await makeTempDir("gw-ci-sbin-");
   const log = path.join(bin, "apt.log");
-  for (const name of ["dirname", "id"]) {
+  for (const name of ["dirname", "id", "chmod"]) {
     await symlink(
       spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim(),
       path.join(bin, name),
     );
   }
+  // What each tool does lives off PATH; an installed tool is a line that runs it.
+  const standIns = await makeTempDir("gw-ci-stand-ins-");
+  const packs = path.join(standIns, "ocr-packs");
+  await writeFile(packs, ocrPacks.map((pack) => `${pack}\n`).join(""));
+  for (const command of Object.values(commands)) {
+    await writeFile(
+      path.join(standIns, command),
+      command === commands["tesseract-ocr"]
+        ? `#!/bin/sh\necho 'List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (3):'\nwhile read -r pack; do echo "$pack"; done < "${packs}"\n`
+        : "#!/bin/sh\nexit 0\n",
+    );
+    await chmod(path.join(standIns, command), 0o755);
+  }
+  const runs = (command: string) => `#!/bin/sh\nexec "${path.join(standIns, command)}" "$@"\n`;
   const tool = async (folder: string, name: string) => {
-    await writeFile(path.join(folder, name), "#!/bin/sh\nexit 0\n");
+    await writeFile(path.join(folder, name), runs(name));
     await chmod(path.join(folder, name), 0o755);
   };
   for (const name of tools) await tool(bin, commands[name]);
@@ -41,7 +61,7 @@ async function machine(tools: Package[], apt: "installs" | "fails", sbinTools: P
   const installs = Object.entries(commands)
     .map(
       ([pkg, command]) =>
-        `    ${pkg}) printf '#!/bin/sh\\nexit 0\\n' > "${bin}/${command}"; chmod +x "${bin}/${command}" ;;`,
+        `    ${pkg}) printf '%s' '${runs(command)}' > "${bin}/${command}"; chmod +x "${bin}/${command}" ;;`,
     )
     .join("\n");
   await writeFile(
@@ -55,6 +75,7 @@ ${
 for arg in "$@"; do
   case "$arg" in
 ${installs}
+    tesseract-ocr-*) echo "\${arg#tesseract-ocr-}" >> "${packs}" ;;
   esac
 done`
 }
@@ -94,7 +115,7 @@ describe(".ci/run on a machine", () => {
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^\.ci\/run: the tests need the Debian package\(s\) libxml2-utils translate-toolkit nginx tesseract-ocr tesseract-ocr-deu, which could not be installed/,
+      /^\.ci\/run: the tests need the Debian package\(s\) libxml2-utils translate-toolkit nginx tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng, which could not be installed/,
     );
     expect(await aptLog()).toEqual(["apt-get update -qq"]);
   });
@@ -136,6 +157,37 @@ describe(".ci/run on a machine", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("The machine has every tool the tests need.");
     expect(await aptLog()).toEqual([]);
+  });
+
+  it("whose tesseract lacks the OCR pack of a language in data/languages.ts and cannot install it: stops with one line naming its package", async () => {
+    const { run } = await machine(
+      ["chromium", "libxml2-utils", "translate-toolkit", "nginx", "tesseract-ocr"],
+      "fails",
+      [],
+      ["eng", "osd"],
+    );
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^\.ci\/run: the tests need the Debian package\(s\) tesseract-ocr-deu, which/,
+      ),
+    ]);
+  });
+
+  it("whose tesseract lacks an OCR pack apt-get can install: installs that pack and goes on", async () => {
+    const { run, aptLog } = await machine(
+      ["chromium", "libxml2-utils", "translate-toolkit", "nginx", "tesseract-ocr"],
+      "installs",
+      [],
+      ["eng", "osd"],
+    );
+    const result = run();
+    expect(result.status, result.stderr).toBe(0);
+    expect(await aptLog()).toEqual([
+      "apt-get update -qq",
+      "apt-get install -y -qq tesseract-ocr-deu",
+    ]);
   });
 
   it("that lacks a tool apt-get can install: installs it and goes on", async () => {
