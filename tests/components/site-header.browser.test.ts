@@ -58,3 +58,28 @@ describe("the site header on a phone", () => {
     await tab.close();
   });
 });
+
+describe("the header bar", () => {
+  it("starts at the top edge of the screen, and the footer ends the page, with nothing of the page around them", async () => {
+    const tab = await browser.newPage();
+    for (const url of ["/", "/de/", "/en/key-figures/", "/de/leichte-sprache/"]) {
+      for (const width of [390, 1280]) {
+        await tab.setViewport({ width, height: 844 });
+        await tab.goto(server.origin + url, { waitUntil: "load" });
+        const edges = await tab.evaluate(() => {
+          const footer = document.querySelector(".site-footer");
+          return {
+            barTop: document.querySelector(".kern-kopfzeile")?.getBoundingClientRect().top,
+            belowFooter:
+              footer === null
+                ? 0
+                : document.documentElement.scrollHeight -
+                  (footer.getBoundingClientRect().bottom + window.scrollY),
+          };
+        });
+        expect(edges, `${url} at ${width} px`).toEqual({ barTop: 0, belowFooter: 0 });
+      }
+    }
+    await tab.close();
+  });
+});
