@@ -1,10 +1,11 @@
 import type { Publisher } from "../lib/data/schemas.ts";
-import { html, type Html } from "../lib/html.ts";
+import { html, joinLanguageParts, type Html } from "../lib/html.ts";
 import { hyphenateText } from "../lib/hyphenate.ts";
 import type { Translator } from "../lib/i18n.ts";
 import { languageInfo, languages, sourceLanguage, type Language } from "../lib/languages.ts";
 import type { PageRef, Translations } from "../lib/pages.ts";
 import { publisherText } from "../lib/publisher.ts";
+import { feedbackId, statementKey } from "./accessibility-statement.ts";
 import { documentHead } from "./document-head.ts";
 import { headerBar } from "./header-bar.ts";
 import { pageIn } from "./menu.ts";
@@ -14,8 +15,12 @@ import { headerBarLabels } from "./site-header.ts";
 /** The translation keys of the pages about each region, which the root page links. */
 export const regionPages = ["berlin-brandenburg", "nrw"] as const;
 
-/** The translation keys of the legal notice and the privacy page. */
-export const legalPages = ["legal-notice", "privacy"] as const;
+/**
+ * The translation keys of the pages each language's part links at its foot, as a German public
+ * body's site does on every page: the page in plain language (Leichte Sprache, easy read), the
+ * accessibility statement (where a barrier is reported, too), the legal notice, the privacy page.
+ */
+export const footerPages = ["easy-read", statementKey, "legal-notice", "privacy"] as const;
 
 /** Parameters of the root page. */
 export interface ChooserProps {
@@ -38,6 +43,18 @@ function links(pages: readonly PageRef[]): Html {
     (page) => html`
               <li><a href="${page.url}">${page.navTitle}</a></li>`,
   )}`;
+}
+
+/** The links at the foot of one language's part: `footerPages`, reporting a barrier after the statement. */
+function footerLinks(page: (key: string) => PageRef, reportBarrier: string): Html {
+  return html`${footerPages.map((key) => {
+    const target = page(key);
+    const report =
+      key === statementKey &&
+      html`
+              <li><a href="${target.url}#${feedbackId}">${reportBarrier}</a></li>`;
+    return html`${links([target])}${report}`;
+  })}`;
 }
 
 /** One language's introduction: what the site is, its regions, its publisher, where to start. */
@@ -65,8 +82,8 @@ function introduction(language: Language, props: ChooserProps): Html {
             <p>${publisher}</p>
             <p><a class="chooser__enter" href="${start.url}" hreflang="${language}">${t("chooser.enter")}</a></p>
           </div>
-          <nav class="kern-card__footer" aria-label="${t("chooser.legal")}">
-            <ul class="inline-list">${links(legalPages.map(page))}
+          <nav class="kern-card__footer" aria-label="${t("common.footerNavigation")}">
+            <ul class="inline-list">${footerLinks(page, t("accessibility.reportBarrier"))}
             </ul>
           </nav>
         </div>
@@ -76,8 +93,8 @@ function introduction(language: Language, props: ChooserProps): Html {
 /**
  * The root page at `/`: the site introduced in every language side by side (what it is, which
  * regions it covers, who publishes it or that this is still to be confirmed), each with links
- * into the site in that language and to its legal notice and privacy page; no script, no
- * redirect. It is written in the source language, with each language's part marked.
+ * into the site in that language and, at its foot, to the pages `footerPages` names and to the
+ * statement's form of reporting a barrier; no script, no redirect. It is written in the source language, with each language's part marked.
  */
 export function chooser(props: ChooserProps): Html {
   const { translations, translator } = props;
@@ -85,10 +102,10 @@ export function chooser(props: ChooserProps): Html {
   const startPages = translations.home ?? {};
   const present = languages.filter((language) => startPages[language] !== undefined);
   // The heading's words may break at their syllables on a narrow screen, as on every page.
-  const title = present.map((language) => {
-    const words = hyphenateText(t(language, "chooser.title"), language);
-    return language === sourceLanguage ? words : html`<span lang="${language}">${words}</span>`;
-  });
+  const title = present.map((language) => ({
+    lang: language === sourceLanguage ? undefined : language,
+    content: hyphenateText(t(language, "chooser.title"), language),
+  }));
   const documentHeadMarkup = documentHead({
     title: present.map((language) => t(language, "chooser.title")).join(" · "),
     description: t(sourceLanguage, "chooser.description"),
@@ -119,7 +136,7 @@ export function chooser(props: ChooserProps): Html {
     <main id="main" tabindex="-1">
       <div class="page-intro">
         <div class="page-width">
-          <h1>${title.flatMap((part, index) => (index === 0 ? [part] : [" · ", part]))}</h1>
+          <h1>${joinLanguageParts(title)}</h1>
         </div>
       </div>
       <div class="page-width chooser__languages">${present.map((language) => introduction(language, props))}

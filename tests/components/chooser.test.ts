@@ -33,6 +33,7 @@ const site: Translations = {
   ...pair("nrw", "/de/nordrhein-westfalen/", "/en/north-rhine-westphalia/"),
   ...pair("legal-notice", "/de/impressum/", "/en/legal-notice/"),
   ...pair("privacy", "/de/datenschutz/", "/en/privacy/"),
+  ...pair("easy-read", "/de/leichte-sprache/", "/en/easy-read/"),
 };
 
 const publisher = publisherModule.parse(publisherData);
@@ -65,7 +66,7 @@ describe("the root page", () => {
     }
   });
 
-  it("links each language's start page and the pages of both regions in that language", () => {
+  it("links each language's start page, the pages of both regions and, at its foot, the pages a public body's site links everywhere, in that language", () => {
     const links = (index: number) =>
       within(sections[index] ?? null, tag("a")).map((link) => [
         attribute(link, "href"),
@@ -75,6 +76,9 @@ describe("the root page", () => {
       ["/de/berlin-brandenburg/", "de berlin-brandenburg"],
       ["/de/nordrhein-westfalen/", "de nrw"],
       ["/de/", "de:chooser.enter"],
+      ["/de/leichte-sprache/", "de easy-read"],
+      ["/de/barrierefreiheit/", "Barrierefreiheit"],
+      ["/de/barrierefreiheit/#feedback", "de:accessibility.reportBarrier"],
       ["/de/impressum/", "de legal-notice"],
       ["/de/datenschutz/", "de privacy"],
     ]);
@@ -82,9 +86,14 @@ describe("the root page", () => {
       "/en/berlin-brandenburg/",
       "/en/north-rhine-westphalia/",
       "/en/",
+      "/en/easy-read/",
+      "/en/accessibility/",
+      "/en/accessibility/#feedback",
       "/en/legal-notice/",
       "/en/privacy/",
     ]);
+    const foot = within(sections[1] ?? null, tag("nav"));
+    expect(foot.map((nav) => attribute(nav, "aria-label"))).toEqual(["en:common.footerNavigation"]);
     const start = page.first(tag("a", { href: "/en/" }));
     expect(attribute(start, "hreflang")).toBe("en");
   });
@@ -123,8 +132,8 @@ describe("the root page", () => {
 
   it("names itself in every language, marking the parts not in the page's language", () => {
     expect(attribute(page.first(tag("html")), "lang")).toBe("de");
-    expect(text(page.first(tag("h1")))).toBe("de:chooser.title · en:chooser.title");
-    const marked = within(page.first(tag("h1")), tag("span"));
+    expect(text(page.first(tag("h1")))).toBe("de:chooser.title\u00a0· en:chooser.title");
+    const marked = within(page.first(tag("h1")), tag("span", { lang: "en" }));
     expect(marked.map((span) => [attribute(span, "lang"), text(span)])).toEqual([
       ["en", "en:chooser.title"],
     ]);
