@@ -1,24 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../src/checks/a11y/index.ts";
-import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
-import { findBrowser } from "../../src/checks/browser.ts";
-import { buildRealSite } from "../support/built-site.ts";
+import { describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "../support/site-in-browser.ts";
 
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  const built = await buildRealSite();
-  server = await startSiteServer(built.outputDir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const site = useSiteInBrowser();
 
 /** Runs in the page: the lines an element's text stands on, as drawn, soft hyphens left out. */
 function drawnLines(selector: string): string[] {
@@ -51,10 +35,10 @@ function drawnLines(selector: string): string[] {
 
 describe("the root page's title and header bar, in both languages", () => {
   it("never begin a line with the dot between the languages, at any width", async () => {
-    const tab = await browser.newPage();
+    const tab = await site.browser.newPage();
     for (const width of [320, 390, 768, 1280]) {
       await tab.setViewport({ width, height: 844 });
-      await tab.goto(`${server.origin}/`, { waitUntil: "load" });
+      await tab.goto(`${site.origin}/`, { waitUntil: "load" });
       await tab.evaluate(() => document.fonts.ready.then(() => true));
       for (const selector of ["h1", ".kern-kopfzeile__label"]) {
         const lines = await tab.evaluate(drawnLines, selector);
@@ -69,9 +53,9 @@ describe("the root page's title and header bar, in both languages", () => {
   });
 
   it("put each language on a line of its own on a phone", async () => {
-    const tab = await browser.newPage();
+    const tab = await site.browser.newPage();
     await tab.setViewport({ width: 390, height: 844 });
-    await tab.goto(`${server.origin}/`, { waitUntil: "load" });
+    await tab.goto(`${site.origin}/`, { waitUntil: "load" });
     await tab.evaluate(() => document.fonts.ready.then(() => true));
     expect(await tab.evaluate(drawnLines, "h1")).toEqual([
       "Gesundheitswirtschaft",

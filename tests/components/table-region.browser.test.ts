@@ -1,28 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../src/checks/a11y/index.ts";
-import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
-import { findBrowser } from "../../src/checks/browser.ts";
-import { buildRealSite } from "../support/built-site.ts";
+import { describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "../support/site-in-browser.ts";
 
-let browser: Browser;
-let server: SiteServer;
-let tablePages: string[];
-
-beforeAll(async () => {
-  const built = await buildRealSite();
-  tablePages = built.pages
-    .filter((page) => page.html.includes('class="kern-table-responsive table-region"'))
-    .map((page) => page.url);
-  server = await startSiteServer(built.outputDir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const site = useSiteInBrowser();
 
 /** What a reader sees of one table region. */
 interface RegionView {
@@ -91,52 +71,62 @@ function viewRegions(): RegionView[] {
   });
 }
 
-async function regionsAt(tab: Page, url: string, width: number): Promise<RegionView[]> {
-  await tab.setViewport({ width, height: 844 });
-  await tab.goto(server.origin + url, { waitUntil: "load" });
-  await tab.evaluate(() => document.fonts.ready.then(() => true));
-  return tab.evaluate(viewRegions);
+/** A table region as a reader sees it at one width, and the words that say where it is. */
+interface RegionAt extends RegionView {
+  where: string;
+  width: number;
+}
+
+let regions: Promise<RegionAt[]> | undefined;
+
+/**
+ * Every table region of every built page that has one, at 320, 390, 768 and 1280 px: looked at
+ * once for all the tests of this file.
+ */
+function allRegions(): Promise<RegionAt[]> {
+  regions ??= (async () => {
+    const tablePages = site.built.pages
+      .filter((page) => page.html.includes('class="kern-table-responsive table-region"'))
+      .map((page) => page.url);
+    const tab = await site.browser.newPage();
+    const seen: RegionAt[] = [];
+    for (const url of tablePages) {
+      for (const width of [320, 390, 768, 1280]) {
+        await tab.setViewport({ width, height: 844 });
+        await tab.goto(site.origin + url, { waitUntil: "load" });
+        await tab.evaluate(() => document.fonts.ready.then(() => true));
+        for (const region of await tab.evaluate(viewRegions)) {
+          seen.push({ ...region, width, where: `${url} at ${width} px, "${region.caption}"` });
+        }
+      }
+    }
+    await tab.close();
+    return seen;
+  })();
+  return regions;
 }
 
 describe("a table on the built site", () => {
   it("scrolls inside its region on a phone instead of squeezing, and says so exactly while it does", async () => {
-    expect(tablePages.length).toBeGreaterThanOrEqual(6);
-    const tab = await browser.newPage();
-    for (const url of tablePages) {
-      for (const width of [320, 390, 768, 1280]) {
-        for (const region of await regionsAt(tab, url, width)) {
-          const where = `${url} at ${width} px, "${region.caption}"`;
-          if (width <= 390) expect(region.scrolls, where).toBe(true);
-          expect(region.hintShown, where).toBe(region.scrolls);
-        }
-      }
+    const seen = await allRegions();
+    // The key figures, the open data files and a source's spellings, in both languages.
+    expect(seen.length).toBeGreaterThanOrEqual(6 * 4);
+    for (const region of seen) {
+      if (region.width <= 390) expect(region.scrolls, region.where).toBe(true);
+      expect(region.hintShown, region.where).toBe(region.scrolls);
     }
-    await tab.close();
   });
 
   it("keeps every word of its values and column names whole on a phone, soft hyphens unused", async () => {
-    const tab = await browser.newPage();
-    for (const url of tablePages) {
-      for (const width of [320, 390]) {
-        for (const region of await regionsAt(tab, url, width)) {
-          expect(region.brokenWords, `${url} at ${width} px, "${region.caption}"`).toEqual([]);
-        }
-      }
+    for (const region of await allRegions()) {
+      if (region.width <= 390) expect(region.brokenWords, region.where).toEqual([]);
     }
-    await tab.close();
   });
 
   it("has a caption smaller than the headings around it, so it reads as the table's title", async () => {
-    const tab = await browser.newPage();
-    for (const url of tablePages) {
-      for (const width of [390, 1280]) {
-        for (const region of await regionsAt(tab, url, width)) {
-          const where = `${url} at ${width} px, "${region.caption}"`;
-          expect(region.captionSize, where).toBeLessThan(region.h3Size);
-          expect(region.captionSize, where).toBeLessThanOrEqual(region.h4Size);
-        }
-      }
+    for (const region of await allRegions()) {
+      expect(region.captionSize, region.where).toBeLessThan(region.h3Size);
+      expect(region.captionSize, region.where).toBeLessThanOrEqual(region.h4Size);
     }
-    await tab.close();
   });
 });
