@@ -41,7 +41,7 @@ export default {
     value: 7,
     source: "brandenburg",
     quote: "sieben Schwerpunkten",
-    label: { de: "Schwerpunkte der Clusterarbeit", en: "Focus areas of the cluster's work" },
+    label: { de: "Schwerpunkte der Clusterarbeit", en: "Focus areas of the cluster’s work" },
   },
   "nrw.employees": {
     kind: "count",
@@ -87,7 +87,7 @@ export default {
     quote: "rund 80 % der über einer Million Beschäftigten",
     label: {
       de: "Anteil der Beschäftigten der Gesundheitswirtschaft, die in den sechs Gesundheitswirtschaftsregionen arbeiten",
-      en: "Share of the health economy's employees who work in the six health economy regions",
+      en: "Share of the health economy’s employees who work in the six health economy regions",
     },
   },
 } satisfies z.input<typeof factsModule>;

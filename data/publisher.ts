@@ -61,7 +61,7 @@ export default {
         placeholder: true,
         value: {
           de: "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz des Landes",
-          en: "Arbitration body under the state's disability equality law",
+          en: "Arbitration body under the state’s disability equality law",
         },
       },
       address: {
@@ -85,7 +85,7 @@ export default {
     placeholder: true,
     value: {
       de: "Kennung der herausgebenden Stelle in der DCAT-AP.de-Liste der Datenbereitsteller",
-      en: "The publishing body's identifier in the DCAT-AP.de list of data contributors",
+      en: "The publishing body’s identifier in the DCAT-AP.de list of data contributors",
     },
   },
   licence: {

@@ -1,5 +1,5 @@
 import type { Publisher } from "../lib/data/schemas.ts";
-import { html, type Html } from "../lib/html.ts";
+import { html, joinLanguageParts, type Html } from "../lib/html.ts";
 import { hyphenateText } from "../lib/hyphenate.ts";
 import type { Translator } from "../lib/i18n.ts";
 import {
@@ -12,6 +12,7 @@ import {
 import type { PageRef, Translations } from "../lib/pages.ts";
 import { publisherText } from "../lib/publisher.ts";
 import { notFoundPage } from "../lib/published-files.ts";
+import { feedbackId, statementKey } from "./accessibility-statement.ts";
 import { documentHead } from "./document-head.ts";
 import { headerBar } from "./header-bar.ts";
 import { pageIn } from "./menu.ts";
@@ -21,8 +22,12 @@ import { headerBarLabels } from "./site-header.ts";
 /** The translation keys of the pages about each region, which the root page links. */
 export const regionPages = ["berlin-brandenburg", "nrw"] as const;
 
-/** The translation keys of the legal notice and the privacy page. */
-export const legalPages = ["legal-notice", "privacy"] as const;
+/**
+ * The translation keys of the pages each language's part links at its foot, as a German public
+ * body's site does on every page: the page in plain language (Leichte Sprache, easy read), the
+ * accessibility statement (where a barrier is reported, too), the legal notice, the privacy page.
+ */
+export const footerPages = ["easy-read", statementKey, "legal-notice", "privacy"] as const;
 
 /** Parameters of the root page. */
 export interface ChooserProps {
@@ -45,6 +50,18 @@ function links(pages: readonly PageRef[]): Html {
     (page) => html`
               <li><a href="${page.url}">${page.navTitle}</a></li>`,
   )}`;
+}
+
+/** The links at the foot of one language's part: `footerPages`, reporting a barrier after the statement. */
+function footerLinks(page: (key: string) => PageRef, reportBarrier: string): Html {
+  return html`${footerPages.map((key) => {
+    const target = page(key);
+    const report =
+      key === statementKey &&
+      html`
+              <li><a href="${target.url}#${feedbackId}">${reportBarrier}</a></li>`;
+    return html`${links([target])}${report}`;
+  })}`;
 }
 
 /** The translation key of the page a server shows for an address that does not exist. */
@@ -95,8 +112,8 @@ function introduction(language: Language, props: ChooserProps): Html {
             </ul>
             <p>${publisher}</p>${enterLink(language, props)}`;
   const footer = html`
-          <nav class="kern-card__footer" aria-label="${t("chooser.legal")}">
-            <ul class="inline-list">${links(legalPages.map(page))}
+          <nav class="kern-card__footer" aria-label="${t("common.footerNavigation")}">
+            <ul class="inline-list">${footerLinks(page, t("accessibility.reportBarrier"))}
             </ul>
           </nav>`;
   return languageCard(language, `chooser-${language}`, body, footer);
@@ -136,12 +153,11 @@ function rootPage(props: ChooserProps, parts: RootPageParts): Html {
         .some((earlier) => parts.title(earlier) === parts.title(language)),
   );
   // The heading's words may break at their syllables on a narrow screen, as on every page.
-  const title = worded.map((language) => {
-    const words = hyphenateText(parts.title(language), language);
-    return language === sourceLanguage
-      ? words
-      : html`<span lang="${language}"${directionAttribute(language)}>${words}</span>`;
-  });
+  const title = worded.map((language) => ({
+    lang: language === sourceLanguage ? undefined : language,
+    dir: directionOf(language) === directionOf(sourceLanguage) ? undefined : directionOf(language),
+    content: hyphenateText(parts.title(language), language),
+  }));
   const documentHeadMarkup = documentHead({
     title: worded.map(parts.title).join(" · "),
     description: parts.description,
@@ -172,7 +188,7 @@ function rootPage(props: ChooserProps, parts: RootPageParts): Html {
     <main id="main" tabindex="-1">
       <div class="page-intro">
         <div class="page-width">
-          <h1>${title.flatMap((part, index) => (index === 0 ? [part] : [" · ", part]))}</h1>
+          <h1>${joinLanguageParts(title)}</h1>
         </div>
       </div>
       <div class="page-width chooser__languages">${parts.languages.map(parts.part)}
@@ -184,9 +200,10 @@ function rootPage(props: ChooserProps, parts: RootPageParts): Html {
 }
 
 /**
- * The root page at `/`: the site introduced in every language of the list side by side (what it is, which
- * regions it covers, who publishes it or that this is still to be confirmed), each with links
- * into the site in that language and to its legal notice and privacy page (see `rootPage`).
+ * The root page at `/`: the site introduced in every language of the list side by side (what it
+ * is, which regions it covers, who publishes it or that this is still to be confirmed), each with
+ * links into the site in that language and, at its foot, to the pages `footerPages` names and to
+ * the statement's form of reporting a barrier (see `rootPage`).
  */
 export function chooser(props: ChooserProps): Html {
   const t = (language: Language, key: string) => props.translator.t(language, key);

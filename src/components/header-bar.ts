@@ -1,4 +1,5 @@
-import { html, type Html } from "../lib/html.ts";
+import { html, joinLanguageParts, type Html } from "../lib/html.ts";
+import { directionOf, sourceLanguage } from "../lib/languages.ts";
 
 /** Parameters of the header bar. */
 export interface HeaderBarProps {
@@ -21,14 +22,16 @@ const flag = html`<span class="kern-kopfzeile__flagge" aria-hidden="true"><svg x
  * not yet confirmed the bar says so instead, without the flag.
  */
 export function headerBar({ official, labels }: HeaderBarProps): Html {
-  const parts = labels.map((label, index) => {
-    const words = official ? label.official : label.unofficial;
-    return index === 0 ? words : html` · <span lang="${label.language}">${words}</span>`;
-  });
+  const pageDirection = directionOf(labels[0]?.language ?? sourceLanguage);
+  const parts = labels.map((label, index) => ({
+    lang: index === 0 ? undefined : label.language,
+    dir: directionOf(label.language) === pageDirection ? undefined : directionOf(label.language),
+    content: official ? label.official : label.unofficial,
+  }));
   return html`<div class="kern-kopfzeile">
         <div class="page-width">
           <div class="kern-kopfzeile__content">
-            ${official && flag}<span class="kern-kopfzeile__label">${parts}</span>
+            ${official && flag}<span class="kern-kopfzeile__label">${joinLanguageParts(parts)}</span>
           </div>
         </div>
       </div>`;

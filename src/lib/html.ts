@@ -74,3 +74,25 @@ export function markLanguage(
   }
   return new Html(markup + escapeHtml(text.slice(last)));
 }
+
+/** One language's words in a line of several languages: `lang` unless in the page's language. */
+export interface LanguagePart {
+  lang?: string;
+  /** The part's writing direction where it differs from the page's (`rtl` in a German page). */
+  dir?: string;
+  content: HtmlValue;
+}
+
+/**
+ * The same words in several languages: "Gesundheitswirtschaft · Health economy". Each language's
+ * part is an element of its own (`language-part`, marked with its `lang`), which the stylesheet
+ * keeps whole on a line where there is room and puts on a line of its own on a phone, hiding
+ * the dot (`language-separator`). The dot is bound to the part before it by a no-break space,
+ * so no line begins with it; a plain space after it keeps the parts apart when it is hidden.
+ */
+export function joinLanguageParts(parts: readonly LanguagePart[]): Html {
+  return html`${parts.map(
+    (part, index) =>
+      html`${index > 0 && html`<span class="language-separator">\u00a0·</span> `}<span class="language-part"${part.lang !== undefined && html` lang="${part.lang}"`}${part.dir !== undefined && html` dir="${part.dir}"`}>${part.content}</span>`,
+  )}`;
+}

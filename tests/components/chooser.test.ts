@@ -35,6 +35,7 @@ const site: Translations = {
   ...pair("legal-notice", "/de/impressum/", "/en/legal-notice/"),
   ...pair("privacy", "/de/datenschutz/", "/en/privacy/"),
   ...pair("not-found", "/de/404.html", "/en/404.html"),
+  ...pair("easy-read", "/de/leichte-sprache/", "/en/easy-read/"),
 };
 
 const publisher = publisherModule.parse(publisherData);
@@ -67,7 +68,7 @@ describe("the root page", () => {
     }
   });
 
-  it("links each language's start page and the pages of both regions in that language", () => {
+  it("links each language's start page, the pages of both regions and, at its foot, the pages a public body's site links everywhere, in that language", () => {
     const links = (index: number) =>
       within(sections[index] ?? null, tag("a")).map((link) => [
         attribute(link, "href"),
@@ -77,6 +78,9 @@ describe("the root page", () => {
       ["/de/berlin-brandenburg/", "de berlin-brandenburg"],
       ["/de/nordrhein-westfalen/", "de nrw"],
       ["/de/", "de:chooser.enter"],
+      ["/de/leichte-sprache/", "de easy-read"],
+      ["/de/barrierefreiheit/", "Barrierefreiheit"],
+      ["/de/barrierefreiheit/#feedback", "de:accessibility.reportBarrier"],
       ["/de/impressum/", "de legal-notice"],
       ["/de/datenschutz/", "de privacy"],
     ]);
@@ -84,9 +88,14 @@ describe("the root page", () => {
       "/en/berlin-brandenburg/",
       "/en/north-rhine-westphalia/",
       "/en/",
+      "/en/easy-read/",
+      "/en/accessibility/",
+      "/en/accessibility/#feedback",
       "/en/legal-notice/",
       "/en/privacy/",
     ]);
+    const foot = within(sections[1] ?? null, tag("nav"));
+    expect(foot.map((nav) => attribute(nav, "aria-label"))).toEqual(["en:common.footerNavigation"]);
     const start = page.first(tag("a", { href: "/en/" }));
     expect(attribute(start, "hreflang")).toBe("en");
   });
@@ -125,8 +134,8 @@ describe("the root page", () => {
 
   it("names itself in every language, marking the parts not in the page's language", () => {
     expect(attribute(page.first(tag("html")), "lang")).toBe("de");
-    expect(text(page.first(tag("h1")))).toBe("de:chooser.title · en:chooser.title");
-    const marked = within(page.first(tag("h1")), tag("span"));
+    expect(text(page.first(tag("h1")))).toBe("de:chooser.title\u00a0· en:chooser.title");
+    const marked = within(page.first(tag("h1")), tag("span", { lang: "en" }));
     expect(marked.map((span) => [attribute(span, "lang"), text(span)])).toEqual([
       ["en", "en:chooser.title"],
     ]);
@@ -169,7 +178,7 @@ describe("the root 404 page", () => {
   it("is named by each language's 404 page, marking the parts not in the page's language", () => {
     expect(attribute(page.first(tag("html")), "lang")).toBe("de");
     expect(text(page.first(tag("title")))).toBe("de not-found · en not-found");
-    expect(text(page.first(tag("h1")))).toBe("de not-found · en not-found");
+    expect(text(page.first(tag("h1")))).toBe("de not-found\u00a0· en not-found");
     expect(attribute(page.first(tag("meta", { name: "description" })), "content")).toBe(
       "de:chooser.notFoundDescription",
     );

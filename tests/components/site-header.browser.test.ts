@@ -1,33 +1,16 @@
-import type { Browser } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../src/checks/a11y/index.ts";
-import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
-import { findBrowser } from "../../src/checks/browser.ts";
-import { buildRealSite, type BuiltSite } from "../support/built-site.ts";
+import { describe, expect, it } from "vitest";
+import { useSiteInBrowser } from "../support/site-in-browser.ts";
 
-let built: BuiltSite;
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  built = await buildRealSite();
-  server = await startSiteServer(built.outputDir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const site = useSiteInBrowser();
 
 describe("the site header on a phone", () => {
   it("takes at most a quarter of a 390 × 844 screen with its menu folded, on every page of both languages", async () => {
-    const tab = await browser.newPage();
+    const tab = await site.browser.newPage();
     await tab.setViewport({ width: 390, height: 844 });
-    const pages = built.pages.filter((page) => /^\/(de|en)\/.+/.test(page.url));
+    const pages = site.built.pages.filter((page) => /^\/(de|en)\/.+/.test(page.url));
     expect(pages.length).toBeGreaterThan(20);
     for (const page of pages) {
-      await tab.goto(server.origin + page.url, { waitUntil: "load" });
+      await tab.goto(site.origin + page.url, { waitUntil: "load" });
       const bottom = await tab.evaluate(async () => {
         await document.fonts.ready;
         return document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? Infinity;
@@ -38,9 +21,9 @@ describe("the site header on a phone", () => {
   });
 
   it("opens the menu with the keyboard, and shows it as a row of links on a wide screen", async () => {
-    const tab = await browser.newPage();
+    const tab = await site.browser.newPage();
     await tab.setViewport({ width: 390, height: 844 });
-    await tab.goto(`${server.origin}/de/kennzahlen/`, { waitUntil: "load" });
+    await tab.goto(`${site.origin}/de/kennzahlen/`, { waitUntil: "load" });
     const visibleLinks = () =>
       tab.$$eval(".main-menu a", (links) =>
         links.filter((link) => link.checkVisibility()).map((link) => link.textContent),
@@ -55,6 +38,31 @@ describe("the site header on a phone", () => {
     expect(await tab.$eval(".main-menu summary", (summary) => summary.checkVisibility())).toBe(
       false,
     );
+    await tab.close();
+  });
+});
+
+describe("the header bar", () => {
+  it("starts at the top edge of the screen, and the footer ends the page, with nothing of the page around them", async () => {
+    const tab = await site.browser.newPage();
+    for (const url of ["/", "/de/", "/en/key-figures/", "/de/leichte-sprache/"]) {
+      for (const width of [390, 1280]) {
+        await tab.setViewport({ width, height: 844 });
+        await tab.goto(site.origin + url, { waitUntil: "load" });
+        const edges = await tab.evaluate(() => {
+          const footer = document.querySelector(".site-footer");
+          return {
+            barTop: document.querySelector(".kern-kopfzeile")?.getBoundingClientRect().top,
+            belowFooter:
+              footer === null
+                ? 0
+                : document.documentElement.scrollHeight -
+                  (footer.getBoundingClientRect().bottom + window.scrollY),
+          };
+        });
+        expect(edges, `${url} at ${width} px`).toEqual({ barTop: 0, belowFooter: 0 });
+      }
+    }
     await tab.close();
   });
 });

@@ -52,7 +52,7 @@ describe("testCoverage", () => {
     expect(notes("de")).toContain(
       "Die automatischen Prüfungen dieser Website testen diese Kriterien nicht.",
     );
-    expect(notes("en")).toContain("This website's automated checks do not test these criteria.");
+    expect(notes("en")).toContain("This website’s automated checks do not test these criteria.");
   });
 
   it("lists a criterion the map says is fully decided as passed", () => {
@@ -74,7 +74,7 @@ describe("testCoverage", () => {
       .map(text)
       .find((line) => line.startsWith("1.4.3 "));
     expect(item).toBe(
-      "1.4.3 Contrast (Minimum) (Level AA): checked with axe (color-contrast); the site's own checks (contrast-background, contrast-states)",
+      "1.4.3 Contrast (Minimum) (Level AA): checked with axe (color-contrast); the site’s own checks (contrast-background, contrast-states)",
     );
     expect(page.all(tag("span")).every((span) => span.attribs.lang === "en")).toBe(true);
   });

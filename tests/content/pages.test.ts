@@ -10,7 +10,7 @@ import {
   type LocaleTree,
   type Translator,
 } from "../../src/lib/i18n.ts";
-import { languages, type Language } from "../../src/lib/languages.ts";
+import { isLanguage, languages, type Language } from "../../src/lib/languages.ts";
 import { buildRealSite } from "../support/built-site.ts";
 import { parseHtml, tag, text, within, type ParsedPage } from "../support/html.ts";
 import { projectRoot } from "../support/project.ts";
@@ -24,6 +24,8 @@ import {
   hedgeDiffersFromSource,
   missingSourceDetails,
   pageWords,
+  proseByLanguage,
+  quotationMarkProblems,
   shareWithoutCareQualifier,
   snippet,
   termProblems,
@@ -44,6 +46,8 @@ let data: SiteData;
 let locales: LocaleResources;
 let translator: Translator;
 let pages: Page[];
+/** Every built page, the root page and the error pages included. */
+let builtPages: { url: string; doc: ParsedPage }[];
 let markdownPages: MarkdownPage[];
 
 function stringsOf(tree: LocaleTree, prefix = ""): [key: string, value: string][] {
@@ -84,6 +88,7 @@ beforeAll(async () => {
   translator = createTranslator(locales);
   markdownPages = await readMarkdownPages();
   const site = await buildRealSite();
+  builtPages = site.pages.map((built) => ({ url: built.url, doc: parseHtml(built.html) }));
   pages = site.pages.flatMap((built) => {
     const language = /^\/(de|en)\//.exec(built.url)?.[1];
     if (language === undefined) return [];
@@ -383,6 +388,82 @@ describe("page titles and dates", () => {
       if (candidate.language === "en") {
         expect(americanDates(candidate.words), candidate.url).toEqual([]);
       }
+    }
+  });
+});
+
+/**
+ * Every text in data/ that gives the same words in each language (an object keyed by every
+ * language of the list), one entry per language, with where it is.
+ */
+function localizedTexts(
+  value: unknown,
+  where: string,
+): { where: string; language: Language; text: string }[] {
+  if (typeof value !== "object" || value === null) return [];
+  const texts = value as Record<string, unknown>;
+  if (languages.every((language) => typeof texts[language] === "string")) {
+    return languages.map((language) => ({ where, language, text: String(texts[language]) }));
+  }
+  return Object.entries(value).flatMap(([key, child]) => localizedTexts(child, `${where}.${key}`));
+}
+
+describe("quotation marks and apostrophes", () => {
+  it("are flagged where English has a straight apostrophe or quote, German other quotes than „…“, or a quotation is left open", () => {
+    expect(quotationMarkProblems("the state's law", "en")).toEqual([`' in "the state's law"`]);
+    expect(quotationMarkProblems('the "Sources" page', "en")).toHaveLength(2);
+    expect(quotationMarkProblems("the state’s law, on the “Sources” page", "en")).toEqual([]);
+    expect(quotationMarkProblems('die Seite "Quellen"', "de")).toHaveLength(2);
+    expect(quotationMarkProblems("die Seite “Quellen”", "de")).toHaveLength(2);
+    expect(quotationMarkProblems("die Seite „Quellen", "de")).toEqual([
+      `„ not closed in "die Seite „Quellen"`,
+    ]);
+    expect(quotationMarkProblems("die Seite „Quellen“ und „Daten“", "de")).toEqual([]);
+  });
+
+  it("are read from a page's prose in each of its languages, not from code, web addresses or the parts in another language", () => {
+    const page = snippet(
+      "en",
+      `<p>It’s <code>a = 'b'</code>, see https://example.org/it's and the page <span lang="de">„Quellen“</span>.</p>`,
+      "Sources – Health economy",
+    );
+    const runs = proseByLanguage(page);
+    expect(runs.map((run) => run.lang)).toEqual(["en", "de"]);
+    expect(runs.map((run) => quotationMarkProblems(run.text, run.lang as Language))).toEqual([
+      [],
+      [],
+    ]);
+    const bad = snippet("en", `<p>It's the page <span lang="de">"Quellen"</span>.</p>`);
+    expect(
+      proseByLanguage(bad).map((run) => quotationMarkProblems(run.text, run.lang as Language)),
+    ).toEqual([
+      [`' in "Seite – Website It's the page ."`],
+      [`" in ""Quellen""`, `" in ""Quellen""`],
+    ]);
+  });
+
+  it("are typographic in the prose of every built page, in each language a page speaks, title and description included", () => {
+    expect(builtPages.length).toBeGreaterThan(20);
+    for (const built of builtPages) {
+      const runs = proseByLanguage(built.doc);
+      expect(runs.length, built.url).toBeGreaterThan(0);
+      for (const run of runs) {
+        if (!isLanguage(run.lang)) continue;
+        expect(quotationMarkProblems(run.text, run.lang), `${built.url} (${run.lang})`).toEqual([]);
+      }
+    }
+  });
+
+  it("are typographic in every UI string and in every text in data/, in its language", () => {
+    for (const language of languages) {
+      for (const [key, words] of stringsOf(locales[language] ?? {})) {
+        expect(quotationMarkProblems(words, language), `locales/${language}: ${key}`).toEqual([]);
+      }
+    }
+    const texts = localizedTexts(data, "data");
+    expect(texts.length).toBeGreaterThan(20);
+    for (const { where, language, text } of texts) {
+      expect(quotationMarkProblems(text, language), `${where}.${language}`).toEqual([]);
     }
   });
 });

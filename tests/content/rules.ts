@@ -392,3 +392,84 @@ export function snippet(language: Language, main: string, title = "Seite – Web
     `<html lang="${language}"><head><title>${title}</title></head><body><main>${main}</main></body></html>`,
   );
 }
+
+/** Elements whose text is code or data, not prose: a straight quote there is right. */
+const notProse = new Set(["script", "style", "code", "pre", "kbd", "samp"]);
+
+/**
+ * A built page's prose by language: for the page and for every element marked with a `lang` of
+ * its own, the text that stands in that language (a marked part inside it left out, as a space),
+ * with the page's title; the description's words count in the page's language. Code, scripts
+ * and web addresses are left out: their straight quotes are right.
+ */
+export function proseByLanguage(doc: ParsedPage): { lang: string; text: string }[] {
+  const runs: { lang: string; text: string }[] = [];
+  const visit = (node: AnyNode, run: { lang: string; text: string }): void => {
+    if (isText(node)) {
+      run.text += textContent(node);
+      return;
+    }
+    if (!isTag(node) || notProse.has(node.name)) return;
+    const lang = getAttributeValue(node, "lang");
+    if (lang !== undefined && lang !== run.lang) {
+      const own = { lang, text: "" };
+      runs.push(own);
+      for (const child of node.children) visit(child, own);
+      run.text += " ";
+      return;
+    }
+    for (const child of node.children) visit(child, run);
+    // The title and the body's blocks are texts of their own: words never run into each other.
+    run.text += " ";
+  };
+  const root = doc.first(tag("html"));
+  const page = {
+    lang: (root === null ? undefined : getAttributeValue(root, "lang")) ?? "",
+    text: "",
+  };
+  runs.unshift(page);
+  if (root !== null) for (const child of root.children) visit(child, page);
+  const description = doc.first(tag("meta", { name: "description" }));
+  if (description !== null) page.text += ` ${getAttributeValue(description, "content") ?? ""}`;
+  return runs.map(({ lang, text: words }) => ({
+    lang,
+    text: normalise(words.replace(/\b[a-z][\w+.-]*:\/\/\S+|\S+@\S+\.\w+/gi, " ")),
+  }));
+}
+
+/** The quotation marks each language opens and closes a quotation with. */
+const quotationMarks: Partial<Record<Language, { open: string; close: string; wrong: RegExp }>> = {
+  // „…“; a straight quote or apostrophe, English quotes and the right double quote are wrong.
+  de: { open: "„", close: "“", wrong: /["'”]/g },
+  // “…” and ’ for the apostrophe; straight quotes and the German low quote are wrong.
+  en: { open: "“", close: "”", wrong: /["'„]/g },
+};
+
+/**
+ * Where a text in `language` uses a quotation mark or apostrophe that is not its own (a straight
+ * `'` or `"` on a keyboard, another language's quotes), or opens a quotation it does not close:
+ * English takes “…” and ’, German „…“; a language without marks listed here is not checked.
+ * Each problem quotes the words around it.
+ */
+export function quotationMarkProblems(words: string, language: Language): string[] {
+  const marks = quotationMarks[language];
+  if (marks === undefined) return [];
+  const { open, close, wrong } = marks;
+  const around = (index: number) => `"${words.slice(Math.max(0, index - 25), index + 25).trim()}"`;
+  const problems = [...words.matchAll(wrong)].map(
+    (match) => `${match[0]} in ${around(match.index)}`,
+  );
+  let opened: number | undefined;
+  for (let index = 0; index < words.length; index++) {
+    const character = words[index];
+    if (character === open) {
+      if (opened !== undefined) problems.push(`${open} not closed in ${around(opened)}`);
+      opened = index;
+    } else if (character === close) {
+      if (opened === undefined) problems.push(`${close} without ${open} in ${around(index)}`);
+      opened = undefined;
+    }
+  }
+  if (opened !== undefined) problems.push(`${open} not closed in ${around(opened)}`);
+  return problems;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { html, markLanguage, trustedHtml } from "../../src/lib/html.ts";
+import { html, joinLanguageParts, markLanguage, trustedHtml } from "../../src/lib/html.ts";
 
 describe("html", () => {
   it("escapes inserted text in content and attribute values", () => {
@@ -37,6 +37,23 @@ describe("markLanguage", () => {
   it("only escapes text without any phrase to mark", () => {
     expect(markLanguage("Download key-figures.csv <b>", []).markup).toBe(
       "Download key-figures.csv &lt;b&gt;",
+    );
+  });
+});
+
+describe("joinLanguageParts", () => {
+  it("puts each language in an element of its own, marked unless in the page's language, the dot bound to the part before it", () => {
+    expect(
+      joinLanguageParts([{ content: "Gesundheit & Pflege" }, { lang: "en", content: "Health" }])
+        .markup,
+    ).toBe(
+      '<span class="language-part">Gesundheit &amp; Pflege</span><span class="language-separator">\u00a0·</span> <span class="language-part" lang="en">Health</span>',
+    );
+  });
+
+  it("writes one language without a dot", () => {
+    expect(joinLanguageParts([{ content: "Gesundheit" }]).markup).toBe(
+      '<span class="language-part">Gesundheit</span>',
     );
   });
 });

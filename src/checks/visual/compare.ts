@@ -8,6 +8,8 @@ export interface Comparison {
   changedPixels: number;
   /** The differing pixels in red over a faded copy of the new screenshot, as PNG. */
   diff: Buffer;
+  /** The topmost row with a differing pixel, in px from the top; null when none differs. */
+  firstChangedRow: number | null;
   before: { width: number; height: number };
   after: { width: number; height: number };
 }
@@ -19,6 +21,20 @@ function onCanvas(image: PNG, width: number, height: number): Buffer {
   canvas.data.fill(255);
   PNG.bitblt(image, canvas, 0, 0, image.width, image.height, 0, 0);
   return canvas.data;
+}
+
+/** The colour pixelmatch draws a differing pixel in; the rest of its image is grey. */
+const DIFF_COLOR: [number, number, number] = [255, 0, 0];
+
+/** The first row of `image` with a pixel of exactly `color`, or null. */
+function firstRowIn(image: PNG, [red, green, blue]: readonly number[]): number | null {
+  const { data, width } = image;
+  for (let offset = 0; offset < data.length; offset += 4) {
+    if (data[offset] === red && data[offset + 1] === green && data[offset + 2] === blue) {
+      return Math.floor(offset / 4 / width);
+    }
+  }
+  return null;
 }
 
 /**
@@ -38,10 +54,11 @@ export function compareScreenshots(beforePng: Buffer, afterPng: Buffer): Compari
     diff.data,
     width,
     height,
-    { threshold: 0.1 },
+    { threshold: 0.1, diffColor: DIFF_COLOR },
   );
   return {
     share: changedPixels / (width * height),
+    firstChangedRow: firstRowIn(diff, DIFF_COLOR),
     changedPixels,
     diff: PNG.sync.write(diff),
     before: { width: before.width, height: before.height },

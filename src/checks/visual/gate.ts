@@ -7,8 +7,15 @@ import { pathOfHtmlFile } from "../a11y/pages.ts";
 import { BrowserNotFoundError, findBrowser } from "../browser.ts";
 import { CouldNotCheckError, type Finding, type Gate } from "../gate.ts";
 import { compareScreenshots } from "./compare.ts";
-import { formatShare, renderVisualReport, type ShotResult, type VisualDetails } from "./report.ts";
+import {
+  formatShare,
+  renderVisualReport,
+  type ReportImage,
+  type ShotResult,
+  type VisualDetails,
+} from "./report.ts";
 import { takeScreenshots, type Screenshot } from "./screenshots.ts";
+import { changeWindowTop, cropScreen } from "./thumbnail.ts";
 
 /** The visual check's options, from the command line. */
 export interface VisualOptions {
@@ -126,6 +133,20 @@ export const visualGate: Gate<VisualOptions, VisualDetails> = {
       await writeFile(path.join(images, file), png);
       return `images/${file}`;
     };
+    /** A screen of `png` from `top` as the thumbnail, and the whole page unless `thumbnailOnly`. */
+    const picture = async (
+      name: string,
+      png: Buffer,
+      screen: { top: number; height: number },
+      thumbnailOnly = false,
+    ): Promise<ReportImage> => {
+      const crop = cropScreen(png, screen.top, screen.height);
+      return {
+        thumbnail: await write(`${name}.thumb.png`, crop.png),
+        top: crop.top,
+        full: thumbnailOnly ? null : await write(`${name}.png`, png),
+      };
+    };
     const findings: Finding[] = failures.map((failure) => ({
       rule: "page-load",
       severity: "error",
@@ -135,14 +156,18 @@ export const visualGate: Gate<VisualOptions, VisualDetails> = {
     const shots: ShotResult[] = [];
     for (const shot of screenshots) {
       const place = { path: shot.path, width: shot.width };
-      const current = await write(`${shot.name}.png`, shot.png);
+      const firstScreen = { top: 0, height: shot.screenHeight };
       const before = baseline.get(`${shot.name}.png`);
       if (before === undefined) {
         shots.push({
           ...place,
           status: "new",
           share: null,
-          images: { current, baseline: null, diff: null },
+          images: {
+            current: await picture(shot.name, shot.png, firstScreen),
+            baseline: null,
+            diff: null,
+          },
         });
         continue;
       }
@@ -152,18 +177,27 @@ export const visualGate: Gate<VisualOptions, VisualDetails> = {
           ...place,
           status: "unchanged",
           share: 0,
-          images: { current, baseline: null, diff: null },
+          images: {
+            current: await picture(shot.name, shot.png, firstScreen, true),
+            baseline: null,
+            diff: null,
+          },
         });
         continue;
       }
+      // All three thumbnails show the same screen: the one where the change begins.
+      const changed = {
+        top: changeWindowTop(comparison.firstChangedRow, shot.screenHeight),
+        height: shot.screenHeight,
+      };
       shots.push({
         ...place,
         status: "changed",
         share: comparison.share,
         images: {
-          current,
-          baseline: await write(`${shot.name}.baseline.png`, before),
-          diff: await write(`${shot.name}.diff.png`, comparison.diff),
+          current: await picture(shot.name, shot.png, changed),
+          baseline: await picture(`${shot.name}.baseline`, before, changed),
+          diff: await picture(`${shot.name}.diff`, comparison.diff, changed),
         },
       });
       const sizes =

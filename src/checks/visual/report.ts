@@ -11,7 +11,16 @@ export interface ShotResult {
   /** Share of pixels changed (0 to 1); null for a page the last passing run did not have. */
   share: number | null;
   /** Images, relative to the report's folder. */
-  images: { current: string; baseline: string | null; diff: string | null };
+  images: { current: ReportImage; baseline: ReportImage | null; diff: ReportImage | null };
+}
+
+/** A picture in the report: a screen-high thumbnail, and the whole page where a reviewer needs it. */
+export interface ReportImage {
+  thumbnail: string;
+  /** Where the thumbnail starts, in px from the top of the page: 0, or just above the change. */
+  top: number;
+  /** The whole page; null for a page that did not change, whose thumbnail is all there is. */
+  full: string | null;
 }
 
 /** The visual check's own part of its report (`details` in report.json). */
@@ -33,10 +42,12 @@ export function formatShare(share: number): string {
 
 const order: Record<ShotResult["status"], number> = { changed: 0, new: 1, unchanged: 2 };
 
-function figure(src: string, caption: string, alt: string): Html {
+function figure(image: ReportImage, caption: string, alt: string): Html {
+  const shown = image.top === 0 ? "first screen" : `from ${image.top} px down`;
+  const thumbnail = html`<img src="${image.thumbnail}" alt="${alt}, ${shown}" width="240" loading="lazy">`;
   return html`<figure>
-<a href="${src}"><img src="${src}" alt="${alt}" width="240" loading="lazy"></a>
-<figcaption>${caption}</figcaption>
+${image.full === null ? thumbnail : html`<a href="${image.full}">${thumbnail}</a>`}
+<figcaption>${caption} (${shown})</figcaption>
 </figure>`;
 }
 
@@ -51,13 +62,11 @@ function shotSection(shot: ShotResult): Html {
   const figures = [
     figure(shot.images.current, "Now", `${where}, now`),
     shot.images.baseline !== null &&
-      shot.status === "changed" &&
       figure(shot.images.baseline, "Last passing run", `${where}, in the last passing run`),
     shot.images.diff !== null &&
-      shot.status === "changed" &&
       figure(
         shot.images.diff,
-        "Difference (changed pixels in red)",
+        "Difference, changed pixels in red",
         `${where}, changed pixels in red`,
       ),
   ];
@@ -68,9 +77,10 @@ function shotSection(shot: ShotResult): Html {
 }
 
 /**
- * The report page for reviewers: every page at every width as a thumbnail (each links to the
- * full screenshot), changed pages first with the last passing run's screenshot, the
- * difference and the share of pixels changed, then new pages, then unchanged ones.
+ * The report page for reviewers: every page at every width as a screen-high thumbnail, changed
+ * pages first with the last passing run's screenshot, the difference and the share of pixels
+ * changed (their thumbnails showing the screen where the change begins), then new pages, then
+ * unchanged ones. The thumbnails of changed and new pages link to the whole page.
  */
 export function renderVisualReport(report: GateReport): string {
   const details = report.details as VisualDetails | undefined;

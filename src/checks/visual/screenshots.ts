@@ -25,6 +25,8 @@ const BROWSER_ARGUMENTS = [
 export interface Screenshot {
   path: string;
   width: number;
+  /** The height of the screen it was taken on: what a reader sees at once. */
+  screenHeight: number;
   /** The file name's stem: the path in words and the width, e.g. `de-kennzahlen-390`. */
   name: string;
   png: Buffer;
@@ -76,6 +78,7 @@ export async function takeScreenshots(
         screenshots.push({
           path,
           width: viewport.width,
+          screenHeight: viewport.height,
           name: screenshotName(path, viewport.width),
           png,
         });

@@ -7,15 +7,21 @@ import { gateReportSchema } from "../../../src/checks/gate.ts";
 import { runGateCaptured } from "../../../src/checks/runner.ts";
 import type { VisualDetails } from "../../../src/checks/visual/report.ts";
 import { visualGate } from "../../../src/checks/visual/gate.ts";
-import { parseHtml, tag, text } from "../../support/html.ts";
+import { parseHtml, tag, text, within } from "../../support/html.ts";
 import { makeTempDir } from "../../support/temp.ts";
 import { writeFiles } from "../a11y/fixtures.ts";
 
-const page = (title: string) => `<!doctype html>
+/** A page several screens long, its title at the top and `last` at its foot. */
+const page = (title: string, last = "Ende der Seite.") => `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="/site.css"></head>
-<body><main><h1>${title}</h1><p class="note">Ein Absatz über die Gesundheitswirtschaft.</p></main></body></html>
+<body><main><h1>${title}</h1>${'<p class="note">Ein Absatz über die Gesundheitswirtschaft.</p>'.repeat(60)}<p>${last}</p></main></body></html>
 `;
+
+async function pngSize(root: string, image: string) {
+  const { width, height } = PNG.sync.read(await readFile(path.join(root, "reports/visual", image)));
+  return { width, height };
+}
 
 async function report(root: string) {
   const json = gateReportSchema.parse(
@@ -47,17 +53,33 @@ describe("npm run check:visual", () => {
       ["/de/kennzahlen/", 390, "new"],
       ["/de/kennzahlen/", 1280, "new"],
     ]);
-    const shot = PNG.sync.read(
-      await readFile(path.join(root, "reports/visual/images/root-390.png")),
-    );
-    expect(shot.width).toBe(390);
+    const whole = await pngSize(root, "images/root-390.png");
+    expect(whole.width).toBe(390);
+    expect(whole.height).toBeGreaterThan(2 * 844);
     expect(existsSync(path.join(root, ".cache/visual/baseline/de-kennzahlen-1280.png"))).toBe(true);
   });
 
-  it("reports the page that changed first, with its difference and share of pixels, and leaves the other unchanged", async () => {
+  it("shows each page in the report as a thumbnail of its first screen, linking to the whole page", async () => {
+    const first = await report(root);
+    for (const shot of first.details.shots) {
+      expect(shot.images.current.top).toBe(0);
+      expect(shot.images.current.full).toMatch(/^images\/[\w-]+-\d+\.png$/);
+      expect(await pngSize(root, shot.images.current.thumbnail)).toEqual({
+        width: shot.width,
+        height: shot.width === 390 ? 844 : 800,
+      });
+    }
+    const html = parseHtml(await readFile(path.join(root, "reports/visual/report.html"), "utf8"));
+    const links = html
+      .all(tag("a"))
+      .map((link) => [link.attribs.href, within(link, tag("img"))[0]?.attribs.src]);
+    expect(links).toContainEqual(["images/root-390.png", "images/root-390.thumb.png"]);
+  });
+
+  it("reports the page that changed first, with its difference and share of pixels, thumbnails at the change, and leaves the other unchanged", async () => {
     await writeFile(
       path.join(root, "_site/de/kennzahlen/index.html"),
-      page("Kennzahlen im Vergleich"),
+      page("Kennzahlen", "Ende der Seite über Kennzahlen im Vergleich."),
     );
     const run = await runGateCaptured(visualGate, [], root);
     expect(run.exitCode, run.stderr).toBe(0);
@@ -74,11 +96,25 @@ describe("npm run check:visual", () => {
     for (const shot of changed) {
       expect(shot.share).toBeGreaterThan(0);
       expect(shot.share).toBeLessThan(0.5);
-      expect(existsSync(path.join(root, "reports/visual", shot.images.diff ?? ""))).toBe(true);
+      // The change is at the foot of the page: the thumbnails show that screen, the diff's red in it.
+      expect(shot.images.current.top).toBeGreaterThan(844);
+      expect(shot.images.diff?.top).toBe(shot.images.current.top);
+      const diff = PNG.sync.read(
+        await readFile(path.join(root, "reports/visual", shot.images.diff?.thumbnail ?? "")),
+      );
+      expect(diff.height).toBe(shot.width === 390 ? 844 : 800);
+      const red = diff.data.some(
+        (_, index) => index % 4 === 0 && diff.data[index] === 255 && diff.data[index + 1] === 0,
+      );
+      expect(red).toBe(true);
+      expect(shot.images.diff?.full).toMatch(/\.diff\.png$/);
+      expect(shot.images.baseline?.thumbnail).toMatch(/\.baseline\.thumb\.png$/);
     }
-    expect(
-      second.details.shots.filter((shot) => shot.path === "/").map((shot) => shot.status),
-    ).toEqual(["unchanged", "unchanged"]);
+    const unchanged = second.details.shots.filter((shot) => shot.path === "/");
+    expect(unchanged.map((shot) => [shot.status, shot.images.current.full])).toEqual([
+      ["unchanged", null],
+      ["unchanged", null],
+    ]);
 
     const html = parseHtml(await readFile(path.join(root, "reports/visual/report.html"), "utf8"));
     const headings = html.all(tag("h3")).map((heading) => text(heading));
@@ -87,7 +123,7 @@ describe("npm run check:visual", () => {
     );
     expect(headings.at(-1)).toMatch(/^\/ at \d+ px: unchanged$/);
     const images = html.all(tag("img")).map((image) => image.attribs.src);
-    expect(images).toContain("images/de-kennzahlen-390.diff.png");
+    expect(images).toContain("images/de-kennzahlen-390.diff.thumb.png");
     expect(html.all(tag("img")).every((image) => (image.attribs.alt ?? "") !== "")).toBe(true);
   });
 
