@@ -429,14 +429,9 @@ describe("quotation marks and apostrophes", () => {
     );
     const runs = proseByLanguage(page);
     expect(runs.map((run) => run.lang)).toEqual(["en", "de"]);
-    expect(runs.map((run) => quotationMarkProblems(run.text, run.lang as Language))).toEqual([
-      [],
-      [],
-    ]);
+    expect(runs.map((run) => quotationMarkProblems(run.text, run.lang))).toEqual([[], []]);
     const bad = snippet("en", `<p>It's the page <span lang="de">"Quellen"</span>.</p>`);
-    expect(
-      proseByLanguage(bad).map((run) => quotationMarkProblems(run.text, run.lang as Language)),
-    ).toEqual([
+    expect(proseByLanguage(bad).map((run) => quotationMarkProblems(run.text, run.lang))).toEqual([
       [`' in "Seite – Website It's the page ."`],
       [`" in ""Quellen""`, `" in ""Quellen""`],
     ]);
