@@ -14,7 +14,9 @@ import {
   runGateCaptured,
   type CapturedRun,
 } from "../../src/checks/runner.ts";
+import { projectRoot, runScriptAsync } from "../support/project.ts";
 import { makeTempDir } from "../support/temp.ts";
+import { createExchangeFixture } from "../translation/fixture.ts";
 
 interface WordOptions {
   files: string[];
@@ -294,6 +296,50 @@ describe("runGateCli", () => {
       expect(process.listenerCount(signal)).toBe(listenersBefore);
     }
     expect((await run(["--word", "bad", "a.txt"], clean)).exitCode).toBe(0);
+  });
+});
+
+describe("the runner when the reader of its output closes early", () => {
+  it("prints nothing more and exits with the command's status, without a stack, when stdout closes", async () => {
+    const result = await runScriptAsync(
+      projectRoot,
+      "scripts/i18n-export.ts",
+      ["--help"],
+      "stdout",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("exits with the command's own status when stderr closes before a wrong command line is reported", async () => {
+    const result = await runScriptAsync(
+      projectRoot,
+      "scripts/i18n-export.ts",
+      ["--bogus"],
+      "stderr",
+    );
+    expect(result.stdout).toBe("");
+    expect(result.status).toBe(2);
+  });
+
+  it("still writes a gate's report and exits 1 for its findings when stdout closes", async () => {
+    const root = await createExchangeFixture({
+      "locales/en/common.json":
+        '{ "greeting": "Hello {{name}}", "region": { "north": "North" } }\n',
+    });
+    const result = await runScriptAsync(
+      root,
+      path.join(projectRoot, "scripts/check.ts"),
+      ["i18n"],
+      "stdout",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const report = gateReportSchema.parse(
+      JSON.parse(await readFile(path.join(root, "reports/i18n/report.json"), "utf8")),
+    );
+    expect(report.status).toBe("failed");
+    expect(report.findings.map((finding) => finding.rule)).toContain("missing-key");
   });
 });
 
