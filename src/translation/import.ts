@@ -68,8 +68,42 @@ function validUtf8Prefix(bytes: Uint8Array): number {
   return valid;
 }
 
+/**
+ * The encodings a file's first bytes give away: its byte-order mark, or the zero bytes that
+ * UTF-16 and UTF-32 put beside every ASCII character of `<?xml`. Longest first (UTF-32LE's
+ * mark begins with UTF-16LE's).
+ */
+const wideEncodings: { name: string; start: number[] }[] = [
+  { name: "UTF-32 (little-endian, with a byte-order mark)", start: [0xff, 0xfe, 0x00, 0x00] },
+  { name: "UTF-32 (big-endian, with a byte-order mark)", start: [0x00, 0x00, 0xfe, 0xff] },
+  { name: "UTF-16 (little-endian, with a byte-order mark)", start: [0xff, 0xfe] },
+  { name: "UTF-16 (big-endian, with a byte-order mark)", start: [0xfe, 0xff] },
+  { name: "UTF-32 (little-endian)", start: [0x3c, 0x00, 0x00, 0x00] },
+  { name: "UTF-32 (big-endian)", start: [0x00, 0x00, 0x00, 0x3c] },
+  { name: "UTF-16 (little-endian)", start: [0x3c, 0x00] },
+  { name: "UTF-16 (big-endian)", start: [0x00, 0x3c] },
+];
+
+/** The id of the unit (`trans-unit` or `unit`) a text's end stands in, if it stands in one. */
+function openUnitAt(text: string): string | undefined {
+  const starts = [...text.matchAll(/<(trans-unit|unit)\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)];
+  const last = starts.at(-1);
+  if (last === undefined) return undefined;
+  return text.includes(`</${last[1] ?? ""}>`, last.index) ? undefined : last[2];
+}
+
 /** A file's bytes as text: UTF-8 only, as the export writes it; anything else is a problem. */
 function decodeExchangeFile(file: string, bytes: Uint8Array): string | ImportProblem {
+  const wide = wideEncodings.find(({ start }) =>
+    start.every((byte, index) => bytes[index] === byte),
+  );
+  if (wide !== undefined) {
+    return {
+      file,
+      line: 1,
+      message: `the file is saved as ${wide.name}, but the import takes UTF-8 only: save or export it from the CAT tool as UTF-8`,
+    };
+  }
   const declared = /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(
     new TextDecoder("latin1").decode(bytes.subarray(0, 200)),
   )?.[1];
@@ -82,10 +116,13 @@ function decodeExchangeFile(file: string, bytes: Uint8Array): string | ImportPro
   }
   const valid = validUtf8Prefix(bytes);
   if (valid === bytes.length) return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-  const line = bytes.subarray(0, valid).filter((byte) => byte === 0x0a).length + 1;
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, valid));
+  const line = before.split("\n").length;
+  const id = openUnitAt(before);
   return {
     file,
     line,
+    ...(id === undefined ? {} : { id }),
     message: `the file says it is UTF-8, but byte ${valid + 1} (0x${(bytes[valid] ?? 0).toString(16).toUpperCase()}) is not: a character such as "ü" was saved in another encoding (perhaps Latin-1). Save or export the file from the CAT tool as UTF-8`,
   };
 }
@@ -99,14 +136,20 @@ async function readExchangeFile(
   try {
     bytes = await readFile(path.resolve(projectRoot, file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT" && code !== "EISDIR") throw error;
-    throw new ContentError(
-      code === "ENOENT"
-        ? "there is no such file: give the path of the XLIFF file your CAT tool exported"
-        : "this is a folder: give the path of the XLIFF file your CAT tool exported",
-      { file },
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const reasons: Record<string, string> = {
+      // A file where the path needs a folder (`a.xlf/b.xlf`) leaves no such file either.
+      ENOENT: "there is no such file",
+      ENOTDIR: "there is no such file",
+      EISDIR: "this is a folder",
+      EACCES: "this file may not be read (EACCES)",
+      EPERM: "this file may not be read (EPERM)",
+    };
+    const reason = reasons[code];
+    if (reason === undefined) throw error;
+    throw new ContentError(`${reason}: give the path of the XLIFF file your CAT tool exported`, {
+      file,
+    });
   }
   const text = decodeExchangeFile(file, bytes);
   if (typeof text !== "string") return text;
