@@ -54,36 +54,21 @@ interface Place {
   shown: string;
 }
 
-const paragraph: Place = {
-  id: "sources:top:p1",
-  file: "src/site/en/sources.md",
-  target: "Every source of this website.",
-  shown: "Every source of this website.",
-};
-const heading: Place = {
-  id: "home:erster-abschnitt:h1",
-  file: "src/site/en/home.md",
-  target: "First section",
-  shown: "First section",
-};
-const listItem: Place = {
-  id: "home:erster-abschnitt:li2",
-  file: "src/site/en/home.md",
-  target: "The HealthCapital cluster in Berlin.",
-  shown: "The HealthCapital cluster in Berlin.",
-};
-const cell: Place = {
-  id: "home:erster-abschnitt:cell3",
-  file: "src/site/en/home.md",
-  target: "North",
-  shown: "North",
-};
-const quotation: Place = {
-  id: "home:erster-abschnitt:q1",
-  file: "src/site/en/home.md",
-  target: "A quotation over two lines.",
-  shown: "A quotation over two lines.",
-};
+/** A place whose target is plain text, shown as it is. */
+function plain(id: string, file: string, text: string): Place {
+  return { id, file, target: text, shown: text };
+}
+
+const home = "src/site/en/home.md";
+const paragraph = plain(
+  "sources:top:p1",
+  "src/site/en/sources.md",
+  "Every source of this website.",
+);
+const heading = plain("home:erster-abschnitt:h1", home, "First section");
+const listItem = plain("home:erster-abschnitt:li2", home, "The HealthCapital cluster in Berlin.");
+const cell = plain("home:erster-abschnitt:cell3", home, "North");
+const quotation = plain("home:erster-abschnitt:q1", home, "A quotation over two lines.");
 
 /**
  * Text typed where Markdown would read a construct, by place; each beside a similar text that
