@@ -265,11 +265,34 @@ export function parseCommandLine(
   }
 }
 
+/** The process's output streams whose reader has gone (`npm run check:i18n | head -1`). */
+const closedStreams = new WeakSet<NodeJS.WriteStream>();
+const watchedStreams = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A writer for one of the process's streams. A reader that closes its end early (`head`, a
+ * pager quit) is no error of the run: what is left is not printed, no stack appears, and the run
+ * finishes (its report, its files) and exits with its own status. Any other write error stays
+ * an error.
+ */
+function processWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  if (!watchedStreams.has(stream)) {
+    watchedStreams.add(stream);
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && !closedStreams.has(stream)) throw error;
+      closedStreams.add(stream);
+    });
+  }
+  return (text) => {
+    if (!closedStreams.has(stream)) stream.write(text);
+  };
+}
+
 /** Where a run prints and which project it runs in: the process's own unless given. */
 function withDefaults(io: GateIo): Required<GateIo> {
   return {
-    stdout: io.stdout ?? ((text: string) => process.stdout.write(text)),
-    stderr: io.stderr ?? ((text: string) => process.stderr.write(text)),
+    stdout: io.stdout ?? processWriter(process.stdout),
+    stderr: io.stderr ?? processWriter(process.stderr),
     projectRoot: io.projectRoot ?? process.cwd(),
   };
 }

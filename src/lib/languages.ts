@@ -89,6 +89,23 @@ export function languageOfInputPath(inputPath: string): Language | undefined {
   return isLanguage(folder) ? folder : undefined;
 }
 
+/**
+ * The site's language a BCP 47 tag written elsewhere (a CAT tool's file) stands for: tags are
+ * compared ignoring case, and a tag with more subtags than the list's code stands for it, so
+ * `EN`, `en-GB` and `en-gb` are `en`, `de-DE` is `de`; the longest code that fits wins
+ * (`pt-BR-x-foo` is `pt-BR` where both `pt` and `pt-BR` are listed). Undefined for a tag that
+ * is none of the site's languages.
+ */
+export function languageOfTag(tag: string): Language | undefined {
+  const wanted = tag.trim().toLowerCase();
+  return [...languages]
+    .sort((a, b) => b.length - a.length)
+    .find((code) => {
+      const listed = code.toLowerCase();
+      return wanted === listed || wanted.startsWith(`${listed}-`);
+    });
+}
+
 /** The site's other languages, for switchers and alternates. */
 export function otherLanguages(language: Language): Language[] {
   return languages.filter((candidate) => candidate !== language);

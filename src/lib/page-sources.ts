@@ -43,16 +43,30 @@ export interface PagePair {
   adaptation: boolean;
 }
 
+/**
+ * The `translationKey` of a page whose front matter YAML cannot read, from its line as written
+ * (`translationKey: home`), if the line is there.
+ */
+function writtenTranslationKey(text: string): string | undefined {
+  const line = frontMatterLine(text, "translationKey");
+  const written = line === undefined ? undefined : text.split("\n")[line - 1];
+  return /^["']?translationKey["']?[ \t]*:[ \t]*(["']?)([^"'#\r\n]*?)\1[ \t]*(?:#.*)?\r?$/.exec(
+    written ?? "",
+  )?.[2];
+}
+
 function readPage(
   file: string,
   language: Language,
   text: string,
-): { page: PageSource } | { finding: Finding } {
+): { page: PageSource } | { finding: Finding; translationKey?: string } {
   try {
     return { page: { file, language, text, ...readFrontMatter(text) } };
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
+    const translationKey = writtenTranslationKey(text);
     return {
+      ...(translationKey === undefined ? {} : { translationKey }),
       finding: {
         severity: "error",
         rule: "front-matter",
@@ -64,10 +78,22 @@ function readPage(
   }
 }
 
+/** A page whose front matter cannot be read, with the key its line says it has. */
+export interface UnreadablePage {
+  language: Language;
+  translationKey: string;
+}
+
+/** The pages read, the findings of those that cannot be, and what these are known to be. */
+export interface ReadPages {
+  pages: PageSource[];
+  findings: Finding[];
+  /** Each page whose front matter cannot be read, where its `translationKey` line says. */
+  unreadable: UnreadablePage[];
+}
+
 /** Reads every Markdown page under `src/site/<language>/`. */
-export async function readPages(
-  projectRoot: string,
-): Promise<{ pages: PageSource[]; findings: Finding[] }> {
+export async function readPages(projectRoot: string): Promise<ReadPages> {
   const files = (
     await glob(`${projectFolders.site}/{${languages.join(",")}}/**/*.md`, { cwd: projectRoot })
   )
@@ -75,6 +101,7 @@ export async function readPages(
     .sort();
   const pages: PageSource[] = [];
   const findings: Finding[] = [];
+  const unreadable: UnreadablePage[] = [];
   // Synchronous reads: thousands of small files are read faster one by one than through
   // thousands of promises.
   for (const file of files) {
@@ -82,10 +109,15 @@ export async function readPages(
     if (language === undefined) continue;
     const result = readPage(file, language, readFileSync(path.join(projectRoot, file), "utf8"));
     if ("page" in result) pages.push(result.page);
-    else findings.push(result.finding);
+    else {
+      findings.push(result.finding);
+      if (result.translationKey !== undefined) {
+        unreadable.push({ language, translationKey: result.translationKey });
+      }
+    }
   }
   pages.sort((a, b) => a.file.localeCompare(b.file));
-  return { pages, findings };
+  return { pages, findings, unreadable };
 }
 
 /**
@@ -133,19 +165,34 @@ function pageFinding(error: ContentError, page: PageSource): Finding {
  * The build stops at the first problem; the check wants them all, so it reports the page at
  * fault, sets it aside and pairs the others again.
  */
-export function pairPages(pages: readonly PageSource[]): {
+export function pairPages(
+  pages: readonly PageSource[],
+  unreadable: readonly UnreadablePage[] = [],
+): {
   pairs: PagePair[];
   findings: Finding[];
 } {
   const findings: Finding[] = [];
+  // A page set aside is reported once: its twin is not reported as lacking one.
+  const setAside = new Set(unreadable.map((page) => page.translationKey));
+  const setAsideBecause = (error: unknown, page: PageSource, others: readonly PageSource[]) => {
+    if (!(error instanceof ContentError)) throw error;
+    findings.push(pageFinding(error, page));
+    const key = page.data.translationKey;
+    // A second page with a key its language has already still leaves the first one paired.
+    const twice = others.some(
+      (other) =>
+        other !== page && other.language === page.language && other.data.translationKey === key,
+    );
+    if (typeof key === "string" && !twice) setAside.add(key);
+  };
   // A page whose own front matter is wrong (a field pages may not use) is set aside first.
   let remaining = pages.filter((page) => {
     try {
       validateFrontMatter(page.data, page.file);
       return true;
     } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      findings.push(pageFinding(error, page));
+      setAsideBecause(error, page, []);
       return false;
     }
   });
@@ -157,7 +204,7 @@ export function pairPages(pages: readonly PageSource[]): {
       body: page.body,
     }));
     try {
-      const translations = indexTranslations(entries);
+      const translations = indexTranslations(entries, setAside);
       const byFile = new Map(remaining.map((page) => [page.file, page]));
       const pairs = Object.entries(translations).map(([translationKey, refs]): PagePair => {
         const paired: PagePair["pages"] = {};
@@ -182,7 +229,7 @@ export function pairPages(pages: readonly PageSource[]): {
           ? remaining.find((page) => page.file === error.location.file)
           : undefined;
       if (atFault === undefined || !(error instanceof ContentError)) throw error;
-      findings.push(pageFinding(error, atFault));
+      setAsideBecause(error, atFault, remaining);
       remaining = remaining.filter((page) => page !== atFault);
     }
   }

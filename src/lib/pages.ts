@@ -172,8 +172,13 @@ const kindOfValue: Record<string, string> = {
  * Pairs every page in a language folder with its translation by `translationKey`, checking
  * the front matter on the way. A page without a twin (unless it says why), two pages with
  * the same key in one language, and two pages with the same title in one language stop the build.
+ * `unreadableKeys` are the keys of pages left out because they cannot be read: their twins
+ * have a twin, only not a readable one, and are not reported for it.
  */
-export function indexTranslations(entries: readonly PageEntry[]): Translations {
+export function indexTranslations(
+  entries: readonly PageEntry[],
+  unreadableKeys: ReadonlySet<string> = new Set(),
+): Translations {
   const translations: Translations = {};
   const exemptions = new Map<string, string>();
   const titles = new Map<string, string>();
@@ -222,7 +227,7 @@ export function indexTranslations(entries: readonly PageEntry[]): Translations {
     };
   }
   for (const [key, pair] of Object.entries(translations)) {
-    if (exemptions.has(key)) continue;
+    if (exemptions.has(key) || unreadableKeys.has(key)) continue;
     for (const language of languages) {
       if (pair[language] !== undefined) continue;
       const [present] = Object.values(pair);

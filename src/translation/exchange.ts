@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { CodeKind, Inline } from "./inline.ts";
 import type { Segment } from "./segments.ts";
 
@@ -26,6 +27,26 @@ export interface ExchangeFile {
   units: ExchangeUnit[];
 }
 
+/**
+ * What a unit's source is, as a value CAT tools keep: `sha256:` and the first 12 hex digits of
+ * the hash of the segment's text and of what each of its codes stands for in the page (which
+ * fact, which link address), not of how the file shows them. The export writes it on the unit
+ * (XLIFF 1.2 `resname`, 2.0 `name`): tools that write the translation back into the file they
+ * were given keep a unit's attributes, even those that rebuild its tags without `equiv-text`.
+ */
+export function sourceIdentity(content: readonly Inline[]): string {
+  const meaning = JSON.stringify(content, [
+    "type",
+    "id",
+    "kind",
+    "markdown",
+    "open",
+    "close",
+    "content",
+  ]);
+  return `sha256:${createHash("sha256").update(meaning).digest("hex").slice(0, 12)}`;
+}
+
 /** A segment as read back from an exchange file. */
 export interface ReceivedUnit {
   id: string;
@@ -35,6 +56,8 @@ export interface ReceivedUnit {
   line: number;
   targetLine: number;
   source: Inline[];
+  /** The unit's `sourceIdentity` as the file has it; undefined when a tool dropped it. */
+  sourceIdentity?: string;
   /** Undefined when the file has no target for it. */
   target?: Inline[];
   /**
@@ -53,6 +76,7 @@ export interface ReadProblem {
 
 /** An exchange file as read. */
 export interface ReceivedDocument {
+  /** The languages as the file names them (BCP 47 tags, such as `de-DE` and `en-GB`). */
   sourceLanguage: string;
   targetLanguage: string;
   /** The line on which the languages are given. */

@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sourceLanguage, targetLanguages, type Language } from "../lib/languages.ts";
+import { ContentError } from "../lib/errors.ts";
 import { projectFolders } from "../lib/project.ts";
 import type { Finding } from "../lib/translation-findings.ts";
 import type { ExchangeFile, ExchangeUnit } from "./exchange.ts";
@@ -64,6 +65,56 @@ export interface ExportOutcome {
   problems: Finding[];
 }
 
+/** The first path from `target` up that exists and is no folder: the file in the way of a folder. */
+async function fileInTheWay(target: string): Promise<string | undefined> {
+  for (let at = target; ; at = path.dirname(at)) {
+    const info = await stat(at).catch(() => undefined);
+    if (info !== undefined) return info.isDirectory() ? undefined : at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+/**
+ * Runs a write of the export (a folder made, a file written) and turns what stands in its way
+ * into one line naming the path (exit 2): a file where a folder must be, a folder where the
+ * file must be, a folder the export may not write to.
+ */
+async function writing<T>(
+  projectRoot: string,
+  target: string,
+  write: () => Promise<T>,
+): Promise<T> {
+  const shown = (at: string) => {
+    const relative = path.relative(projectRoot, at);
+    return relative.startsWith("..") || path.isAbsolute(relative) ? at : relative;
+  };
+  try {
+    return await write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR" || code === "EEXIST") {
+      const file = (await fileInTheWay(target)) ?? target;
+      throw new ContentError(
+        `this is a file, so the export cannot make the folder ${shown(target)} there: give --out another folder, or move the file away`,
+        { file: shown(file) },
+      );
+    }
+    if (code === "EISDIR") {
+      throw new ContentError(
+        "this is a folder, so the export cannot write its file there: give --out another folder, or move the folder away",
+        { file: shown(target) },
+      );
+    }
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new ContentError(
+        `the export may not write here (${code}): give --out a folder you can write to`,
+        { file: shown(target) },
+      );
+    }
+    throw error;
+  }
+}
+
 /**
  * Writes an exchange file per target language (`translation-de-fr.xlf`, its `trgLang` or
  * `target-language` that language) into the export folder, and with `tmx` the memory of every
@@ -83,7 +134,7 @@ export async function exportTranslations(
   const problems = projects[0]?.problems ?? [];
   if (problems.length > 0) return { ...outcome, problems };
   const folder = path.resolve(projectRoot, options.out);
-  await mkdir(folder, { recursive: true });
+  await writing(projectRoot, folder, () => mkdir(folder, { recursive: true }));
   const written: string[] = [];
   let memories: Memories | undefined;
   for (const project of projects) {
@@ -94,12 +145,11 @@ export async function exportTranslations(
     );
     if (files.length > 0) {
       const exchangePath = path.join(folder, exchangeFileName(project.targetLanguage));
-      await writeFile(
-        exchangePath,
+      const text =
         options.format === "xliff20"
           ? writeXliff20(files, project.targetLanguage)
-          : writeXliff12(files, project.targetLanguage),
-      );
+          : writeXliff12(files, project.targetLanguage);
+      await writing(projectRoot, exchangePath, () => writeFile(exchangePath, text));
       written.push(exchangePath);
     }
     memories = refreshedMemory(
@@ -110,7 +160,7 @@ export async function exportTranslations(
   if (options.tmx) {
     const memoryPath = path.join(folder, memoryExportName);
     const everyPair = memories ?? (await readMemories(projectRoot));
-    await writeFile(memoryPath, writeMemory(everyPair));
+    await writing(projectRoot, memoryPath, () => writeFile(memoryPath, writeMemory(everyPair)));
     written.push(memoryPath);
   }
   outcome.files = written.map((file) => path.relative(projectRoot, file).split(path.sep).join("/"));

@@ -1,5 +1,10 @@
 import { languageName, sourceLanguage } from "../lib/languages.ts";
-import { type ExchangeUnit, type ReceivedDocument, type ReceivedUnit } from "./exchange.ts";
+import {
+  sourceIdentity,
+  type ExchangeUnit,
+  type ReceivedDocument,
+  type ReceivedUnit,
+} from "./exchange.ts";
 import {
   codesOf,
   markupCode,
@@ -12,6 +17,9 @@ import {
 
 /** The source language's name, for messages. */
 const source = languageName(sourceLanguage);
+
+/** Where a unit carries its `sourceIdentity`, for messages. */
+const identityAttributes = "resname (XLIFF 1.2) or name (XLIFF 2.0)";
 import type { TranslationProject } from "./project.ts";
 
 /** Something in an exchange file (or the project) that stops the import, located for the translator. */
@@ -83,17 +91,28 @@ function shownAs(code: InlineCode): string {
 
 /**
  * Whether the German a unit came back with is the German now: the same text and codes, and
- * each code standing for the same thing as far as the file shows it (a fact's German value, a
- * link's address), so a unit whose fact was swapped for another is stale too.
+ * each code standing for the same thing (a fact, a link's address), so a unit whose fact was
+ * swapped for another is stale too. The unit's `sourceIdentity` says what its codes stand for;
+ * where a tool dropped it, what the file shows for each code (`equiv-text`, `equiv`, `dispEnd`)
+ * must; a code that shows nothing then leaves it `unknown`.
  */
-function sameSource(received: readonly Inline[], german: readonly Inline[]): boolean {
-  if (shapeOf(received) !== shapeOf(german)) return false;
+function sameSource(
+  received: ReceivedUnit,
+  german: readonly Inline[],
+): "same" | "changed" | "unknown" {
+  if (shapeOf(received.source) !== shapeOf(german)) return "changed";
+  if (received.sourceIdentity !== undefined) {
+    return received.sourceIdentity === sourceIdentity(german) ? "same" : "changed";
+  }
   const current = new Map(codesOf(german).map((code) => [code.id, code]));
-  return codesOf(received).every((code) => {
+  let unknown = false;
+  for (const code of codesOf(received.source)) {
+    const now = shownAs(current.get(code.id) ?? code);
     const shown = shownAs(code);
-    const now = current.get(code.id);
-    return shown === "" || (now !== undefined && shown === shownAs(now));
-  });
+    if (shown === "" && now !== "") unknown = true;
+    else if (shown !== now) return "changed";
+  }
+  return unknown ? "unknown" : "same";
 }
 
 /**
@@ -183,8 +202,13 @@ function checkUnit(
     return { problems: [problem], atTarget: false };
   }
   const { unit } = found;
-  if (!sameSource(received.source, unit.segment.content)) {
+  const sameGerman = sameSource(received, unit.segment.content);
+  if (sameGerman === "changed") {
     const problem = `the ${source} text of this segment has changed since the file was exported. It now reads: "${serialise(unit.segment.content, unit.segment.format)}". Export again (npm run i18n:export) and translate the new ${source}`;
+    return { problems: [problem], atTarget: false };
+  }
+  if (sameGerman === "unknown") {
+    const problem = `the file no longer says which ${source} this segment was translated from: the unit lost its ${identityAttributes} attribute and a tag its equiv-text, so a figure or link swapped since the export would go unnoticed. Export again (npm run i18n:export) and translate in a tool that keeps the unit's attributes`;
     return { problems: [problem], atTarget: false };
   }
   if (!received.done) return {};

@@ -4,11 +4,19 @@ import path from "node:path";
 import { format as prettierFormat } from "prettier";
 import { ContentError } from "../lib/errors.ts";
 import { setFrontMatterField } from "../lib/front-matter-field.ts";
-import { languageName, sourceLanguage, targetLanguages, type Language } from "../lib/languages.ts";
+import { readFrontMatter } from "../lib/front-matter.ts";
+import {
+  languageName,
+  languageOfTag,
+  sourceLanguage,
+  targetLanguages,
+  type Language,
+} from "../lib/languages.ts";
 import { keyRecordFile, serialiseKeyRecord } from "../lib/translation-state.ts";
 import { textVersion } from "../lib/translation-version.ts";
 import type { ExchangeUnit, ReceivedDocument } from "./exchange.ts";
-import { serialise, shapeOf, type Inline } from "./inline.ts";
+import { hasTranslatableText, normaliseSpaces, serialise, shapeOf, type Inline } from "./inline.ts";
+import { pageSegments } from "./segments.ts";
 import {
   readTranslationProject,
   type PageTranslation,
@@ -60,8 +68,42 @@ function validUtf8Prefix(bytes: Uint8Array): number {
   return valid;
 }
 
+/**
+ * The encodings a file's first bytes give away: its byte-order mark, or the zero bytes that
+ * UTF-16 and UTF-32 put beside every ASCII character of `<?xml`. Longest first (UTF-32LE's
+ * mark begins with UTF-16LE's).
+ */
+const wideEncodings: { name: string; start: number[] }[] = [
+  { name: "UTF-32 (little-endian, with a byte-order mark)", start: [0xff, 0xfe, 0x00, 0x00] },
+  { name: "UTF-32 (big-endian, with a byte-order mark)", start: [0x00, 0x00, 0xfe, 0xff] },
+  { name: "UTF-16 (little-endian, with a byte-order mark)", start: [0xff, 0xfe] },
+  { name: "UTF-16 (big-endian, with a byte-order mark)", start: [0xfe, 0xff] },
+  { name: "UTF-32 (little-endian)", start: [0x3c, 0x00, 0x00, 0x00] },
+  { name: "UTF-32 (big-endian)", start: [0x00, 0x00, 0x00, 0x3c] },
+  { name: "UTF-16 (little-endian)", start: [0x3c, 0x00] },
+  { name: "UTF-16 (big-endian)", start: [0x00, 0x3c] },
+];
+
+/** The id of the unit (`trans-unit` or `unit`) a text's end stands in, if it stands in one. */
+function openUnitAt(text: string): string | undefined {
+  const starts = [...text.matchAll(/<(trans-unit|unit)\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)];
+  const last = starts.at(-1);
+  if (last === undefined) return undefined;
+  return text.includes(`</${last[1] ?? ""}>`, last.index) ? undefined : last[2];
+}
+
 /** A file's bytes as text: UTF-8 only, as the export writes it; anything else is a problem. */
 function decodeExchangeFile(file: string, bytes: Uint8Array): string | ImportProblem {
+  const wide = wideEncodings.find(({ start }) =>
+    start.every((byte, index) => bytes[index] === byte),
+  );
+  if (wide !== undefined) {
+    return {
+      file,
+      line: 1,
+      message: `the file is saved as ${wide.name}, but the import takes UTF-8 only: save or export it from the CAT tool as UTF-8`,
+    };
+  }
   const declared = /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/.exec(
     new TextDecoder("latin1").decode(bytes.subarray(0, 200)),
   )?.[1];
@@ -74,10 +116,13 @@ function decodeExchangeFile(file: string, bytes: Uint8Array): string | ImportPro
   }
   const valid = validUtf8Prefix(bytes);
   if (valid === bytes.length) return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
-  const line = bytes.subarray(0, valid).filter((byte) => byte === 0x0a).length + 1;
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, valid));
+  const line = before.split("\n").length;
+  const id = openUnitAt(before);
   return {
     file,
     line,
+    ...(id === undefined ? {} : { id }),
     message: `the file says it is UTF-8, but byte ${valid + 1} (0x${(bytes[valid] ?? 0).toString(16).toUpperCase()}) is not: a character such as "ü" was saved in another encoding (perhaps Latin-1). Save or export the file from the CAT tool as UTF-8`,
   };
 }
@@ -91,14 +136,20 @@ async function readExchangeFile(
   try {
     bytes = await readFile(path.resolve(projectRoot, file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOENT" && code !== "EISDIR") throw error;
-    throw new ContentError(
-      code === "ENOENT"
-        ? "there is no such file: give the path of the XLIFF file your CAT tool exported"
-        : "this is a folder: give the path of the XLIFF file your CAT tool exported",
-      { file },
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const reasons: Record<string, string> = {
+      // A file where the path needs a folder (`a.xlf/b.xlf`) leaves no such file either.
+      ENOENT: "there is no such file",
+      ENOTDIR: "there is no such file",
+      EISDIR: "this is a folder",
+      EACCES: "this file may not be read (EACCES)",
+      EPERM: "this file may not be read (EPERM)",
+    };
+    const reason = reasons[code];
+    if (reason === undefined) throw error;
+    throw new ContentError(`${reason}: give the path of the XLIFF file your CAT tool exported`, {
+      file,
+    });
   }
   const text = decodeExchangeFile(file, bytes);
   if (typeof text !== "string") return text;
@@ -136,9 +187,12 @@ async function readExchangeFiles(
       continue;
     }
     problems.push(...document.problems.map((problem) => ({ file, ...problem })));
+    // CAT tools write regional and upper-case tags (`de-DE`, `en-GB`, `EN`): BCP 47 tags.
+    const target = languageOfTag(document.targetLanguage);
     if (
-      document.sourceLanguage !== sourceLanguage ||
-      !targetLanguages.includes(document.targetLanguage)
+      languageOfTag(document.sourceLanguage) !== sourceLanguage ||
+      target === undefined ||
+      !targetLanguages.includes(target)
     ) {
       problems.push({
         file,
@@ -147,7 +201,7 @@ async function readExchangeFiles(
       });
       continue;
     }
-    documents.push({ file, document });
+    documents.push({ file, document: { ...document, targetLanguage: target } });
   }
   return documents;
 }
@@ -181,7 +235,7 @@ function changedTarget(
 function rebuildPage(
   page: PageTranslation,
   accepted: ReadonlyMap<string, Inline[]>,
-): { text: string; complete: boolean } | { missing: string[] } {
+): { text: string; complete: boolean; rebuilds: boolean } | { missing: string[] } {
   const german = page.sourceSegments;
   const blockUnits = page.units.slice(german.fields.length);
   // A page that does not follow the German structure is rebuilt on it, with every block.
@@ -215,7 +269,116 @@ function rebuildPage(
   }
   const done = (unit: ExchangeUnit) =>
     accepted.has(unit.segment.id) || (page.aligned && unit.state === "current");
-  return { text, complete: page.units.every(done) };
+  return { text, complete: page.units.every(done), rebuilds };
+}
+
+/**
+ * A content as Markdown reads it back when all goes well: neighbouring texts joined, spaces at
+ * a code's edges outside it, runs of spaces as one, ids and shown values left out.
+ */
+function reading(content: readonly Inline[]): string {
+  const canonical = (items: readonly Inline[]): Inline[] => {
+    const out: Inline[] = [];
+    const push = (item: Inline) => {
+      const last = out[out.length - 1];
+      if (typeof item === "string" && typeof last === "string") out[out.length - 1] = last + item;
+      else if (item !== "") out.push(item);
+    };
+    for (const item of items) {
+      if (typeof item === "string" || item.type === "ph") {
+        push(item);
+        continue;
+      }
+      const inner = canonical(item.content);
+      const first = inner[0];
+      const lead = typeof first === "string" ? (/^ */.exec(first)?.[0] ?? "") : "";
+      if (typeof first === "string") inner[0] = first.slice(lead.length);
+      const last = inner[inner.length - 1];
+      const trail = typeof last === "string" ? (/ *$/.exec(last)?.[0] ?? "") : "";
+      if (typeof last === "string")
+        inner[inner.length - 1] = last.slice(0, last.length - trail.length);
+      push(lead);
+      push({ ...item, content: inner.filter((part) => part !== "") });
+      push(trail);
+    }
+    return out.map((item) => (typeof item === "string" ? item.replace(/ {2,}/g, " ") : item));
+  };
+  return JSON.stringify(normaliseSpaces(canonical(normaliseSpaces([...content]))), [
+    "type",
+    "kind",
+    "markdown",
+    "open",
+    "close",
+    "content",
+  ]);
+}
+
+/**
+ * The first segment of a rebuilt page that Markdown would not read back as it was accepted (a
+ * construct the escaping missed, a bold tag Markdown does not see next to punctuation), or
+ * undefined when the page reads as intended: the same structure, each block and field as
+ * written. Blamed on the accepted segment at that place, or the last one before it.
+ */
+function misreadSegment(
+  page: PageTranslation,
+  text: string,
+  accepted: ReadonlyMap<string, Inline[]>,
+  rebuilds: boolean,
+): string | undefined {
+  const german = page.sourceSegments;
+  const frame = rebuilds ? german : page.translationSegments;
+  const reread = pageSegments(
+    text,
+    page.translation.frontMatter.translationKey,
+    readFrontMatter(text).data,
+    (code) => code,
+  );
+  const blockUnits = page.units.slice(german.fields.length);
+  const written = frame.blocks.map((block, index) => ({
+    kind: block.kind,
+    content: accepted.get(blockUnits[index]?.segment.id ?? "") ?? block.content,
+    unit: blockUnits[index],
+  }));
+  // A block written without a letter ("---") is no segment when read back: part of the skeleton.
+  let hole = 0;
+  const skeleton = frame.skeleton
+    .replace(/\0/g, () => {
+      const block = written[hole++];
+      return block === undefined || hasTranslatableText(block.content)
+        ? "\0"
+        : serialise(block.content, "markdown");
+    })
+    .replace(/[ \t\r\n]+/g, " ")
+    .trim();
+  const expected = written.filter((block) => hasTranslatableText(block.content));
+  const at = Array.from(
+    { length: Math.max(expected.length, reread.blocks.length) },
+    (_, index) => index,
+  ).find((index) => {
+    const got = reread.blocks[index];
+    const wanted = expected[index];
+    return (
+      got === undefined ||
+      wanted === undefined ||
+      got.kind !== wanted.kind ||
+      reading(got.content) !== reading(wanted.content)
+    );
+  });
+  if (at === undefined && reread.skeleton === skeleton) {
+    const fields = new Map(reread.fields.map((field) => [field.kind, field.content]));
+    return page.units.slice(0, german.fields.length).find((unit) => {
+      const target = accepted.get(unit.segment.id);
+      const got = fields.get(unit.segment.kind);
+      return target !== undefined && (got === undefined || reading(got) !== reading(target));
+    })?.segment.id;
+  }
+  const wantedAt = at === undefined ? undefined : expected[at];
+  const upTo = wantedAt === undefined ? written.length : written.indexOf(wantedAt) + 1;
+  const candidates = written.slice(0, upTo).map((block) => block.unit);
+  const culprit =
+    candidates.findLast((unit) => unit !== undefined && accepted.has(unit.segment.id)) ??
+    blockUnits.find((unit) => accepted.has(unit.segment.id));
+  return culprit?.segment.id;
 }
 
 /** The English pages with the accepted translations, marked where every segment is now current. */
@@ -236,6 +399,17 @@ function pageFiles(
         line: first?.line ?? 1,
         id: first?.unit.segment.id ?? "",
         message: `${page.translation.file} does not follow the structure of ${page.source.file}, so it is rebuilt from the ${languageName(sourceLanguage)} page and needs every segment translated; still untranslated: ${rebuilt.missing.join(", ")}`,
+      });
+      continue;
+    }
+    const misread = misreadSegment(page, rebuilt.text, targets, rebuilt.rebuilds);
+    const blamed = misread === undefined ? undefined : accepted.get(misread);
+    if (blamed !== undefined) {
+      problems.push({
+        file: blamed.file,
+        line: blamed.line,
+        id: blamed.unit.segment.id,
+        message: `written into ${page.translation.file}, this translation would not show as typed: Markdown would read "${serialise(blamed.target, "markdown")}" as formatting, or lose a tag's formatting next to punctuation. Reword it around the tags (a space between a bold or italic tag and the next word helps)`,
       });
       continue;
     }

@@ -47,7 +47,8 @@ export type Inline = string | InlineCode;
 export const templateCode = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/g;
 
 /** HTML tags and character references, the markup allowed only in `_html` locale texts. */
-export const markupCode = /<\/?[a-zA-Z][^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);/g;
+export const markupCode =
+  /<\/?[a-zA-Z][^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);/g;
 
 /**
  * The exchange's one Markdown parser: the site's options (src/plugins/markdown.ts) without its
@@ -298,27 +299,88 @@ export function shapeOf(content: readonly Inline[]): string {
     .join("");
 }
 
-const markdownPunctuation = /[\\`*_[\]<~|]/g;
+// What starts emphasis, code, a link, an HTML tag, a strike-through, a table cell or an escape
+// anywhere in a line; an entity (`&amp;`, `&#X41;`) is read as the character it names.
+const markdownPunctuation = /[\\`*_[\]<~|]|&(?=#?[a-z0-9]+;)/gi;
 
-/** Plain text as Markdown that shows it as typed: never emphasis, a link or a heading. */
-export function escapeMarkdownText(text: string, atStart: boolean): string {
-  const escaped = text.replace(markdownPunctuation, "\\$&");
-  if (!atStart) return escaped;
-  return escaped.replace(/^[#>+\-=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
+/** Where in its block a run of plain text stands, for `escapeMarkdownText`. */
+export interface TextPlace {
+  /**
+   * It begins a line (the block's start, or just after a line break), where `#`, `>`, `-`,
+   * `+`, `=` or `1.` begin a heading, quotation, list or setext underline, or a thematic break.
+   */
+  lineStart: boolean;
+  /** It ends the block, where a heading's text would lose a closing run of `#`. */
+  blockEnd: boolean;
 }
 
-/** A content written back as Markdown (`markdown`) or as plain text, codes as their source. */
+/**
+ * Plain text as Markdown that shows it as typed: never emphasis, code, a link, an entity, a
+ * heading, quotation, list, setext underline or thematic break, nor a heading's closing `#`.
+ * (Runs of spaces, two of which would end a line with a break, are one space in a segment.)
+ */
+export function escapeMarkdownText(text: string, place: TextPlace): string {
+  let escaped = text.replace(markdownPunctuation, "\\$&");
+  if (place.lineStart) {
+    escaped = escaped
+      .replace(/^([ \t]*)([#>+\-=])/, "$1\\$2")
+      .replace(/^([ \t]*\d+)([.)])/, "$1\\$2");
+  }
+  return place.blockEnd ? escaped.replace(/#([ \t]*)$/, "\\#$1") : escaped;
+}
+
+/** Emphasis, strong and strike-through: Markdown reads their delimiters only next to a word. */
+const flankedKinds = new Set<CodeKind>(["emphasis", "strong", "strike"]);
+
+/**
+ * A content written back as Markdown (`markdown`) or as plain text, codes as their source. In
+ * Markdown, spaces a CAT tool left just inside bold, italic or struck-through text are written
+ * outside it, where Markdown still reads the delimiters.
+ */
 export function serialise(content: readonly Inline[], format: "markdown" | "text"): string {
-  const write = (items: readonly Inline[], atStart: boolean): string =>
-    items
-      .map((item, index) => {
-        if (typeof item !== "string") {
-          return item.type === "ph"
-            ? item.markdown
-            : `${item.open}${write(item.content, false)}${item.close}`;
-        }
-        return format === "text" ? item : escapeMarkdownText(item, atStart && index === 0);
-      })
-      .join("");
-  return write(content, true);
+  let output = "";
+  const text = (value: string, blockEnd: boolean) => {
+    output +=
+      format === "text"
+        ? value
+        : escapeMarkdownText(value, {
+            lineStart: output === "" || output.endsWith("\n"),
+            blockEnd,
+          });
+  };
+  const write = (items: readonly Inline[], topLevel: boolean): void => {
+    items.forEach((item, index) => {
+      const last = topLevel && index === items.length - 1;
+      if (typeof item === "string") {
+        text(item, last);
+        return;
+      }
+      if (item.type === "ph") {
+        output += item.markdown;
+        return;
+      }
+      const inner = format === "markdown" && flankedKinds.has(item.kind);
+      const [first, ...rest] = item.content;
+      const end = rest.at(-1) ?? first;
+      const before = inner && typeof first === "string" ? (/^[ \t]*/.exec(first)?.[0] ?? "") : "";
+      const after = inner && typeof end === "string" ? (/[ \t]*$/.exec(end)?.[0] ?? "") : "";
+      output += before;
+      output += item.open;
+      write(trimEdges(item.content, before.length, after.length), false);
+      output += item.close;
+      if (after !== "") text(after, last);
+    });
+  };
+  write(content, true);
+  return output;
+}
+
+/** A content without `start` characters at its start and `end` at its end (spaces moved out). */
+function trimEdges(content: readonly Inline[], start: number, end: number): Inline[] {
+  const trimmed = [...content];
+  if (start > 0 && typeof trimmed[0] === "string") trimmed[0] = trimmed[0].slice(start);
+  const lastIndex = trimmed.length - 1;
+  const last = trimmed[lastIndex];
+  if (end > 0 && typeof last === "string") trimmed[lastIndex] = last.slice(0, last.length - end);
+  return trimmed.filter((item) => item !== "");
 }

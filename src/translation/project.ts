@@ -238,7 +238,7 @@ export async function readTranslationProject(
     templateDescriber(projectRoot),
   ]);
   const memory = memories.get(targetLanguage) ?? new Map<string, MemoryEntry[]>();
-  const { pairs, findings } = pairPages(read.pages);
+  const { pairs, findings } = pairPages(read.pages, read.unreadable);
   const problems = [
     ...read.findings,
     ...findings,

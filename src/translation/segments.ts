@@ -128,9 +128,11 @@ function locateInline(
 ): RawBlock | undefined {
   if (token.content.trim() === "") return undefined;
   if (kind === "cell") {
-    const start = body.indexOf(token.content, rowCursor);
+    // markdown-it takes the backslash off a cell's `\|` (every other `|` ends the cell).
+    const written = token.content.replace(/\|/g, "\\|");
+    const start = body.indexOf(written, rowCursor);
     if (start === -1) return undefined;
-    const end = start + token.content.length;
+    const end = start + written.length;
     return { kind, start, end, line: rowLine, source: token.content };
   }
   const line = token.map?.[0];

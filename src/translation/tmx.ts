@@ -1,7 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeNames, kindOfName } from "./exchange.ts";
-import { sourceLanguage, targetLanguages, toolLanguage, type Language } from "../lib/languages.ts";
+import {
+  languageOfTag,
+  sourceLanguage,
+  targetLanguages,
+  toolLanguage,
+  type Language,
+} from "../lib/languages.ts";
 import { shapeOf, spanLanguage, type Inline, type InlineCode } from "./inline.ts";
 import { attributes, childElements, escapeXml, parseXml, type XmlElement } from "./xml.ts";
 import { projectFiles } from "../lib/project.ts";
@@ -178,9 +184,11 @@ export async function readMemories(projectRoot: string): Promise<Memories> {
   for (const tu of body === undefined ? [] : childElements(body, "tu")) {
     const id = tu.attributes.tuid;
     const [file] = childElements(tu, "prop");
+    // A CAT tool may write the tags regionally or in upper case (`DE-DE`, `en-GB`); a language
+    // the list no longer has keeps its tag.
     const segs = new Map(
       childElements(tu, "tuv").map((tuv) => [
-        tuv.attributes["xml:lang"],
+        languageOfTag(tuv.attributes["xml:lang"] ?? "") ?? tuv.attributes["xml:lang"],
         childElements(tuv, "seg")[0],
       ]),
     );

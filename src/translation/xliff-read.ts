@@ -15,6 +15,8 @@ export interface FormatReader {
   shown: (element: XmlElement) => string | undefined;
   /** The name that says which kind of marker (`<mrk>`) an element is. */
   markerName: (element: XmlElement) => string | undefined;
+  /** The unit attribute holding its `sourceIdentity` (1.2 `resname`, 2.0 `name`). */
+  sourceIdentity: (unit: XmlElement) => string | undefined;
 }
 
 /** Counts the markers of one unit: a phrase marked as German is numbered as the export numbers it. */
@@ -110,6 +112,7 @@ export function readUnits(
   { element, file, source, target, done }: UnitElements,
 ): ReceivedUnit[] {
   const id = element.attributes.id;
+  const identity = reader.sourceIdentity(element);
   if (id === undefined || source === undefined) {
     problems.push({
       line: element.line,
@@ -125,6 +128,7 @@ export function readUnits(
       line: element.line,
       targetLine: target?.line ?? element.line,
       source: normaliseSpaces(readInline(reader, source, problems, id)),
+      ...(identity === undefined ? {} : { sourceIdentity: identity }),
       ...(target === undefined
         ? {}
         : { target: normaliseSpaces(readInline(reader, target, problems, id)) }),

@@ -1,6 +1,7 @@
-import { sourceLanguage, targetLanguages } from "../lib/languages.ts";
+import { languageOfTag, sourceLanguage, targetLanguages } from "../lib/languages.ts";
 import {
   codeNames,
+  sourceIdentity,
   type ExchangeFile,
   type ExchangeUnit,
   type ReadProblem,
@@ -53,7 +54,7 @@ function unit(entry: ExchangeUnit): string {
   const { segment, target, state } = entry;
   const sourceIds = new Set(codesOf(segment.content).map((code) => code.id));
   return [
-    `      <trans-unit${attributes({ id: segment.id, approved: state === "current" ? "yes" : undefined, "xml:space": "preserve" })}>`,
+    `      <trans-unit${attributes({ id: segment.id, resname: sourceIdentity(segment.content), approved: state === "current" ? "yes" : undefined, "xml:space": "preserve" })}>`,
     `        <source>${inline(segment.content)}</source>`,
     ...(target === undefined
       ? []
@@ -94,6 +95,7 @@ const reader: FormatReader = {
   codeName: (element) => element.attributes.ctype,
   shown: (element) => element.attributes["equiv-text"],
   markerName: (element) => element.attributes.mtype,
+  sourceIdentity: (unit) => unit.attributes.resname,
 };
 
 /** Whether a unit's translation is done: its target's state says so, or the unit is approved. */
@@ -113,14 +115,16 @@ export function readXliff12(root: XmlElement): ReceivedDocument {
     languageLine: file?.line ?? root.line,
   });
   // Every <file> names its languages: the first one with other languages than the first file's,
-  // or than the project can take, is reported.
-  const first = languagesOf(files[0]);
+  // or than the project can take, is reported. Tags are read as BCP 47 (`en-GB` is `en`).
+  const firstTarget = languageOfTag(languagesOf(files[0]).targetLanguage);
   const odd = files.find((file) => {
     const languages = languagesOf(file);
+    const target = languageOfTag(languages.targetLanguage);
     return (
-      languages.sourceLanguage !== sourceLanguage ||
-      !targetLanguages.includes(languages.targetLanguage) ||
-      languages.targetLanguage !== first.targetLanguage
+      languageOfTag(languages.sourceLanguage) !== sourceLanguage ||
+      target === undefined ||
+      !targetLanguages.includes(target) ||
+      target !== firstTarget
     );
   });
   const document: ReceivedDocument = {

@@ -1,6 +1,7 @@
 import { sourceLanguage } from "../lib/languages.ts";
 import {
   codeNames,
+  sourceIdentity,
   type ExchangeFile,
   type ExchangeUnit,
   type ReadProblem,
@@ -59,7 +60,7 @@ function unit(entry: ExchangeUnit, targetLanguage: string): string {
   const { segment, target, state } = entry;
   const sourceIds = new Set(codesOf(segment.content).map((code) => code.id));
   return [
-    `    <unit${attributes({ id: segment.id })}>`,
+    `    <unit${attributes({ id: segment.id, name: sourceIdentity(segment.content) })}>`,
     ...(entry.notes.length === 0
       ? []
       : [
@@ -101,15 +102,22 @@ const reader: FormatReader = {
   codeName: (element) => element.attributes.subType ?? element.attributes.type,
   shown: (element) => element.attributes.equiv ?? element.attributes.dispEnd,
   markerName: (element) => element.attributes.type,
+  sourceIdentity: (unit) => unit.attributes.name,
 };
 
-/** Joins a unit's segments (a CAT tool may split one into sentences) into one source and target. */
+/**
+ * Joins a unit's segments (a CAT tool may split one into sentences) into one source and target.
+ * An `<ignorable>` between them (the space a segmenting tool takes out between two sentences)
+ * belongs to both: where it has no target of its own, its source stands in the target too.
+ */
 function joined(unitElement: XmlElement, part: "source" | "target"): XmlElement | undefined {
-  const parts = unitElement.children.flatMap((child) =>
-    typeof child === "string" || (child.name !== "segment" && child.name !== "ignorable")
-      ? []
-      : childElements(child, part),
-  );
+  const parts = unitElement.children.flatMap((child) => {
+    if (typeof child === "string") return [];
+    if (child.name === "segment") return childElements(child, part);
+    if (child.name !== "ignorable") return [];
+    const [own] = childElements(child, part);
+    return own === undefined ? childElements(child, "source") : [own];
+  });
   const [first] = parts;
   if (first === undefined) return undefined;
   return { ...first, children: parts.flatMap((element) => element.children) };

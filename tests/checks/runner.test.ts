@@ -14,7 +14,9 @@ import {
   runGateCaptured,
   type CapturedRun,
 } from "../../src/checks/runner.ts";
+import { projectRoot, runScriptAsync } from "../support/project.ts";
 import { makeTempDir } from "../support/temp.ts";
+import { createExchangeFixture } from "../translation/fixture.ts";
 
 interface WordOptions {
   files: string[];
@@ -294,6 +296,41 @@ describe("runGateCli", () => {
       expect(process.listenerCount(signal)).toBe(listenersBefore);
     }
     expect((await run(["--word", "bad", "a.txt"], clean)).exitCode).toBe(0);
+  });
+});
+
+describe("the runner when the reader of its output closes early", () => {
+  it.each([
+    ["stdout", ["--help"], 0, "stderr"],
+    ["stderr", ["--bogus"], 2, "stdout"],
+  ] as const)(
+    "prints nothing more when %s closes, and exits quietly with the command's own status",
+    async (closed, args, status, other) => {
+      const result = await runScriptAsync(projectRoot, "scripts/i18n-export.ts", [...args], closed);
+      // No stack trace on the other stream, and the status the command gives (a crash is 1).
+      expect(result[other]).toBe("");
+      expect(result.status).toBe(status);
+    },
+  );
+
+  it("still writes a gate's report and exits 1 for its findings when stdout closes", async () => {
+    const root = await createExchangeFixture({
+      "locales/en/common.json":
+        '{ "greeting": "Hello {{name}}", "region": { "north": "North" } }\n',
+    });
+    const result = await runScriptAsync(
+      root,
+      path.join(projectRoot, "scripts/check.ts"),
+      ["i18n"],
+      "stdout",
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const report = gateReportSchema.parse(
+      JSON.parse(await readFile(path.join(root, "reports/i18n/report.json"), "utf8")),
+    );
+    expect(report.status).toBe("failed");
+    expect(report.findings.map((finding) => finding.rule)).toContain("missing-key");
   });
 });
 

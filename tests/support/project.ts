@@ -90,14 +90,19 @@ export function runScript(
   };
 }
 
-/** `runScript` without waiting: several scripts can run at once. */
+/**
+ * `runScript` without waiting: several scripts can run at once. `closed` names an output whose
+ * reader has gone before the script prints (as `… | head -1` once `head` has its line).
+ */
 export function runScriptAsync(
   root: string,
   script: string,
   args: string[] = [],
+  closed?: "stdout" | "stderr",
 ): Promise<CommandResult> {
   const { command, args: commandArgs, env } = scriptCommand(script, args);
   const child = spawn(command, commandArgs, { cwd: root, env });
+  if (closed !== undefined) child[closed].destroy();
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -235,6 +235,25 @@ describe("the conventions CAT tools read", () => {
     expect(changed.stdout).toMatch(/^English \(en\): 2 segments: 1 to translate, 1 to review/);
   });
 
+  it.each([["en"], ["EN"], ["en-GB"]])(
+    "writes the English file for --lang %s, a tag read as BCP 47",
+    async (tag) => {
+      const root = await createExchangeFixture();
+      const result = await runExport(["--all", "--lang", tag, "--out", "out"], root);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain(`Written: out/${exchangeFileName("en")}`);
+    },
+  );
+
+  it("refuses --lang for a language translations are not made into, exit 2", async () => {
+    const root = await createExchangeFixture();
+    for (const tag of ["fr", "de", "english"]) {
+      const result = await runExport(["--lang", tag, "--out", "out"], root);
+      expect(result.exitCode, tag).toBe(2);
+      expect(result.stderr).toContain(`"${tag}" is not a language translations are made into`);
+    }
+  });
+
   it("is read by translate-toolkit's pocount with up-to-date units translated, changed ones fuzzy, new ones untranslated", async () => {
     const root = await partlyTranslated();
     await exportFile(root, ["--all"]);

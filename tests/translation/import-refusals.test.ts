@@ -159,9 +159,82 @@ describe("i18n:import refuses files and units that cannot be taken over whole", 
     await expectRefused(
       root,
       before,
-      `${exchange}:${line}: the file says it is UTF-8, but byte `,
+      `${exchange}:${line}: segment common.region.south: the file says it is UTF-8, but byte `,
       /\(0xFC\) is not: a character such as "ü" was saved in another encoding/,
     );
+  });
+
+  it("names no segment for a Latin-1 character outside every unit, only the line", async () => {
+    const root = await createExchangeFixture();
+    const text = await exported(root);
+    const before = await projectSnapshot(root);
+    const [head = "", tail = ""] = text.split("<body>");
+    await writeFile(
+      path.join(root, exchange),
+      Buffer.concat([
+        Buffer.from(`${head}<!-- Gr`),
+        Buffer.from([0xfc]),
+        Buffer.from(`n -->\n<body>${tail}`),
+      ]),
+    );
+    const stderr = await expectRefused(
+      root,
+      before,
+      `${exchange}:${lineOf(text, "<body>")}: the file says it is UTF-8, but byte `,
+      /\(0xFC\) is not/,
+    );
+    expect(stderr.split("\n")[0]).not.toContain("segment");
+  });
+
+  /** Text in UTF-32, little- or big-endian, as no Node encoder writes it. */
+  function utf32(text: string, bigEndian: boolean): Buffer {
+    const points = Array.from(text, (char) => char.codePointAt(0) ?? 0);
+    const bytes = Buffer.alloc(points.length * 4);
+    points.forEach((point, index) =>
+      bigEndian ? bytes.writeUInt32BE(point, index * 4) : bytes.writeUInt32LE(point, index * 4),
+    );
+    return bytes;
+  }
+
+  it.each([
+    [
+      "UTF-16 (little-endian, with a byte-order mark)",
+      (text: string) => Buffer.from(`\uFEFF${text}`, "utf16le"),
+    ],
+    [
+      "UTF-16 (big-endian, with a byte-order mark)",
+      (text: string) => Buffer.from(`\uFEFF${text}`, "utf16le").swap16(),
+    ],
+    ["UTF-16 (little-endian)", (text: string) => Buffer.from(text, "utf16le")],
+    ["UTF-16 (big-endian)", (text: string) => Buffer.from(text, "utf16le").swap16()],
+    [
+      "UTF-32 (little-endian, with a byte-order mark)",
+      (text: string) => utf32(`\uFEFF${text}`, false),
+    ],
+    ["UTF-32 (big-endian, with a byte-order mark)", (text: string) => utf32(`\uFEFF${text}`, true)],
+  ])("names a file saved as %s and asks for UTF-8", async (name, encode) => {
+    const root = await createExchangeFixture();
+    const text = await exported(root);
+    const before = await projectSnapshot(root);
+    await writeFile(path.join(root, exchange), encode(text));
+    const stderr = await expectRefused(
+      root,
+      before,
+      `${exchange}:1: `,
+      new RegExp(
+        `the file is saved as ${name.replace(/[()]/g, "\\$&")}, but the import takes UTF-8 only: save or export it from the CAT tool as UTF-8$`,
+      ),
+    );
+    expect(stderr).not.toContain("perhaps Latin-1");
+  });
+
+  it("takes a UTF-8 file with a byte-order mark", async () => {
+    const root = await createExchangeFixture();
+    const text = await exported(root);
+    await writeFile(path.join(root, exchange), `\uFEFF${text.replace(">South<", ">The South<")}`);
+    const result = await runImport([exchange], root);
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
   });
 
   it("refuses a file saved in another encoding than UTF-8", async () => {
@@ -346,8 +419,53 @@ describe("the exchange's commands speak the gates' language", () => {
       'src/site/en/home.md:5 (tags): "tags" is not a front matter field pages may use',
     );
     expect(result.stderr).not.toMatch(/ZodError|^\s+at /m);
+    // Its German twin has a twin, only not a readable one: one line, for the page at fault.
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(result.stdout).toBe(
       "Nothing was exported: fix the problems above, then export again.\n",
+    );
+  });
+
+  const fileInTheWay = "give --out another folder, or move the file away";
+  it.each([
+    [
+      "a file in the way of the folder",
+      "afile/sub",
+      `afile: this is a file, so the export cannot make the folder afile/sub there: ${fileInTheWay}`,
+    ],
+    [
+      "a file where the folder should be",
+      "afile",
+      `afile: this is a file, so the export cannot make the folder afile there: ${fileInTheWay}`,
+    ],
+    [
+      "a folder where the exchange file should be",
+      "taken",
+      "taken/translation-de-en.xlf: this is a folder, so the export cannot write its file there: give --out another folder, or move the folder away",
+    ],
+  ])("answers --out with %s in one line naming it, exit 2", async (_what, out, message) => {
+    const root = await createExchangeFixture();
+    await writeFiles(root, { afile: "", "taken/translation-de-en.xlf/keep": "" });
+    const result = await runExport(["--all", "--out", out], root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`Translation export: ${message}\n`);
+    expect(result.stdout).toBe("");
+  });
+
+  it("writes into --out folders that do not exist yet, however deep", async () => {
+    const root = await createExchangeFixture();
+    const result = await runExport(["--all", "--out", "new/and/deeper"], root);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Written: new/and/deeper/translation-de-en.xlf");
+  });
+
+  it("answers an import path through a file with one line naming it, exit 2", async () => {
+    const root = await createExchangeFixture();
+    await writeFiles(root, { afile: "" });
+    const result = await runImport(["afile/translation-de-en.xlf"], root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      "Translation import: afile/translation-de-en.xlf: there is no such file: give the path of the XLIFF file your CAT tool exported\n",
     );
   });
 

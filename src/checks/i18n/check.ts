@@ -7,7 +7,13 @@ import { checkKeyUsage, scanKeyUsage } from "./key-usage.ts";
 import { checkLocales } from "./locale-checks.ts";
 import { readLocales, type Locales } from "../../lib/locale-texts.ts";
 import { checkPagePairs } from "./page-checks.ts";
-import { pairPages, readPages, type PagePair, type PageSource } from "../../lib/page-sources.ts";
+import {
+  pairPages,
+  readPages,
+  type PagePair,
+  type PageSource,
+  type UnreadablePage,
+} from "../../lib/page-sources.ts";
 import type { Finding } from "../../lib/translation-findings.ts";
 import {
   keyVersions,
@@ -29,6 +35,8 @@ export interface CheckOptions {
 export interface TranslationInspection {
   locales: Locales;
   pages: PageSource[];
+  /** Pages whose front matter cannot be read, with the key their line says they have. */
+  unreadablePages: UnreadablePage[];
   pairs: PagePair[];
   record: KeyRecord;
   pageVersions: PageVersion[];
@@ -82,7 +90,7 @@ export async function inspectTranslations(options: CheckOptions): Promise<Transl
     projectRoot,
     new Map(read.pages.map((page) => [page.file, page.text])),
   );
-  const paired = pairPages(read.pages);
+  const paired = pairPages(read.pages, read.unreadable);
   const pages = pageVersions(paired.pairs);
   const keys = keyVersions(locales, record);
   const findings = [
@@ -97,6 +105,7 @@ export async function inspectTranslations(options: CheckOptions): Promise<Transl
   return {
     locales,
     pages: read.pages,
+    unreadablePages: read.unreadable,
     pairs: paired.pairs,
     record,
     pageVersions: pages,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { formatLocation } from "../../lib/errors.ts";
 import {
   languageName,
+  languageOfTag,
   sourceLanguage,
   targetLanguages,
   type Language,
@@ -205,7 +206,10 @@ export const exportCommand: Command<ExportArguments> = {
   },
   parse({ values }) {
     const { format, changed, all, out, tmx, lang } = values;
-    const asked = Array.isArray(lang) ? lang.map(String) : [];
+    // As in the exchange's files, a tag in another case or with a region names the list's language.
+    const asked = Array.isArray(lang)
+      ? lang.map((code) => languageOfTag(String(code)) ?? String(code))
+      : [];
     const unknown = asked.filter((code) => !targetLanguages.includes(code));
     if (unknown.length > 0) {
       throw new UsageError(

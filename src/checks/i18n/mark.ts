@@ -42,7 +42,7 @@ export async function markPages(
 ): Promise<MarkOutcome> {
   const outcome: MarkOutcome = { done: [], problems: [] };
   const read = await readPages(projectRoot);
-  const { pairs, findings } = pairPages(read.pages);
+  const { pairs, findings } = pairPages(read.pages, read.unreadable);
   const known = new Set([
     ...read.pages.map((page) => page.file),
     ...read.findings.map((finding) => finding.location.file),

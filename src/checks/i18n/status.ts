@@ -8,7 +8,7 @@ import { pageFrontMatter, type PageFrontMatter } from "../../lib/pages.ts";
 import { changedTranslations, type ChangedTranslation } from "../../translation/diff.ts";
 import { readTranslationProject } from "../../translation/project.ts";
 import type { TranslationInspection } from "./check.ts";
-import type { PageSource } from "../../lib/page-sources.ts";
+import type { PageSource, UnreadablePage } from "../../lib/page-sources.ts";
 import { textsIn } from "../../lib/locale-texts.ts";
 import { untranslatedMark } from "../../lib/translation-version.ts";
 import { pluralBase } from "./locale-checks.ts";
@@ -92,25 +92,36 @@ function textStatus(inspection: TranslationInspection, language: Language): Stat
   return [...present, ...missing.values()];
 }
 
-/** Pages with readable front matter, by translation key and language. */
-function pagesByKey(pages: readonly PageSource[]) {
+/**
+ * Pages with readable front matter, by translation key and language, and the places (key and
+ * language) of pages whose front matter cannot be read: those are not missing, only unreadable.
+ */
+function pagesByKey(pages: readonly PageSource[], unreadable: readonly UnreadablePage[]) {
   type Entry = { page: PageSource; frontMatter: PageFrontMatter };
   const byKey = new Map<string, Map<Language, Entry>>();
+  const unreadablePlaces = new Set(
+    unreadable.map((page) => `${page.language}\n${page.translationKey}`),
+  );
   for (const page of pages) {
     const result = pageFrontMatter.safeParse(page.data);
-    if (!result.success) continue;
+    if (!result.success) {
+      const key = page.data.translationKey;
+      if (typeof key === "string") unreadablePlaces.add(`${page.language}\n${key}`);
+      continue;
+    }
     const entry = byKey.get(result.data.translationKey) ?? new Map<Language, Entry>();
     entry.set(page.language, { page, frontMatter: result.data });
     byKey.set(result.data.translationKey, entry);
   }
-  return byKey;
+  return { byKey, unreadablePlaces };
 }
 
 function pageStatus(inspection: TranslationInspection, language: Language): StatusItem[] {
   const versions = new Map(
     inspection.pageVersions.map((version) => [version.translation.file, version.state]),
   );
-  return [...pagesByKey(inspection.pages)].flatMap(([name, pair]): StatusItem[] => {
+  const { byKey, unreadablePlaces } = pagesByKey(inspection.pages, inspection.unreadablePages);
+  return [...byKey].flatMap(([name, pair]): StatusItem[] => {
     const own = pair.get(language);
     if (own !== undefined) {
       const version = versions.get(own.page.file);
@@ -128,7 +139,8 @@ function pageStatus(inspection: TranslationInspection, language: Language): Stat
       return [{ kind: "page", name, state, file: own.page.file }];
     }
     const [other] = pair.values();
-    if (other === undefined) return [];
+    // A page that is there but cannot be read is listed as a problem, not as missing.
+    if (other === undefined || unreadablePlaces.has(`${language}\n${name}`)) return [];
     const state = other.frontMatter.onlyInThisLanguage === undefined ? "missing" : "by-design";
     return [{ kind: "page", name, state, file: other.page.file }];
   });

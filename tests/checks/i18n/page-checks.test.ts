@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { baseFiles, findingsOf } from "./fixture.ts";
+import { checkTranslations } from "../../../src/checks/i18n/check.ts";
+import { baseFiles, createFixture, findingsOf, problems } from "./fixture.ts";
 
 const german = baseFiles["src/site/de/start.md"] ?? "";
 const english = baseFiles["src/site/en/home.md"] ?? "";
@@ -42,9 +43,44 @@ describe("page pair checks", () => {
         "---\ntitle: Extra\ndescription: More.\ntranslationKey: extra\n---\nText.\n",
     });
     expect(findings.map((finding) => finding.location.file).sort()).toEqual([
-      "src/site/de/start.md",
       "src/site/en/extra.md",
       "src/site/en/home.md",
+    ]);
+  });
+
+  it.each([
+    [
+      "a field pages may not use",
+      (page: string) => page.replace("translationKey:", "tags: [a]\ntranslationKey:"),
+    ],
+    [
+      "front matter YAML cannot read",
+      (page: string) => page.replace("title: Start", 'title: "Start'),
+    ],
+    ["no title", (page: string) => page.replace("title: Start\n", "")],
+  ])(
+    "reports a German page with %s once, and not its English twin as lacking one",
+    async (_what, edit) => {
+      const root = await createFixture({ "src/site/de/start.md": edit(german) });
+      const findings = problems(await checkTranslations({ projectRoot: root }));
+      expect(findings.map((finding) => finding.location.file)).toEqual(["src/site/de/start.md"]);
+      expect(findings[0]?.message).not.toContain("twin");
+    },
+  );
+
+  it("reports an English page with the title of another once, and not its German twin as lacking one", async () => {
+    const root = await createFixture({
+      "src/site/en/extra.md":
+        "---\ntitle: Home\ndescription: More.\ntranslationKey: extra\n---\nText.\n",
+      "src/site/de/extra.md":
+        "---\ntitle: Mehr\ndescription: Mehr.\ntranslationKey: extra\n---\nText.\n",
+    });
+    const findings = problems(await checkTranslations({ projectRoot: root }));
+    expect(findings.map((finding) => [finding.location.file, finding.message])).toEqual([
+      [
+        "src/site/en/home.md",
+        expect.stringContaining("has the same title as src/site/en/extra.md"),
+      ],
     ]);
   });
 
