@@ -44,18 +44,24 @@ describe("languages", () => {
 });
 
 /**
- * Every npm command that runs one of the project's scripts on the site, as `[name, script,
+ * An npm command for each of the project's scripts that runs on the site, as `[name, script,
  * ...args]`: all but `test`, which runs the others, and `check:code`, which type-checks the list
- * instead of loading it.
+ * instead of loading it. Commands that share a script differ only in arguments it reads after
+ * loading the list (the gates' `scripts/check.ts` imports the registry, and with it the list,
+ * before it looks at which gate to run), so the first of them stands for all.
  */
 async function scriptCommands(): Promise<string[][]> {
   const { scripts } = JSON.parse(
     await readFile(path.join(projectRoot, "package.json"), "utf8"),
   ) as { scripts: Record<string, string> };
+  const seen = new Set<string>();
   return Object.entries(scripts).flatMap(([name, line]) => {
     if (name === "test" || name === "check:code") return [];
     const run = /^(?:tsx|node --import tsx) (scripts\/\S+\.ts)((?: [\w:-]+)*)$/.exec(line);
-    return run === null ? [] : [[name, run[1] ?? "", ...(run[2] ?? "").split(" ").filter(Boolean)]];
+    const script = run?.[1];
+    if (run === null || script === undefined || seen.has(script)) return [];
+    seen.add(script);
+    return [[name, script, ...(run[2] ?? "").split(" ").filter(Boolean)]];
   });
 }
 
@@ -76,7 +82,7 @@ describe("a broken data/languages.ts", () => {
       text.replace('direction: "ltr"', 'direction: "sideways"'),
     );
     expect([...results.keys()]).toEqual(
-      expect.arrayContaining(["build", "check:i18n", "check:a11y", "i18n:status", "lang:add"]),
+      expect.arrayContaining(["build", "check:duplicates", "i18n:status", "lang:add", "bench"]),
     );
     for (const [name, result] of results) {
       expect(result.status, `${name}: ${result.output}`).toBe(2);
