@@ -1,4 +1,3 @@
-import { toolLanguage } from "../lib/languages.ts";
 /**
  * The one runner every gate's script calls: `process.exitCode = await runGateCli(gate)`. It
  * parses the command line, prints `--help`, runs the gate, prints its findings for people (or
@@ -11,6 +10,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ContentError, describeContentError, formatLocation } from "../lib/errors.ts";
 import { html } from "../lib/html.ts";
 import { projectFolders, projectPath } from "../lib/project.ts";
+import { reportPage } from "./report-page.ts";
 import {
   CouldNotCheckError,
   ExitCode,
@@ -197,25 +197,14 @@ ${rows}
     report.notes.length > 0 &&
     html`<h2>Notes</h2>
 <ul>${report.notes.map((note) => html`<li>${note}</li>`)}</ul>`;
-  return html`<!doctype html>
-<html lang="${toolLanguage}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${heading}</title>
-<style>body{font-family:system-ui,sans-serif;line-height:1.5;margin:1rem auto;max-width:70rem;padding:0 1rem}table{border-collapse:collapse}th,td{border:1px solid;padding:.25rem .5rem;text-align:left;vertical-align:top}</style>
-</head>
-<body>
-<main>
-<h1>${heading}</h1>
-<p>${summaryLine(report)}</p>
+  return reportPage(
+    heading,
+    html`<p>${summaryLine(report)}</p>
 <h2>Findings</h2>
 ${findings}
-${notes}
-</main>
-</body>
-</html>
-`.markup;
+${notes}`,
+    html`table{border-collapse:collapse}th,td{border:1px solid;padding:.25rem .5rem;text-align:left;vertical-align:top}`,
+  );
 }
 
 /** Writes a file whole or not at all: a reader never sees half a report. */

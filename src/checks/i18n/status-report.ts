@@ -1,11 +1,11 @@
-import { escapeHtml } from "../../lib/html.ts";
+import { escapeHtml, html, trustedHtml } from "../../lib/html.ts";
 import {
   formatWordDiff,
   type ChangedTranslation,
   type SegmentChange,
   type WordChange,
 } from "../../translation/diff.ts";
-import { languageName, sourceLanguage, toolLanguage } from "../../lib/languages.ts";
+import { languageName, sourceLanguage } from "../../lib/languages.ts";
 import {
   countStates,
   itemStates,
@@ -14,6 +14,7 @@ import {
   type StatusItem,
 } from "./status.ts";
 import { projectFolders } from "../../lib/project.ts";
+import { reportPage } from "../report-page.ts";
 
 const stateLabels: Record<ItemState, string> = {
   translated: "Translated",
@@ -205,36 +206,16 @@ export function renderStatusHtml(
         `  <dt>${escapeHtml(stateLabels[state])}</dt>\n  <dd>${escapeHtml(stateMeanings[state])}</dd>`,
     )
     .join("\n");
-  return `<!doctype html>
-<html lang="${toolLanguage}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Translation status</title>
-<style>
-  body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1a1a1a; background: #fff; }
-  table { border-collapse: collapse; margin: 1rem 0 2rem; }
-  caption { font-weight: bold; text-align: left; padding-bottom: 0.25rem; }
-  th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-  td { font-variant-numeric: tabular-nums; }
-  dt { font-weight: bold; }
-  del { background: #fde0e0; color: #7a0000; }
-  ins { background: #dcf5dc; color: #004d00; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-</style>
-</head>
-<body>
-<main>
-<h1>Translation status</h1>
-<p>${escapeHtml(languageName(sourceLanguage))} is the source language; the other languages are translations of it. This page is written by <code>npm run i18n:status</code>; <code>npm run check:i18n</code> lists every problem with its file and line. TRANSLATING.md explains how to fix each one.</p>
+  return reportPage(
+    "Translation status",
+    trustedHtml(`<p>${escapeHtml(languageName(sourceLanguage))} is the source language; the other languages are translations of it. This page is written by <code>npm run i18n:status</code>; <code>npm run check:i18n</code> lists every problem with its file and line. TRANSLATING.md explains how to fix each one.</p>
 ${statuses.map(languageSection).join("\n")}
 ${changesSection(changed)}
 <h2>What the states mean</h2>
 <dl>
 ${meanings}
-</dl>
-</main>
-</body>
-</html>
-`;
+</dl>`),
+    html`body{color:#1a1a1a;background:#fff}table{border-collapse:collapse;margin:1rem 0 2rem}caption{font-weight:bold;text-align:left;padding-bottom:.25rem}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}td{font-variant-numeric:tabular-nums}dt{font-weight:bold}del{background:#fde0e0;color:#7a0000}ins{background:#dcf5dc;color:#004d00}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`,
+    "60rem",
+  );
 }

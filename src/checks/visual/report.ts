@@ -1,6 +1,6 @@
-import { toolLanguage } from "../../lib/languages.ts";
 import { html, type Html } from "../../lib/html.ts";
 import type { GateReport } from "../gate.ts";
+import { reportPage } from "../report-page.ts";
 import { summaryLine } from "../runner.ts";
 
 /** What became of one page at one width, compared with the last passing run. */
@@ -90,30 +90,20 @@ export function renderVisualReport(report: GateReport): string {
   const count = (status: ShotResult["status"]) =>
     shots.filter((shot) => shot.status === status).length;
   const title = `Visual check: ${report.status}`;
-  return html`<!doctype html>
-<html lang="${toolLanguage}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>body{font-family:system-ui,sans-serif;line-height:1.5;margin:1rem auto;max-width:80rem;padding:0 1rem}.figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}img{border:1px solid #767676;display:block;height:auto}.changed h3{color:#8a1c00}section{border-top:1px solid #767676;padding-block:.5rem}</style>
-</head>
-<body>
-<main>
-<h1>${title}</h1>
-<p>${summaryLine(report)}</p>
+  return reportPage(
+    title,
+    html`<p>${summaryLine(report)}</p>
 <p>${count("changed")} changed, ${count("new")} new, ${count("unchanged")} unchanged screenshot(s), compared with ${details?.baseline ?? "no earlier run"}.${
-    details !== undefined &&
-    details.removed.length > 0 &&
-    html` Gone since then: ${details.removed.join(", ")}.`
-  }</p>
+      details !== undefined &&
+      details.removed.length > 0 &&
+      html` Gone since then: ${details.removed.join(", ")}.`
+    }</p>
 ${report.findings
   .filter((finding) => finding.severity === "error")
   .map((finding) => html`<p><strong>${finding.url ?? ""}</strong>: ${finding.message}</p>`)}
 <h2>Screenshots</h2>
-${shots.map(shotSection)}
-</main>
-</body>
-</html>
-`.markup;
+${shots.map(shotSection)}`,
+    html`.figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}img{border:1px solid #767676;display:block;height:auto}.changed h3{color:#8a1c00}section{border-top:1px solid #767676;padding-block:.5rem}`,
+    "80rem",
+  );
 }
