@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from "vitest";
-import { useSiteInBrowser } from "../support/site-in-browser.ts";
+import { atEachWidth, useSiteInBrowser } from "../support/site-in-browser.ts";
 
 const site = useSiteInBrowser();
 
@@ -36,10 +36,7 @@ function drawnLines(selector: string): string[] {
 describe("the root page's title and header bar, in both languages", () => {
   it("never begin a line with the dot between the languages, at any width", async () => {
     const tab = await site.browser.newPage();
-    for (const width of [320, 390, 768, 1280]) {
-      await tab.setViewport({ width, height: 844 });
-      await tab.goto(`${site.origin}/`, { waitUntil: "load" });
-      await tab.evaluate(() => document.fonts.ready.then(() => true));
+    await atEachWidth(tab, `${site.origin}/`, [320, 390, 768, 1280], async (width) => {
       for (const selector of ["h1", ".kern-kopfzeile__label"]) {
         const lines = await tab.evaluate(drawnLines, selector);
         expect(lines.length, `${selector} at ${width} px`).toBeGreaterThan(0);
@@ -48,7 +45,7 @@ describe("the root page's title and header bar, in both languages", () => {
           `${selector} at ${width} px: ${JSON.stringify(lines)}`,
         ).toEqual([]);
       }
-    }
+    });
     await tab.close();
   });
 

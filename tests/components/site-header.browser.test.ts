@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useSiteInBrowser } from "../support/site-in-browser.ts";
+import { atEachWidth, useSiteInBrowser } from "../support/site-in-browser.ts";
 
 const site = useSiteInBrowser();
 
@@ -46,9 +46,7 @@ describe("the header bar", () => {
   it("starts at the top edge of the screen, and the footer ends the page, with nothing of the page around them", async () => {
     const tab = await site.browser.newPage();
     for (const url of ["/", "/de/", "/en/key-figures/", "/de/leichte-sprache/"]) {
-      for (const width of [390, 1280]) {
-        await tab.setViewport({ width, height: 844 });
-        await tab.goto(site.origin + url, { waitUntil: "load" });
+      await atEachWidth(tab, site.origin + url, [390, 1280], async (width) => {
         const edges = await tab.evaluate(() => {
           const footer = document.querySelector(".site-footer");
           return {
@@ -61,7 +59,7 @@ describe("the header bar", () => {
           };
         });
         expect(edges, `${url} at ${width} px`).toEqual({ barTop: 0, belowFooter: 0 });
-      }
+      });
     }
     await tab.close();
   });

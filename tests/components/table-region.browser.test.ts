@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from "vitest";
-import { useSiteInBrowser } from "../support/site-in-browser.ts";
+import { atEachWidth, useSiteInBrowser } from "../support/site-in-browser.ts";
 
 const site = useSiteInBrowser();
 
@@ -91,14 +91,11 @@ function allRegions(): Promise<RegionAt[]> {
     const tab = await site.browser.newPage();
     const seen: RegionAt[] = [];
     for (const url of tablePages) {
-      for (const width of [320, 390, 768, 1280]) {
-        await tab.setViewport({ width, height: 844 });
-        await tab.goto(site.origin + url, { waitUntil: "load" });
-        await tab.evaluate(() => document.fonts.ready.then(() => true));
+      await atEachWidth(tab, site.origin + url, [320, 390, 768, 1280], async (width) => {
         for (const region of await tab.evaluate(viewRegions)) {
           seen.push({ ...region, width, where: `${url} at ${width} px, "${region.caption}"` });
         }
-      }
+      });
     }
     await tab.close();
     return seen;

@@ -2,14 +2,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBrowser } from "../../src/checks/browser.ts";
 import { openCheckTab } from "../../src/checks/a11y/check-page.ts";
-import { launchBrowser } from "../../src/checks/a11y/index.ts";
 import { installPageHelpers } from "../../src/checks/a11y/in-page.ts";
 import { rtlLayoutProbe } from "../../src/checks/a11y/probes/rtl-layout.ts";
 import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
 import { attribute, parseHtml, tag } from "../support/html.ts";
 import { buildInProcess, copyProject, runScript } from "../support/project.ts";
+import { sharedBrowser } from "../support/browser.ts";
 
 let root: string;
 let server: SiteServer;
@@ -22,11 +21,10 @@ beforeAll(async () => {
   const built = await buildInProcess(root);
   expect(built.status, built.output).toBe(0);
   server = await startSiteServer(path.join(root, "_site"));
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {
-  await browser.close();
   await server.close();
 });
 
@@ -55,5 +53,6 @@ describe("a right-to-left language added with lang:add", () => {
         page,
       ).toEqual([]);
     }
+    await tab.close();
   });
 });

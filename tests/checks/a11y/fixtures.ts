@@ -3,12 +3,11 @@ import { dirname, join } from "node:path";
 import { PNG } from "pngjs";
 import type { Browser, Page } from "puppeteer-core";
 import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
-import { launchBrowser } from "../../../src/checks/a11y/index.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
-import { findBrowser } from "../../../src/checks/browser.ts";
 import { kernFontFile } from "../../../src/lib/fonts.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
 import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
+import { sharedBrowser } from "../../support/browser.ts";
 import { makeTempDirSync } from "../../support/temp.ts";
 
 /** Base URL the fixture sitemaps use, as the real build does by default. */
@@ -242,21 +241,21 @@ export interface ServedInBrowser {
   server: SiteServer;
   browser: Browser;
   tab: Page;
-  /** Closes the browser, then the server. */
+  /** Closes the tab, then the server; the browser is the worker's. */
   close(): Promise<void>;
 }
 
-/** Serves the site in `dir` and opens a check tab in a browser of its own. */
+/** Serves the site in `dir` and opens a check tab in the worker's shared browser. */
 export async function serveInBrowser(dir: string): Promise<ServedInBrowser> {
   const server = await startSiteServer(dir);
-  const browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
+  const browser = await sharedBrowser();
   const tab = await openCheckTab(browser);
   return {
     server,
     browser,
     tab,
     close: async () => {
-      await browser.close();
+      await tab.close();
       await server.close();
     },
   };

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
-import { findBrowser } from "../../../src/checks/browser.ts";
 import { checkPageInTab, openCheckTab } from "../../../src/checks/a11y/check-page.ts";
-import { launchBrowser } from "../../../src/checks/a11y/index.ts";
 import { installPageHelpers } from "../../../src/checks/a11y/in-page.ts";
 import { createValidator } from "../../../src/checks/a11y/markup.ts";
 import { loadPa11yDefaults, pa11yTabOptions } from "../../../src/checks/a11y/pa11y.ts";
@@ -38,6 +36,7 @@ import {
   temporaryDir,
   writeFiles,
 } from "./fixtures.ts";
+import { sharedBrowser } from "../../support/browser.ts";
 
 /** A probe's failing page and a similar passing one: markup inside <main> and extra CSS. */
 interface ProbeCase {
@@ -504,12 +503,12 @@ beforeAll(async () => {
   }
   writeFiles(dir, files);
   server = await startSiteServer(dir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
+  browser = await sharedBrowser();
   tab = await openCheckTab(browser);
 });
 
 afterAll(async () => {
-  await browser.close();
+  await tab.close();
   await server.close();
 });
 

@@ -11,12 +11,19 @@ import { parseHtml, tag, text, within } from "../../support/html.ts";
 import { makeTempDir } from "../../support/temp.ts";
 import { writeFiles } from "../a11y/fixtures.ts";
 
-/** A page several screens long, its title at the top and `last` at its foot. */
-const page = (title: string, last = "Ende der Seite.") => `<!doctype html>
+/**
+ * A page of `paragraphs` short paragraphs, its title at the top and `last` at its foot. Each
+ * page is photographed whole at two widths, compared and cut into thumbnails on every run, so
+ * only the page whose foot changes is longer than the screens it must outgrow.
+ */
+const page = (title: string, last = "Ende der Seite.", paragraphs = 2) => `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="/site.css"></head>
-<body><main><h1>${title}</h1>${'<p class="note">Ein Absatz über die Gesundheitswirtschaft.</p>'.repeat(60)}<p>${last}</p></main></body></html>
+<body><main><h1>${title}</h1>${'<p class="note">Ein Absatz über die Gesundheitswirtschaft.</p>'.repeat(paragraphs)}<p>${last}</p></main></body></html>
 `;
+
+/** Paragraphs enough for a page over two phone screens high, its foot below its first two. */
+const LONG = 52;
 
 async function pngSize(root: string, image: string) {
   const { width, height } = PNG.sync.read(await readFile(path.join(root, "reports/visual", image)));
@@ -38,7 +45,7 @@ describe("npm run check:visual", () => {
     writeFiles(path.join(root, "_site"), {
       "site.css": "body { font-family: sans-serif; margin: 2rem; } .note { color: #1b1b1b; }",
       "index.html": page("Startseite"),
-      "de/kennzahlen/index.html": page("Kennzahlen"),
+      "de/kennzahlen/index.html": page("Kennzahlen", undefined, LONG),
     });
   });
 
@@ -53,7 +60,7 @@ describe("npm run check:visual", () => {
       ["/de/kennzahlen/", 390, "new"],
       ["/de/kennzahlen/", 1280, "new"],
     ]);
-    const whole = await pngSize(root, "images/root-390.png");
+    const whole = await pngSize(root, "images/de-kennzahlen-390.png");
     expect(whole.width).toBe(390);
     expect(whole.height).toBeGreaterThan(2 * 844);
     expect(existsSync(path.join(root, ".cache/visual/baseline/de-kennzahlen-1280.png"))).toBe(true);
@@ -79,7 +86,7 @@ describe("npm run check:visual", () => {
   it("reports the page that changed first, with its difference and share of pixels, thumbnails at the change, and leaves the other unchanged", async () => {
     await writeFile(
       path.join(root, "_site/de/kennzahlen/index.html"),
-      page("Kennzahlen", "Ende der Seite über Kennzahlen im Vergleich."),
+      page("Kennzahlen", "Ende der Seite über Kennzahlen im Vergleich.", LONG),
     );
     const run = await runGateCaptured(visualGate, [], root);
     expect(run.exitCode, run.stderr).toBe(0);

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
-import { findBrowser } from "../../../../src/checks/browser.ts";
 import { openCheckTab } from "../../../../src/checks/a11y/check-page.ts";
-import { launchBrowser } from "../../../../src/checks/a11y/index.ts";
 import { installPageHelpers } from "../../../../src/checks/a11y/in-page.ts";
 import {
   READER_LAYOUT_RULES,
@@ -18,6 +16,7 @@ import {
   writeFiles,
   type ProbeCase,
 } from "../fixtures.ts";
+import { sharedBrowser } from "../../../support/browser.ts";
 
 /** Each rule's failing page and a similar passing one: markup inside <main>, and extra CSS. */
 const CASES: Record<string, ProbeCase> = {
@@ -92,12 +91,12 @@ beforeAll(async () => {
     ...probeCaseFiles({ ...CASES, "tight-lines": TIGHT_LINES }),
   });
   server = await startSiteServer(dir);
-  browser = await launchBrowser(findBrowser(), ["--no-sandbox", "--disable-dev-shm-usage"]);
+  browser = await sharedBrowser();
   tab = await openCheckTab(browser);
 });
 
 afterAll(async () => {
-  await browser.close();
+  await tab.close();
   await server.close();
 });
 
