@@ -6,8 +6,11 @@ export interface Comparison {
   /** Pixels that differ beyond anti-aliasing, over all pixels of the larger of the two. */
   share: number;
   changedPixels: number;
-  /** The differing pixels in red over a faded copy of the new screenshot, as PNG. */
-  diff: Buffer;
+  /**
+   * The differing pixels in red over a faded copy of the new screenshot, as PNG; null when no
+   * pixel differs (encoding a page-high image nobody looks at is most of a comparison's time).
+   */
+  diff: Buffer | null;
   /** The topmost row with a differing pixel, in px from the top; null when none differs. */
   firstChangedRow: number | null;
   before: { width: number; height: number };
@@ -21,6 +24,11 @@ function onCanvas(image: PNG, width: number, height: number): Buffer {
   canvas.data.fill(255);
   PNG.bitblt(image, canvas, 0, 0, image.width, image.height, 0, 0);
   return canvas.data;
+}
+
+/** A PNG's size, from its header chunk (IHDR), which the format puts first. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 /** The colour pixelmatch draws a differing pixel in; the rest of its image is grey. */
@@ -43,6 +51,18 @@ function firstRowIn(image: PNG, [red, green, blue]: readonly number[]): number |
  * shrank is compared on a canvas as large as both, so the added or lost part counts as changed.
  */
 export function compareScreenshots(beforePng: Buffer, afterPng: Buffer): Comparison {
+  // Chromium encodes the same pixels to the same bytes, so an unchanged page needs no decoding.
+  if (beforePng.equals(afterPng)) {
+    const size = pngSize(afterPng);
+    return {
+      share: 0,
+      changedPixels: 0,
+      diff: null,
+      firstChangedRow: null,
+      before: size,
+      after: size,
+    };
+  }
   const before = PNG.sync.read(beforePng);
   const after = PNG.sync.read(afterPng);
   const width = Math.max(before.width, after.width);
@@ -60,7 +80,7 @@ export function compareScreenshots(beforePng: Buffer, afterPng: Buffer): Compari
     share: changedPixels / (width * height),
     firstChangedRow: firstRowIn(diff, DIFF_COLOR),
     changedPixels,
-    diff: PNG.sync.write(diff),
+    diff: changedPixels === 0 ? null : PNG.sync.write(diff),
     before: { width: before.width, height: before.height },
     after: { width: after.width, height: after.height },
   };

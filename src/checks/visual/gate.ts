@@ -172,7 +172,7 @@ export const visualGate: Gate<VisualOptions, VisualDetails> = {
         continue;
       }
       const comparison = compareScreenshots(before, shot.png);
-      if (comparison.changedPixels === 0) {
+      if (comparison.diff === null) {
         shots.push({
           ...place,
           status: "unchanged",
