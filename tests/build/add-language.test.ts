@@ -34,8 +34,8 @@ async function runCommand(
 }
 
 /** Every file under `src/` but the site folder, by its hash. */
-async function codeFiles(root: string): Promise<Map<string, string>> {
-  const all = await hashFiles(path.join(root, "src"));
+function codeFiles(root: string): Map<string, string> {
+  const all = hashFiles(path.join(root, "src"));
   return new Map([...all].filter(([file]) => !file.startsWith("site/")));
 }
 
@@ -47,7 +47,7 @@ let codeBefore: Map<string, string>;
 
 beforeAll(async () => {
   root = await copyProject();
-  codeBefore = await codeFiles(root);
+  codeBefore = codeFiles(root);
   // As its script runs it: this process then loads the copy's modules only once the language is
   // in the copy's list.
   added = runScript(root, "scripts/lang-add.ts", ["fr", "--name", "Français"]);
@@ -82,11 +82,11 @@ describe("npm run lang:add -- fr --name Français, then a development build", ()
       "full_many",
       "full_other",
     ]);
-    expect(await codeFiles(root)).toEqual(codeBefore);
+    expect(codeFiles(root)).toEqual(codeBefore);
   });
 
   it("refuses a code the project has or a malformed one with one line, writing nothing", async () => {
-    const before = await hashFiles(root);
+    const before = hashFiles(root);
     const again = await runCommand(root, "addLanguageCommand", ["fr", "--name", "Français"]);
     expect(again.status).toBe(1);
     expect(again.stderr).toBe(
@@ -95,7 +95,7 @@ describe("npm run lang:add -- fr --name Français, then a development build", ()
     const malformed = await runCommand(root, "addLanguageCommand", ["fr_FR", "--name", "X"]);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr.split("\n")[0]).toMatch(/"fr_FR" is not a BCP 47 language tag/);
-    expect(await hashFiles(root)).toEqual(before);
+    expect(hashFiles(root)).toEqual(before);
   });
 
   it("links every page to its French twin: hreflang, the language switcher and the sitemap", async () => {

@@ -277,12 +277,12 @@ describe("two builds at once", () => {
 
   it("takes over a lock left by a build that no longer runs", async () => {
     const copy = await copyOfCopy(root);
-    const before = await hashFiles(copy);
+    const before = hashFiles(copy);
     // Process ids are below 2^22 on Linux: this one cannot be running.
     await writeFile(path.join(copy, "_site.lock"), lockOf(2 ** 22 + 1));
     const result = await buildInProcess(copy);
     expect(result.status, result.output).toBe(0);
-    expect(await hashFiles(copy)).toEqual(before);
+    expect(hashFiles(copy)).toEqual(before);
   });
 
   it("refuses a folder where the lock file belongs, with a message saying what to do", async () => {
@@ -295,7 +295,7 @@ describe("two builds at once", () => {
 
   it("lets exactly one of two builds started at the same moment publish", async () => {
     const copy = await copyOfCopy(root);
-    const before = await hashFiles(copy);
+    const before = hashFiles(copy);
     // In one process, at one instant: their file operations interleave as those of two
     // processes do (tests/lib/lock-file.test.ts races processes, 20 rounds).
     const [first, second] = await Promise.all([buildInProcess(copy), buildInProcess(copy)]);
@@ -304,6 +304,6 @@ describe("two builds at once", () => {
     expect(results[1]?.output).toMatch(
       /another process \(\d+\) is publishing into _site\/ right now/,
     );
-    expect(await hashFiles(copy)).toEqual(before);
+    expect(hashFiles(copy)).toEqual(before);
   });
 });

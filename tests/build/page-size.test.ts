@@ -53,14 +53,14 @@ describe("the build's time", () => {
 
   it("has a limit: past it, the build stops and leaves the published site alone", async () => {
     const copy = await copyOfCopy(root);
-    const before = await hashFiles(copy);
+    const before = hashFiles(copy);
     const result = runScript(copy, "scripts/build.ts", ["--time-limit", "0.001"]);
     expectEditorFailure(
       result,
       "the build took longer than its limit of 0.001 s and was stopped",
       "raise the limit with --time-limit SECONDS",
     );
-    expect(await hashFiles(copy)).toEqual(before);
+    expect(hashFiles(copy)).toEqual(before);
   });
 
   it("refuses a time limit that is not a number of seconds, with the usage", () => {

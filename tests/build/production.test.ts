@@ -32,13 +32,13 @@ async function expectRefusedForPublication(
 ): Promise<string> {
   const copy = await copyOfCopy(root);
   await edit(copy);
-  const before = await hashFiles(copy);
+  const before = hashFiles(copy);
   const result = await buildInProcess(copy, { production: true });
   expect(result.status, result.output).toBe(1);
   expect(result.stderr).toContain("The site was not built for publication");
   for (const part of parts) expect(result.stderr).toContain(part);
   expect(result.output).not.toMatch(/^ {4}at /m);
-  expect(await hashFiles(copy)).toEqual(before);
+  expect(hashFiles(copy)).toEqual(before);
   return result.stderr;
 }
 

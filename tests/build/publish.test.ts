@@ -22,13 +22,13 @@ describe("publishing a build", () => {
     // runs in this process on a copy of the project as it then is, published site and all.
     const good = await buildInProcess(root);
     expect(good.status, good.output).toBe(0);
-    const published = await hashFiles(site);
+    const published = hashFiles(site);
     expect(published.size).toBeGreaterThan(10);
 
     // A broken link fails the build at its very end, after Eleventy has written every page.
     await editFile(root, page, (text) => `${text}\nSiehe [Standorte](/de/standorte/).\n`);
     expectEditorFailure(runScript(root, "scripts/build.ts"), page, "/de/standorte/");
-    expect(await hashFiles(site)).toEqual(published);
+    expect(hashFiles(site)).toEqual(published);
     expect(leftovers(site)).toEqual([]);
 
     const fixedRoot = await copyOfCopy(root);
@@ -38,7 +38,7 @@ describe("publishing a build", () => {
     );
     const fixed = await buildInProcess(fixedRoot);
     expect(fixed.status, fixed.output).toBe(0);
-    const republished = await hashFiles(fixedSite);
+    const republished = hashFiles(fixedSite);
     expect(republished.get(builtPage)).not.toBe(published.get(builtPage));
     expect([...republished.keys()]).toEqual([...published.keys()]);
     expect(leftovers(fixedSite)).toEqual([]);
@@ -121,7 +121,7 @@ describe.skipIf(!canRefuseChanges())("the swap of a new site for the last good o
     const copy = await copyOfCopy(root);
     const site = path.join(copy, "_site");
     await editFile(copy, page, (text) => `${text}\nEin neuer Absatz.\n`);
-    const before = await hashFiles(copy);
+    const before = hashFiles(copy);
     const undo = refuseChanges(site);
     let result;
     try {
@@ -134,6 +134,6 @@ describe.skipIf(!canRefuseChanges())("the swap of a new site for the last good o
       "The site was built but could not be published; the last good build in _site/ is unchanged.",
     );
     expect(result.output).toMatch(/the last good site in _site\/ could not be moved aside/);
-    expect(await hashFiles(copy)).toEqual(before);
+    expect(hashFiles(copy)).toEqual(before);
   });
 });

@@ -59,7 +59,7 @@ describe("a production build with the example publisher", () => {
   });
 
   it("publishes no placeholder and no address of this machine in any file", async () => {
-    const files = [...(await hashFiles(path.join(root, "_site"))).keys()];
+    const files = [...hashFiles(path.join(root, "_site")).keys()];
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const content = await readFile(site(file), "utf8");

@@ -53,8 +53,8 @@ describe("the open data", () => {
     // A second build of the same sources writes the same bytes.
     const again = await makeTempDir("gw-open-data-again-");
     await buildSite({ projectRoot: result.root, outputDir: again, quiet: true });
-    const first = await hashFiles(path.join(outputDir, "data"));
+    const first = hashFiles(path.join(outputDir, "data"));
     expect(first.size).toBe(5);
-    expect(await hashFiles(path.join(again, "data"))).toEqual(first);
+    expect(hashFiles(path.join(again, "data"))).toEqual(first);
   });
 });
