@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import ts from "typescript";
+import type { ArrayLiteralExpression, Node } from "typescript";
 import { importModule } from "../lib/data/load.ts";
 import {
   hyphenationPatterns,
@@ -158,10 +158,13 @@ function entryText(entry: LanguageEntry): string {
 }
 
 /** `data/languages.ts` with the entry added at the end of its `languages` list. */
-function withEntry(source: string, file: string, entry: LanguageEntry): string {
+async function withEntry(source: string, file: string, entry: LanguageEntry): Promise<string> {
+  // Loaded here, not with the module: the compiler takes most of a second to load, and every
+  // translation command imports this module while only `lang:add` reaches this line.
+  const { default: ts } = await import("typescript");
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
-  let list: ts.ArrayLiteralExpression | undefined;
-  const visit = (node: ts.Node) => {
+  let list: ArrayLiteralExpression | undefined;
+  const visit = (node: Node) => {
     if (
       ts.isPropertyAssignment(node) &&
       node.name.getText(tree) === "languages" &&
@@ -235,7 +238,7 @@ export async function addLanguage(
   if (!checked.success) throw new LanguageRefused(problemOf(checked), true);
 
   const files = new Map<string, string>();
-  files.set(listFile, withEntry(await readFile(listPath, "utf8"), listFile, entry));
+  files.set(listFile, await withEntry(await readFile(listPath, "utf8"), listFile, entry));
 
   const sourceLocales = projectPath(`${projectFolders.locales}/${source}`, projectRoot);
   const record = await readKeyRecord(projectRoot);
