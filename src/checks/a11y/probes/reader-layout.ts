@@ -44,13 +44,28 @@ function widthList(widths: readonly number[]): string {
 }
 
 /** What the four in-page checks found at one width. */
-async function measure(tab: Page) {
-  return {
-    words: await tab.evaluate(findBrokenWords),
-    headings: await tab.evaluate(findHeadingSizeFaults),
-    boxes: await tab.evaluate(findOverflowingBoxes),
-    overlaps: await tab.evaluate(findOverlappingText),
-  };
+interface Measured {
+  words: ReturnType<typeof findBrokenWords>;
+  headings: ReturnType<typeof findHeadingSizeFaults>;
+  boxes: ReturnType<typeof findOverflowingBoxes>;
+  overlaps: ReturnType<typeof findOverlappingText>;
+}
+
+/**
+ * The four in-page checks as one script, each function's own source as the browser receives it
+ * from `evaluate`: one call per width instead of four, each of which cost a round trip and a
+ * style check (about a quarter of the probe's time on the real site).
+ */
+const measureScript = `({
+  words: (${findBrokenWords.toString()})(),
+  headings: (${findHeadingSizeFaults.toString()})(),
+  boxes: (${findOverflowingBoxes.toString()})(),
+  overlaps: (${findOverlappingText.toString()})(),
+})`;
+
+/** What the four in-page checks found at the tab's width. */
+async function measure(tab: Page): Promise<Measured> {
+  return (await tab.evaluate(measureScript)) as Measured;
 }
 
 /**
