@@ -51,6 +51,18 @@ describe("joinLanguageParts", () => {
     );
   });
 
+  it("gives a part written in the other direction its dir, and a part in the page's direction none", () => {
+    expect(
+      joinLanguageParts([
+        { content: "Gesundheit" },
+        { lang: "ar", dir: "rtl", content: "الصحة" },
+        { lang: "en", content: "Health" },
+      ]).markup,
+    ).toBe(
+      '<span class="language-part">Gesundheit</span><span class="language-separator">\u00a0·</span> <span class="language-part" lang="ar" dir="rtl">الصحة</span><span class="language-separator">\u00a0·</span> <span class="language-part" lang="en">Health</span>',
+    );
+  });
+
   it("writes one language without a dot", () => {
     expect(joinLanguageParts([{ content: "Gesundheit" }]).markup).toBe(
       '<span class="language-part">Gesundheit</span>',
