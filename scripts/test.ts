@@ -4,8 +4,8 @@
  * build) one after another in the other. The gates are those registered in src/checks/gates.ts.
  * Each step's output is shown when it ends, as one block, with its time. All steps run even
  * after a failure, so one run reports everything; the run fails if any step fails or reports
- * nothing. The summary gives each step's time and the total; its last line counts vitest's
- * tests plus one per other step.
+ * nothing. The summary gives each step's time, each failed test with the first line of why, and
+ * the total; its last line counts vitest's tests plus one per other step.
  */
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -14,7 +14,7 @@ import { UsageError, type Command } from "../src/checks/gate.ts";
 import { gates } from "../src/checks/gates.ts";
 import { runCommandCli } from "../src/checks/runner.ts";
 import { projectFolders, projectPath } from "../src/lib/project.ts";
-import { gateSteps, resultOf, type Step, type StepResult } from "./lib/test-steps.ts";
+import { gateSteps, resultOf, vitestCounts, type Step, type StepResult } from "./lib/test-steps.ts";
 
 /** What `npm test` was asked to do. */
 interface TestOptions {
@@ -48,11 +48,7 @@ function plan(projectRoot: string): Step[][] {
     ],
     count: () => {
       try {
-        const report = JSON.parse(readFileSync(vitestReport, "utf8")) as {
-          numPassedTests: number;
-          numFailedTests: number;
-        };
-        return { passed: report.numPassedTests, failed: report.numFailedTests };
+        return vitestCounts(readFileSync(vitestReport, "utf8"), projectRoot);
       } catch {
         // No report means vitest did not get to run its tests: that is a failure, not zero tests.
         return { passed: 0, failed: 1 };
@@ -140,7 +136,10 @@ function summary(results: readonly StepResult[], totalSeconds: number): string[]
   return [
     "",
     "Summary",
-    ...results.map((result) => row(result.status, result.title, result.seconds)),
+    ...results.flatMap((result) => [
+      row(result.status, result.title, result.seconds),
+      ...result.failures.map((failure) => `          ✗ ${failure}`),
+    ]),
     row("", "total (lanes at once)", totalSeconds),
     `${sum("passed")} passed, ${sum("failed")} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`,
   ];

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CouldNotCheckError } from "../../src/checks/gate.ts";
-import { startDevServer } from "../lib/dev-server.ts";
+import { buildProblem, startDevServer } from "../lib/dev-server.ts";
 import { median } from "./measure.ts";
 import type { SyntheticPage } from "./generate.ts";
 
@@ -60,8 +60,11 @@ export async function measureIncrementalRebuild(
         save(sentence),
         secondsUntilContains(builtFile, sentence, start),
       ]);
-      if (/Problem writing|broken link/.test(printed)) {
-        throw new CouldNotCheckError(`the incremental rebuild of ${page.file} failed:\n${printed}`);
+      const problem = buildProblem(printed);
+      if (problem !== "") {
+        throw new CouldNotCheckError(
+          `the incremental rebuild of ${page.file} failed: ${problem}\n${printed}`,
+        );
       }
       seconds.push(took);
     }

@@ -6,8 +6,38 @@ import { pathToFileURL } from "node:url";
 
 /** A rebuild ends with this line, whether it failed or not. */
 const rebuilt = /Watching…/;
+/** Eleventy prints this when it notices a saved file, before the rebuild it starts. */
+const noticed = /File (?:changed|added): /;
+/** A build that failed says so on a line with this, and why on the lines after it. */
+const failedBuild = /Problem writing|broken link/;
+
+/**
+ * Why a build the server printed failed, on one line: its first problem line and the two after
+ * it, or "" when no build failed. Test runners and CI logs show a message's first line.
+ */
+export function buildProblem(text: string): string {
+  const lines = text.split("\n");
+  const first = lines.findIndex((line) => failedBuild.test(line));
+  if (first === -1) return "";
+  return lines
+    .slice(first, first + 3)
+    .map((line) => line.replace(/^\[11ty\]\s*/, "").trim())
+    .filter((line) => line !== "")
+    .join(" | ");
+}
 /** How long a write may go unnoticed before it is written again (see `rebuildAfterWriting`). */
 const noticeMs = 2000;
+/** How long the server must stay silent after a rebuild before its output counts as complete. */
+const quietMs = 500;
+
+/**
+ * Whether `text` shows every rebuild it announces as finished: it noticed a file, and a
+ * "Watching…" follows the last file it noticed.
+ */
+export function rebuildsFinished(text: string): boolean {
+  const last = [...text.matchAll(new RegExp(noticed, "g"))].at(-1);
+  return last !== undefined && rebuilt.test(text.slice(last.index));
+}
 
 /** `npm start` running in a project folder, until `stop()`. */
 export interface DevServer {
@@ -68,6 +98,7 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
     stdio: ["ignore", "pipe", "pipe"],
   });
   let printed = "";
+  let printedAt = performance.now();
   let ended = false;
   const listeners = new Set<() => void>();
   const notify = () => {
@@ -79,6 +110,7 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
       printed += chunk;
+      printedAt = performance.now();
       notify();
     });
   }
@@ -90,11 +122,12 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
     }),
   );
   /**
-   * Waits until what it printed after `from` characters matches `pattern`; rejects after
-   * `timeoutMs` or when the server ends, with what it printed.
+   * Waits until what it printed after `from` characters passes `test` (a pattern or a
+   * predicate); rejects after `timeoutMs` or when the server ends, with what it printed.
    */
-  const waitFor = (pattern: RegExp, timeoutMs: number, from = 0) =>
+  const waitFor = (test: RegExp | ((text: string) => boolean), timeoutMs: number, from = 0) =>
     new Promise<void>((resolve, reject) => {
+      const passes = (text: string) => (test instanceof RegExp ? test.test(text) : test(text));
       const done = (error?: Error) => {
         listeners.delete(check);
         clearTimeout(timer);
@@ -102,11 +135,11 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
         else reject(error);
       };
       const check = () => {
-        if (pattern.test(printed.slice(from))) done();
-        else if (ended) done(new Error(`the dev server ended before ${pattern}:\n${printed}`));
+        if (passes(printed.slice(from))) done();
+        else if (ended) done(new Error(`the dev server ended before ${String(test)}:\n${printed}`));
       };
       const timer = setTimeout(() => {
-        done(new Error(`no ${pattern} within ${timeoutMs} ms:\n${printed}`));
+        done(new Error(`no ${String(test)} within ${timeoutMs} ms:\n${printed}`));
       }, timeoutMs);
       listeners.add(check);
       check();
@@ -122,13 +155,21 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
       for (;;) {
         await writeFile(path.join(root, file), text);
         try {
-          await waitFor(/File changed/, Math.min(noticeMs, deadline - Date.now()), from);
+          await waitFor(noticed, Math.min(noticeMs, deadline - Date.now()), from);
           break;
         } catch (error) {
           if (ended || Date.now() >= deadline) throw error;
         }
       }
-      await waitFor(rebuilt, Math.max(deadline - Date.now(), 0), from);
+      // A write noticed late, after it was written again, is noticed twice and rebuilt twice: the
+      // rebuilds are over when the last file noticed was rebuilt and the server has been quiet
+      // for a while. Otherwise the second rebuild's lines would count for the next save.
+      for (;;) {
+        await waitFor(rebuildsFinished, Math.max(deadline - Date.now(), 0), from);
+        const silentFor = performance.now() - printedAt;
+        if (silentFor >= quietMs) break;
+        await new Promise((resolve) => setTimeout(resolve, quietMs - silentFor));
+      }
       return printed.slice(from);
     },
     async stop() {
@@ -142,6 +183,10 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
   };
   try {
     await waitFor(rebuilt, firstBuildMs);
+    // Every later rebuild of an incremental server builds on the first: one that failed would
+    // make every save look broken.
+    if (failedBuild.test(printed))
+      throw new Error(`the dev server's first build failed:\n${printed}`);
   } catch (error) {
     await server.stop();
     throw error;

@@ -3,6 +3,7 @@
  * gates' one list, src/checks/gates.ts: registering a gate there is all it takes for `npm test`
  * to run it.
  */
+import path from "node:path";
 import type { RegisteredGate } from "../../src/checks/gates.ts";
 import { ExitCode } from "../../src/checks/gate.ts";
 
@@ -15,8 +16,16 @@ export interface Step {
   command: string[];
   /** How a run that could not check (exit 2) counts: as a failure unless it says "skipped". */
   couldNotCheck?: RegisteredGate["couldNotCheck"];
-  /** Reads how many tests passed and failed, for steps that run many. */
-  count?: () => { passed: number; failed: number };
+  /** Reads how many tests passed and failed, and which failed, for steps that run many. */
+  count?: () => StepCounts;
+}
+
+/** What a step that runs many tests reports of them. */
+export interface StepCounts {
+  passed: number;
+  failed: number;
+  /** Each failed test's name and the first line of why it failed. */
+  failures?: string[];
 }
 
 /** How a step ended, as the summary shows it. */
@@ -28,6 +37,8 @@ export interface StepResult {
   passed: number;
   failed: number;
   skipped: number;
+  /** Each failed test's name and the first line of why, for the summary (see `StepCounts`). */
+  failures: string[];
 }
 
 /**
@@ -61,12 +72,55 @@ export function gateSteps(gates: readonly RegisteredGate[], inCi: boolean): Step
 export function resultOf(step: Step, code: number | null, seconds: number): StepResult {
   const { name, title } = step;
   if (step.couldNotCheck === "skipped" && code === ExitCode.couldNotCheck) {
-    return { name, title, status: "skipped", seconds, passed: 0, failed: 0, skipped: 1 };
+    return {
+      name,
+      title,
+      status: "skipped",
+      seconds,
+      passed: 0,
+      failed: 0,
+      skipped: 1,
+      failures: [],
+    };
   }
   const ok = code === 0;
-  const counts = step.count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  const counts: StepCounts = step.count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
   const unproven = !ok || counts.passed === 0;
   const failed = counts.failed === 0 && unproven ? 1 : counts.failed;
   const status = !unproven && failed === 0 ? "ok" : "FAIL";
-  return { name, title, status, seconds, passed: counts.passed, failed, skipped: 0 };
+  const failures = counts.failures ?? [];
+  return { name, title, status, seconds, passed: counts.passed, failed, skipped: 0, failures };
+}
+
+/** Vitest's JSON report, as far as the summary reads it. */
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults?: {
+    name: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** The longest reason the summary gives for a failed test; the step's output has all of it. */
+const reasonLength = 240;
+
+/**
+ * What vitest's JSON report says of a run: how many tests passed and failed, and for each
+ * failed test its file, its name and the first line of its message. CI logs are often shown
+ * from their end only, where the summary is: the first lines of a failure must be there too.
+ */
+export function vitestCounts(reportText: string, projectRoot: string): StepCounts {
+  const report = JSON.parse(reportText) as VitestReport;
+  const failures = (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === "failed")
+      .map((test) => {
+        const where = path.relative(projectRoot, file.name);
+        const reason = (test.failureMessages?.[0] ?? "").split("\n", 1)[0]?.trim() ?? "";
+        const shown = reason.length > reasonLength ? `${reason.slice(0, reasonLength)}…` : reason;
+        return `${where} › ${test.fullName}${shown === "" ? "" : `: ${shown}`}`;
+      }),
+  );
+  return { passed: report.numPassedTests, failed: report.numFailedTests, failures };
 }

@@ -27,6 +27,8 @@ export function hashOf(parts: readonly (string | Uint8Array)[]): string {
 
 // Entries read or made in this process: a test process builds many copies of the project.
 const inMemory = new Map<string, Uint8Array>();
+// Numbers each write of this process, so two builds of one process never share a partial file.
+let writes = 0;
 
 /**
  * The bytes cached under `kind/key`, or `make`'s result, which is stored (whole or not at all,
@@ -49,7 +51,10 @@ export async function cached(
     bytes = await make();
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const partial = `${file}.${process.pid}.partial`;
+      // A partial file of its own for each write: a second write into the same partial file
+      // would truncate the entry the first one had just renamed into place, under a reader.
+      writes += 1;
+      const partial = `${file}.${process.pid}-${writes}.partial`;
       await writeFile(partial, bytes);
       await rename(partial, file);
     } catch {

@@ -1,6 +1,32 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { gates, type RegisteredGate } from "../../../src/checks/gates.ts";
-import { gateSteps, resultOf, type Step } from "../../../scripts/lib/test-steps.ts";
+import { gateSteps, resultOf, vitestCounts, type Step } from "../../../scripts/lib/test-steps.ts";
+import { projectRoot } from "../../support/project.ts";
+import { makeTempDirSync } from "../../support/temp.ts";
+
+/**
+ * Runs the project's vitest on one test file in a folder of its own and returns its JSON report
+ * and the folder. The variables of the vitest running this test are left out: they would make
+ * the inner run think it is one of this run's workers.
+ */
+function vitestReportOf(testFile: string): { report: string; folder: string } {
+  const folder = makeTempDirSync("gw-vitest-report-");
+  writeFileSync(path.join(folder, "vitest.config.mjs"), "export default {};\n");
+  writeFileSync(path.join(folder, "sample.test.ts"), testFile);
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_OPTIONS$|TEST$)/.test(name)),
+  );
+  const report = path.join(folder, "report.json");
+  spawnSync(
+    path.join(projectRoot, "node_modules", ".bin", "vitest"),
+    ["run", "--reporter=json", `--outputFile.json=${report}`],
+    { cwd: folder, env, encoding: "utf8" },
+  );
+  return { report: readFileSync(report, "utf8"), folder };
+}
 
 const gate: Step = { name: "duplicates", title: "duplicate content", command: ["check"] };
 const audit: Step = { ...gate, name: "audit", couldNotCheck: "skipped" };
@@ -24,6 +50,23 @@ describe("how npm test counts a step", () => {
   it("fails a step that passes without running a single test", () => {
     const vitest: Step = { ...gate, count: () => ({ passed: 0, failed: 0 }) };
     expect(resultOf(vitest, 0, 1)).toMatchObject({ status: "FAIL", failed: 1 });
+  });
+
+  it("names each failed test in its file with the first line of why, and no passed test", () => {
+    const { report, folder } = vitestReportOf(
+      [
+        'import { expect, it } from "vitest";',
+        'it("adds up", () => expect(1 + 1).toBe(2));',
+        'it("reads its greeting", () => expect("Hallo\\nWelt", "the greeting").toBe("Hallo"));',
+      ].join("\n"),
+    );
+    const counts = vitestCounts(report, folder);
+    expect(counts).toMatchObject({ passed: 1, failed: 1 });
+    expect(counts.failures).toEqual([
+      "sample.test.ts › reads its greeting: AssertionError: the greeting: expected 'Hallo\\nWelt' to be 'Hallo' // Object.is equality",
+    ]);
+    const vitest: Step = { ...gate, count: () => counts };
+    expect(resultOf(vitest, 1, 1)).toMatchObject({ status: "FAIL", failures: counts.failures });
   });
 
   it("leaves out a gate that runs alone, in CI too", () => {
