@@ -9,6 +9,7 @@ import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.t
 import { attribute, parseHtml, tag } from "../support/html.ts";
 import { buildInProcess, copyProject, runScript } from "../support/project.ts";
 import { sharedBrowser } from "../support/browser.ts";
+import { loadForProbe } from "../checks/a11y/fixtures.ts";
 
 let root: string;
 let server: SiteServer;
@@ -41,7 +42,7 @@ describe("a right-to-left language added with lang:add", () => {
     const tab = await openCheckTab(browser);
     for (const page of ["/ar/", "/ar/kennzahlen/"]) {
       await tab.setViewport({ width: 1280, height: 800 });
-      await tab.goto(server.origin + page, { waitUntil: "load" });
+      const served = await loadForProbe(tab, server.origin + page);
       await tab.evaluate(installPageHelpers);
       const sitePage = { path: page, url: server.origin + page, file: null, inSitemap: true };
       expect(
@@ -49,6 +50,7 @@ describe("a right-to-left language added with lang:add", () => {
           languages: ["ar"],
           undecided: [],
           memo: new Map(),
+          served,
         }),
         page,
       ).toEqual([]);

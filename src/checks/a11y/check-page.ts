@@ -12,6 +12,7 @@ import { HTTP_STATUS_RULE, PAGE_PROBES } from "./probes/index.ts";
 import { emulateBaseMedia } from "./probes/page-state.ts";
 import { watchScripts, type ScriptWatch } from "./probes/script-execution.ts";
 import { gatherFacts } from "./probes/site.ts";
+import { servedDocumentOf } from "./probes/served-document.ts";
 import type { ProbeFinding } from "./probes/types.ts";
 import type { PageResult, PageTimings, Problem, SitePage } from "./types.ts";
 
@@ -125,16 +126,17 @@ async function checkLoadedPage(
     );
     return result("error", null);
   }
+  // The bytes as the server sent them, once, for html-validate and the probes that read the
+  // markup itself (the policy's <meta>, script in attributes); the type as the browser took it.
+  const served = await servedDocumentOf(tab, response);
   // An SVG opened on its own is an image a browser renders as a document: it can run script,
   // and nothing else the gate checks applies to it.
   if (response.headers()["content-type"]?.startsWith("image/svg+xml") === true) {
-    for (const finding of await scripts.findings(tab)) {
+    for (const finding of await scripts.findings(tab, served)) {
       problems.push(probeProblem(page, finding));
     }
     return result(problems.length === 0 ? "passed" : "failed", null);
   }
-  const html = await response.text();
-  await tab.evaluate(() => document.fonts.ready.then(() => true));
   // axe's "needs review" results are neither failures nor passes: the probes decide what they
   // can, and a person the rest.
   for (const problem of await timed("pa11y", () =>
@@ -154,21 +156,23 @@ async function checkLoadedPage(
     await tab.evaluate(installPageHelpers);
     // Before any probe changes the page: axe's contrast results as axe saw it.
     await reviewAxeContrast(tab, problems, undecided);
-    const context = { languages, undecided, memo: setup.memo };
+    const context = { languages, undecided, memo: setup.memo, served };
     for (const probe of PAGE_PROBES) {
       for (const finding of await probe.run(tab, page, context)) {
         problems.push(probeProblem(page, finding));
       }
     }
     // Last, so that event handlers the probes set off (by focus or a click) are seen too.
-    for (const finding of await scripts.findings(tab)) {
+    for (const finding of await scripts.findings(tab, served)) {
       problems.push(probeProblem(page, finding));
     }
     return gatherFacts(tab, page.path, setup.languages.includes(folder) ? folder : "");
   });
   const file = page.file === null ? page.path : relative(process.cwd(), page.file);
   problems.push(
-    ...(await timed("markup", () => validateMarkup(setup.validator, html, file, page.url))),
+    ...(await timed("markup", () =>
+      validateMarkup(setup.validator, served.source, file, page.url),
+    )),
   );
   return result(problems.length === 0 ? "passed" : "failed", facts);
 }

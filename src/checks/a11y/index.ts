@@ -17,7 +17,12 @@ import { checkOf, criterionResults, loadCoverage, type CriterionResult } from ".
 import type { WcagCoverage } from "../../lib/data/wcag-coverage.ts";
 import { errorText } from "./errors.ts";
 import { createValidator, warmUpValidator } from "./markup.ts";
-import { browserArguments, loadPa11yDefaults, pa11yTabOptions } from "./pa11y.ts";
+import {
+  browserArguments,
+  gateBrowserArguments,
+  loadPa11yDefaults,
+  pa11yTabOptions,
+} from "./pa11y.ts";
 import { listSitePages } from "./pages.ts";
 import { SITE_PROBES } from "./probes/index.ts";
 import { languageDetector } from "./probes/language-id.ts";
@@ -298,7 +303,11 @@ async function checkInBrowser(run: Run, plan: Plan): Promise<BrowserRun | { fata
     try {
       [browser] = await Promise.all([
         // A slow call ends as the page's timeout, which names its limit, not as the browser's.
-        launchBrowser(plan.browserPath, browserArguments(pa11ySettings), run.pageTimeoutMs + 5000),
+        launchBrowser(
+          plan.browserPath,
+          gateBrowserArguments(browserArguments(pa11ySettings), run.concurrency),
+          run.pageTimeoutMs + 5000,
+        ),
         warmUpValidator(validator),
       ]);
     } catch (error) {

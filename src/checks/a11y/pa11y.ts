@@ -54,6 +54,19 @@ export function browserArguments(defaults: Pa11yDefaults): string[] {
   return z.array(z.string()).default([]).parse(launch.args);
 }
 
+/**
+ * The switches the gate's browser starts with: those of .pa11yci.cjs, with as many renderer
+ * processes as the gate has tabs. pa11y-ci's limit of one per core saves processor time when
+ * its pages wait for the network; the gate's tabs never wait for it, and two tabs sharing a
+ * renderer take turns on its one main thread while a core stands idle.
+ */
+export function gateBrowserArguments(args: readonly string[], tabs: number): string[] {
+  return [
+    ...args.filter((arg) => !arg.startsWith("--renderer-process-limit=")),
+    `--renderer-process-limit=${Math.max(1, tabs)}`,
+  ];
+}
+
 // What pa11y-ci uses to start and schedule browsers: the gate does that itself.
 const PA11Y_CI_ONLY = [
   "chromeLaunchConfig",

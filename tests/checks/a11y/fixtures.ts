@@ -3,6 +3,10 @@ import { dirname, join } from "node:path";
 import { PNG } from "pngjs";
 import type { Browser, Page } from "puppeteer-core";
 import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
+import {
+  servedDocumentOf,
+  type ServedDocument,
+} from "../../../src/checks/a11y/probes/served-document.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
 import { kernFontFile } from "../../../src/lib/fonts.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
@@ -259,4 +263,14 @@ export async function serveInBrowser(dir: string): Promise<ServedInBrowser> {
       await server.close();
     },
   };
+}
+
+/**
+ * Loads `url` in a check tab, as the gate does, and gives the document the server sent (see
+ * `servedDocumentOf`), for a probe run on its own.
+ */
+export async function loadForProbe(tab: Page, url: string): Promise<ServedDocument> {
+  const response = await tab.goto(url, { waitUntil: "load" });
+  if (response === null) throw new Error(`${url} gave no response`);
+  return servedDocumentOf(tab, response);
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserArguments,
+  gateBrowserArguments,
   loadPa11yDefaults,
   pa11yTabOptions,
   parsePa11yResult,
@@ -31,6 +32,20 @@ describe("the project's pa11y-ci defaults", () => {
     expect(browserArguments(defaults)).toEqual(
       expect.arrayContaining(["--no-sandbox", "--disable-dev-shm-usage", "--no-first-run"]),
     );
+  });
+
+  it("give the gate's browser one renderer per tab, where pa11y-ci's share one per core", () => {
+    const shared = browserArguments(defaults);
+    expect(shared).toContainEqual(expect.stringMatching(/^--renderer-process-limit=\d+$/));
+    const gate = gateBrowserArguments(shared, 3);
+    expect(gate.filter((arg) => arg.startsWith("--renderer-process-limit="))).toEqual([
+      "--renderer-process-limit=3",
+    ]);
+    expect(gate).toEqual(expect.arrayContaining(["--no-sandbox", "--disable-dev-shm-usage"]));
+    expect(gateBrowserArguments(["--no-sandbox"], 5)).toEqual([
+      "--no-sandbox",
+      "--renderer-process-limit=5",
+    ]);
   });
 
   it("give the gate's tabs the test settings but not pa11y-ci's browser and scheduling", () => {

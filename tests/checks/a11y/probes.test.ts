@@ -28,6 +28,7 @@ import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/serve
 import { projectRoot } from "../../../src/lib/project.ts";
 import type { Problem } from "../../../src/checks/a11y/types.ts";
 import {
+  loadForProbe,
   CLEAN_CSS,
   page,
   pictures,
@@ -526,9 +527,7 @@ let leftUndecided: Problem[] = [];
  */
 async function probeOn(path: string, probe: PageProbe, undecided?: string) {
   await tab.setViewport({ width: 1280, height: 800 });
-  await tab.goto(server.origin + path, { waitUntil: "load" });
-  // As the gate does: the page's own fonts decide its layout.
-  await tab.evaluate(() => document.fonts.ready.then(() => true));
+  const served = await loadForProbe(tab, server.origin + path);
   await tab.evaluate(installPageHelpers);
   const url = `https://example.org${path}`;
   const open: Problem[] =
@@ -550,6 +549,7 @@ async function probeOn(path: string, probe: PageProbe, undecided?: string) {
     languages: ["de"],
     undecided: open,
     memo: new Map(),
+    served,
   });
   leftUndecided = open;
   return findings;

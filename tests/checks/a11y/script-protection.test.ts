@@ -17,6 +17,7 @@ import { findBrowser } from "../../../src/checks/browser.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
 import { metaContentSecurityPolicy } from "../../../src/lib/security.ts";
 import {
+  loadForProbe,
   CLEAN_CSS,
   cleanSiteFiles,
   page,
@@ -99,12 +100,13 @@ const sitePage = (path: string): SitePage => ({
 
 /** Loads a page in a check tab, as the gate does, and runs the policy probe on it. */
 async function policyFindings(path: string): Promise<string[]> {
-  await tab.goto(server.origin + path, { waitUntil: "load" });
+  const served = await loadForProbe(tab, server.origin + path);
   await tab.evaluate(installPageHelpers);
   const findings = await cspMetaProbe.run(tab, sitePage(path), {
     languages: ["de"],
     undecided: [],
     memo: new Map(),
+    served,
   });
   return findings.map((finding) => `${finding.rule}: ${finding.message}`);
 }
@@ -171,8 +173,10 @@ describe("the script check (script-execution)", () => {
   /** Loads a page in the tab, as the gate does, and gives the script check's findings. */
   async function scriptFindings(path: string): Promise<string[]> {
     watch.reset();
-    await tab.goto(server.origin + path, { waitUntil: "load" });
-    return (await watch.findings(tab)).map((finding) => `${finding.rule}: ${finding.message}`);
+    const served = await loadForProbe(tab, server.origin + path);
+    return (await watch.findings(tab, served)).map(
+      (finding) => `${finding.rule}: ${finding.message}`,
+    );
   }
 
   it("passes a page that runs no script", async () => {

@@ -50,8 +50,8 @@ const finding = (message: string): ProbeFinding => ({
  */
 export const cspMetaProbe: PageProbe = {
   rules: ["csp-meta"],
-  async run(tab) {
-    const facts = await readServedDocument(tab, readPolicy);
+  async run(tab, _page, { served }) {
+    const facts = await readServedDocument(tab, served, readPolicy);
     const build = "Build the page with npm run build (npm start leaves the policy out).";
     if (facts.policies.length === 0) {
       return [

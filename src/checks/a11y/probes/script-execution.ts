@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { Page, Protocol } from "puppeteer-core";
-import { readServedDocument } from "./served-document.ts";
+import { readServedDocument, type ServedDocument } from "./served-document.ts";
 import type { ProbeFinding } from "./types.ts";
 
 /** The rule of a page that runs script, or carries script that runs when a reader acts. */
@@ -12,7 +12,7 @@ export interface ScriptWatch {
   /** Forgets what earlier pages ran: called before the tab loads the next page. */
   reset(): void;
   /** What the tab's page ran since `reset`, and script in its markup that waits for a reader. */
-  findings(tab: Page): Promise<ProbeFinding[]>;
+  findings(tab: Page, served: ServedDocument): Promise<ProbeFinding[]>;
 }
 
 const finding = (message: string, context = ""): ProbeFinding => ({
@@ -61,7 +61,7 @@ export async function watchScripts(tab: Page): Promise<ScriptWatch> {
     reset() {
       scripts = [];
     },
-    async findings(tab) {
+    async findings(tab, served) {
       // Without its #fragment: the skip-link probe adds one.
       const documentUrl = tab.url().replace(/#.*$/, "");
       // The gate's own server is no address of the site: its files are named by their path.
@@ -75,7 +75,7 @@ export async function watchScripts(tab: Page): Promise<ScriptWatch> {
             : `The page ran the script ${shown(script.url)}; the site ships no script.`,
         ),
       );
-      const waiting = (await readServedDocument(tab, scriptInMarkup)).map((tag) =>
+      const waiting = (await readServedDocument(tab, served, scriptInMarkup)).map((tag) =>
         finding(
           `The page carries script that runs when a reader acts on ${tag}; the site ships no script.`,
           tag,

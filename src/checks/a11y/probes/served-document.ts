@@ -1,17 +1,36 @@
 /// <reference lib="dom" />
-import type { Page } from "puppeteer-core";
+import type { HTTPResponse, Page } from "puppeteer-core";
 
 /**
- * Runs `read` in the tab on the document the server sends for the tab's page (asked for once
- * more, so that nothing a script in the page did can show), with the type the browser gave it,
- * so that `read` can parse it with the browser's own `DOMParser`, which never runs scripts.
+ * The document the server sent for a tab's page: the bytes the tab received when it loaded the
+ * page, which nothing a script in the page did can change, and the type the browser gave it.
+ */
+export interface ServedDocument {
+  source: string;
+  /** `document.contentType`, as the browser took it from the response. */
+  type: string;
+}
+
+/**
+ * The document of the page the tab has just loaded with `response`, once the page's fonts,
+ * which decide its layout, are ready: the probes measure the page as a reader sees it.
+ */
+export async function servedDocumentOf(tab: Page, response: HTTPResponse): Promise<ServedDocument> {
+  const [source, type] = await Promise.all([
+    response.text(),
+    tab.evaluate(() => document.fonts.ready.then(() => document.contentType)),
+  ]);
+  return { source, type };
+}
+
+/**
+ * Runs `read` in the tab on the served document, so that `read` can parse it with the browser's
+ * own `DOMParser`, which never runs scripts.
  */
 export async function readServedDocument<T>(
   tab: Page,
+  served: ServedDocument,
   read: (source: string, type: string) => T,
 ): Promise<Awaited<T>> {
-  const response = await fetch(tab.url());
-  const source = await response.text();
-  const type = await tab.evaluate(() => document.contentType);
-  return await tab.evaluate(read, source, type);
+  return await tab.evaluate(read, served.source, served.type);
 }

@@ -1,6 +1,7 @@
 import type { Page } from "puppeteer-core";
 import { z } from "zod";
 import type { Problem, SitePage } from "../types.ts";
+import type { ServedDocument } from "./served-document.ts";
 
 /** One problem a probe found on a page. */
 export interface ProbeFinding {
@@ -52,6 +53,8 @@ export interface ProbeContext {
    * background, an image's bytes), so a part repeated on every page is measured once.
    */
   memo: Map<string, unknown>;
+  /** The document the server sent, as the tab received it when it loaded the page. */
+  served: ServedDocument;
 }
 
 const linkSchema = z.object({ href: z.string(), name: z.string() });

@@ -8,6 +8,7 @@ import {
 } from "../../../../src/checks/a11y/probes/reader-layout.ts";
 import { startSiteServer, type SiteServer } from "../../../../src/checks/a11y/server.ts";
 import {
+  loadForProbe,
   CLEAN_CSS,
   probeCaseFiles,
   SITE_FONT_FACE,
@@ -102,15 +103,14 @@ afterAll(async () => {
 
 async function probeOn(path: string) {
   await tab.setViewport({ width: 1280, height: 800 });
-  await tab.goto(server.origin + path, { waitUntil: "load" });
-  // As the gate does: the page's own fonts decide its layout.
-  await tab.evaluate(() => document.fonts.ready.then(() => true));
+  const served = await loadForProbe(tab, server.origin + path);
   await tab.evaluate(installPageHelpers);
   const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
   return readerLayoutProbe.run(tab, sitePage, {
     languages: ["de"],
     undecided: [],
     memo: new Map(),
+    served,
   });
 }
 

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installPageHelpers } from "../../../../src/checks/a11y/in-page.ts";
 import { RTL_RULES, rtlLayoutProbe } from "../../../../src/checks/a11y/probes/rtl-layout.ts";
-import { serveInBrowser, temporaryDir, writeFiles, type ServedInBrowser } from "../fixtures.ts";
+import {
+  loadForProbe,
+  serveInBrowser,
+  temporaryDir,
+  writeFiles,
+  type ServedInBrowser,
+} from "../fixtures.ts";
 
 /** A page with a skip link, a header with a language switcher and a menu, and some text. */
 function rtlPage(dir: "rtl" | "ltr", css: string): string {
@@ -53,10 +59,15 @@ afterAll(() => served.close());
 async function probeOn(path: string) {
   const { tab, server } = served;
   await tab.setViewport({ width: 1280, height: 800 });
-  await tab.goto(server.origin + path, { waitUntil: "load" });
+  const document = await loadForProbe(tab, server.origin + path);
   await tab.evaluate(installPageHelpers);
   const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
-  return rtlLayoutProbe.run(tab, sitePage, { languages: ["ar"], undecided: [], memo: new Map() });
+  return rtlLayoutProbe.run(tab, sitePage, {
+    languages: ["ar"],
+    undecided: [],
+    memo: new Map(),
+    served: document,
+  });
 }
 
 describe("the right-to-left layout probe in a real browser", () => {
