@@ -16,7 +16,8 @@ export interface BrokenWord extends ElementInfo {
  * `word-break` or `hyphens: auto` do. Words are found with `Intl.Segmenter` in the language of
  * their element (so "Nordrhein-Westfalen" is two words and breaks freely at its hyphen), and
  * measured with `Range.getClientRects()`: a word on two lines has boxes on two lines, and the
- * character that starts the second line tells where it broke.
+ * character that starts the second line tells where it broke. Only words long enough to be
+ * wider than their line are measured, unless the style breaks words anywhere.
  */
 export function findBrokenWords(): BrokenWord[] {
   const { describe } = (window as unknown as GateWindow).__a11yGate;
@@ -57,11 +58,26 @@ export function findBrokenWords(): BrokenWord[] {
       continue;
     }
     range.selectNodeContents(current);
+    const lineRects = [...range.getClientRects()];
     // Text on one line cannot hold a word on two.
-    if (linesOf([...range.getClientRects()]) < 2) continue;
+    if (linesOf(lineRects) < 2) continue;
+    // Unless its style lets the browser break words anywhere, a word breaks inside itself only
+    // where it is wider than its line: a word too short to be is not measured. Its width is at
+    // most its length in characters times the widest advance a character can have (1.5 em,
+    // with letter spacing); the line is at least as wide as the text's lines reach.
+    const style = getComputedStyle(parent);
+    const breaksAnywhere =
+      style.wordBreak === "break-all" || style.lineBreak === "anywhere" || style.hyphens === "auto";
+    const advance =
+      1.5 * parseFloat(style.fontSize) + Math.max(parseFloat(style.letterSpacing) || 0, 0);
+    const lineWidth =
+      Math.max(...lineRects.map((rect) => rect.right)) -
+      Math.min(...lineRects.map((rect) => rect.left)) -
+      Math.abs(parseFloat(style.textIndent) || 0);
     const lang = parent.closest("[lang]")?.getAttribute("lang") ?? "";
     for (const part of segmenter(lang).segment(text)) {
       if (part.isWordLike !== true || part.segment.length < 2) continue;
+      if (!breaksAnywhere && part.segment.length * advance < lineWidth) continue;
       range.setStart(current, part.index);
       range.setEnd(current, part.index + part.segment.length);
       const rects = [...range.getClientRects()];

@@ -80,6 +80,21 @@ const TIGHT_LINES: ProbeCase = {
   ],
 };
 
+/**
+ * Short words broken by a style that breaks anywhere, in a box wide enough for each: the probe
+ * measures every word there, not only those too long for their line.
+ */
+const BREAK_ALL: ProbeCase = {
+  bad: [
+    '<p class="n">Summe Jahr Zahl Wert Land Kreis Stadt Preis Menge Summe Jahr Zahl Wert Land</p>',
+    ".n { width: 10rem; word-break: break-all; }",
+  ],
+  good: [
+    '<p class="n">Summe Jahr Zahl Wert Land Kreis Stadt Preis Menge Summe Jahr Zahl Wert Land</p>',
+    ".n { width: 10rem; }",
+  ],
+};
+
 let server: SiteServer;
 let browser: Browser;
 let tab: Page;
@@ -89,7 +104,7 @@ beforeAll(async () => {
   writeFiles(dir, {
     "assets/site.css": CLEAN_CSS,
     ...siteFontFiles(),
-    ...probeCaseFiles({ ...CASES, "tight-lines": TIGHT_LINES }),
+    ...probeCaseFiles({ ...CASES, "tight-lines": TIGHT_LINES, "break-all": BREAK_ALL }),
   });
   server = await startSiteServer(dir);
   browser = await sharedBrowser();
@@ -130,6 +145,15 @@ describe("the reader-layout probe in a real browser", () => {
       [READER_LAYOUT_RULES.overflow, "#main > p"],
     ]);
     expect(await probeOn("/de/tight-lines-good/")).toEqual([]);
+  });
+
+  it("word-break: finds short words that a style breaking anywhere breaks, not only long ones", async () => {
+    const bad = await probeOn("/de/break-all-bad/");
+    expect(bad.length).toBeGreaterThan(0);
+    expect(new Set(bad.map((finding) => finding.rule))).toEqual(
+      new Set([READER_LAYOUT_RULES.wordBreak]),
+    );
+    expect(await probeOn("/de/break-all-good/")).toEqual([]);
   });
 
   it("gives each finding what was measured and a screenshot taken at the first width it was seen at", async () => {
