@@ -25,6 +25,7 @@ export function buildProblem(text: string): string {
     .filter((line) => line !== "")
     .join(" | ");
 }
+
 /** How long a write may go unnoticed before it is written again (see `rebuildAfterWriting`). */
 const noticeMs = 2000;
 /** How long the server must stay silent after a rebuild before its output counts as complete. */
@@ -136,7 +137,15 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
       };
       const check = () => {
         if (passes(printed.slice(from))) done();
-        else if (ended) done(new Error(`the dev server ended before ${String(test)}:\n${printed}`));
+        else if (ended) {
+          // Eleventy ends when its first build fails: why comes first, the whole output after.
+          const problem = buildProblem(printed);
+          done(
+            new Error(
+              `the dev server ended before ${String(test)}${problem === "" ? "" : `: ${problem}`}\n${printed}`,
+            ),
+          );
+        }
       };
       const timer = setTimeout(() => {
         done(new Error(`no ${String(test)} within ${timeoutMs} ms:\n${printed}`));
@@ -183,10 +192,6 @@ export async function startDevServer(root: string, firstBuildMs: number): Promis
   };
   try {
     await waitFor(rebuilt, firstBuildMs);
-    // Every later rebuild of an incremental server builds on the first: one that failed would
-    // make every save look broken.
-    if (failedBuild.test(printed))
-      throw new Error(`the dev server's first build failed:\n${printed}`);
   } catch (error) {
     await server.stop();
     throw error;

@@ -98,6 +98,9 @@ interface VitestReport {
   numFailedTests: number;
   testResults?: {
     name: string;
+    status?: string;
+    /** Why a whole file failed: a hook that threw, a module that did not load. */
+    message?: string;
     assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
   }[];
 }
@@ -105,22 +108,38 @@ interface VitestReport {
 /** The longest reason the summary gives for a failed test; the step's output has all of it. */
 const reasonLength = 240;
 
+/** The first line of a failure's message, cut to `reasonLength`, after ": " when there is one. */
+function firstLine(message: string | undefined): string {
+  const line = (message ?? "").split("\n", 1)[0]?.trim() ?? "";
+  if (line === "") return "";
+  return `: ${line.length > reasonLength ? `${line.slice(0, reasonLength)}…` : line}`;
+}
+
 /**
  * What vitest's JSON report says of a run: how many tests passed and failed, and for each
- * failed test its file, its name and the first line of its message. CI logs are often shown
- * from their end only, where the summary is: the first lines of a failure must be there too.
+ * failed test its file, its name and the first line of its message. A file that failed as a
+ * whole (a hook that threw, a module that did not load) counts as one failure, named with its
+ * reason: its tests are only skipped. CI logs are often shown from their end only, where the
+ * summary is: the first lines of a failure must be there too.
  */
 export function vitestCounts(reportText: string, projectRoot: string): StepCounts {
   const report = JSON.parse(reportText) as VitestReport;
-  const failures = (report.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? [])
-      .filter((test) => test.status === "failed")
-      .map((test) => {
-        const where = path.relative(projectRoot, file.name);
-        const reason = (test.failureMessages?.[0] ?? "").split("\n", 1)[0]?.trim() ?? "";
-        const shown = reason.length > reasonLength ? `${reason.slice(0, reasonLength)}…` : reason;
-        return `${where} › ${test.fullName}${shown === "" ? "" : `: ${shown}`}`;
-      }),
-  );
-  return { passed: report.numPassedTests, failed: report.numFailedTests, failures };
+  const failures: string[] = [];
+  let failedFiles = 0;
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(projectRoot, file.name);
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failedTests) {
+      failures.push(`${where} › ${test.fullName}${firstLine(test.failureMessages?.[0])}`);
+    }
+    if (file.status === "failed" && failedTests.length === 0) {
+      failedFiles += 1;
+      failures.push(`${where}${firstLine(file.message)}`);
+    }
+  }
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + failedFiles,
+    failures,
+  };
 }

@@ -4,7 +4,7 @@ import { glob } from "tinyglobby";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildProblem, startDevServer, type DevServer } from "../../scripts/lib/dev-server.ts";
 import { parseHtml, tag, text } from "../support/html.ts";
-import { copyProject } from "../support/project.ts";
+import { copyProject, editFile } from "../support/project.ts";
 
 /** Bounds on the dev server, generous for a busy machine: a failure never hangs the run. */
 const firstBuildMs = 90_000;
@@ -111,6 +111,19 @@ describe("npm start (incremental rebuilds)", () => {
       "Protokolle des Servers",
       "Protokolle des Webservers",
       "protokolle-des-webservers",
+    );
+  });
+});
+
+describe("npm start with a page that does not build", () => {
+  it("ends at its first build, naming the problem on the message's first line", async () => {
+    const root = await copyProject();
+    await editFile(root, "src/site/de/datenschutz.md", (source) =>
+      source.replace("## Ihre Rechte", "[Weiter](/de/gibt-es-nicht/)\n\n## Ihre Rechte"),
+    );
+    const started = startDevServer(root, firstBuildMs);
+    await expect(started).rejects.toThrow(
+      /^the dev server ended before \/Watching…\/: Problem writing.*1 broken link\(s\).*\/de\/gibt-es-nicht\//,
     );
   });
 });

@@ -8,14 +8,16 @@ import { projectRoot } from "../../support/project.ts";
 import { makeTempDirSync } from "../../support/temp.ts";
 
 /**
- * Runs the project's vitest on one test file in a folder of its own and returns its JSON report
+ * Runs the project's vitest on test files in a folder of their own and returns its JSON report
  * and the folder. The variables of the vitest running this test are left out: they would make
  * the inner run think it is one of this run's workers.
  */
-function vitestReportOf(testFile: string): { report: string; folder: string } {
+function vitestReportOf(testFiles: Record<string, string>): { report: string; folder: string } {
   const folder = makeTempDirSync("gw-vitest-report-");
   writeFileSync(path.join(folder, "vitest.config.mjs"), "export default {};\n");
-  writeFileSync(path.join(folder, "sample.test.ts"), testFile);
+  for (const [name, text] of Object.entries(testFiles)) {
+    writeFileSync(path.join(folder, name), text);
+  }
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_OPTIONS$|TEST$)/.test(name)),
   );
@@ -53,17 +55,23 @@ describe("how npm test counts a step", () => {
   });
 
   it("names each failed test in its file with the first line of why, and no passed test", () => {
-    const { report, folder } = vitestReportOf(
-      [
+    const { report, folder } = vitestReportOf({
+      "sample.test.ts": [
         'import { expect, it } from "vitest";',
         'it("adds up", () => expect(1 + 1).toBe(2));',
         'it("reads its greeting", () => expect("Hallo\\nWelt", "the greeting").toBe("Hallo"));',
       ].join("\n"),
-    );
+      "setup.test.ts": [
+        'import { beforeAll, expect, it } from "vitest";',
+        'beforeAll(() => { throw new Error("the first build failed: 1 broken link(s)"); });',
+        'it("is never run", () => expect(1).toBe(1));',
+      ].join("\n"),
+    });
     const counts = vitestCounts(report, folder);
-    expect(counts).toMatchObject({ passed: 1, failed: 1 });
-    expect(counts.failures).toEqual([
+    expect(counts).toMatchObject({ passed: 1, failed: 2 });
+    expect([...(counts.failures ?? [])].sort()).toEqual([
       "sample.test.ts › reads its greeting: AssertionError: the greeting: expected 'Hallo\\nWelt' to be 'Hallo' // Object.is equality",
+      "setup.test.ts: the first build failed: 1 broken link(s)",
     ]);
     const vitest: Step = { ...gate, count: () => counts };
     expect(resultOf(vitest, 1, 1)).toMatchObject({ status: "FAIL", failures: counts.failures });
