@@ -70,9 +70,10 @@ export function findBrokenWords(): BrokenWord[] {
       style.wordBreak === "break-all" || style.lineBreak === "anywhere" || style.hyphens === "auto";
     const advance =
       1.5 * parseFloat(style.fontSize) + Math.max(parseFloat(style.letterSpacing) || 0, 0);
+    const drawn = lineRects.filter((rect) => rect.width > 0);
     const lineWidth =
-      Math.max(...lineRects.map((rect) => rect.right)) -
-      Math.min(...lineRects.map((rect) => rect.left)) -
+      Math.max(...drawn.map((rect) => rect.right)) -
+      Math.min(...drawn.map((rect) => rect.left)) -
       Math.abs(parseFloat(style.textIndent) || 0);
     const lang = parent.closest("[lang]")?.getAttribute("lang") ?? "";
     for (const part of segmenter(lang).segment(text)) {
