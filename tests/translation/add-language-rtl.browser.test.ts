@@ -3,13 +3,12 @@ import path from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCheckTab } from "../../src/checks/a11y/check-page.ts";
-import { installPageHelpers } from "../../src/checks/a11y/in-page.ts";
 import { rtlLayoutProbe } from "../../src/checks/a11y/probes/rtl-layout.ts";
 import { startSiteServer, type SiteServer } from "../../src/checks/a11y/server.ts";
 import { attribute, parseHtml, tag } from "../support/html.ts";
 import { buildInProcess, copyProject, runScript } from "../support/project.ts";
 import { sharedBrowser } from "../support/browser.ts";
-import { loadForProbe } from "../checks/a11y/fixtures.ts";
+import { runProbeOn } from "../checks/a11y/fixtures.ts";
 
 let root: string;
 let server: SiteServer;
@@ -41,17 +40,8 @@ describe("a right-to-left language added with lang:add", () => {
   it("mirrors the layout: the right-to-left probe finds nothing on its pages", async () => {
     const tab = await openCheckTab(browser);
     for (const page of ["/ar/", "/ar/kennzahlen/"]) {
-      await tab.setViewport({ width: 1280, height: 800 });
-      const served = await loadForProbe(tab, server.origin + page);
-      await tab.evaluate(installPageHelpers);
-      const sitePage = { path: page, url: server.origin + page, file: null, inSitemap: true };
       expect(
-        await rtlLayoutProbe.run(tab, sitePage, {
-          languages: ["ar"],
-          undecided: [],
-          memo: new Map(),
-          served,
-        }),
+        await runProbeOn(tab, server.origin, page, rtlLayoutProbe, { languages: ["ar"] }),
         page,
       ).toEqual([]);
     }

@@ -3,6 +3,9 @@ import { dirname, join } from "node:path";
 import { PNG } from "pngjs";
 import type { Browser, Page } from "puppeteer-core";
 import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
+import { installPageHelpers } from "../../../src/checks/a11y/in-page.ts";
+import type { PageProbe, ProbeFinding } from "../../../src/checks/a11y/probes/types.ts";
+import type { Problem } from "../../../src/checks/a11y/types.ts";
 import {
   servedDocumentOf,
   type ServedDocument,
@@ -273,4 +276,23 @@ export async function loadForProbe(tab: Page, url: string): Promise<ServedDocume
   const response = await tab.goto(url, { waitUntil: "load" });
   if (response === null) throw new Error(`${url} gave no response`);
   return servedDocumentOf(tab, response);
+}
+
+/**
+ * Runs one probe on its own on the page at `path` of the site served at `origin`, loaded in a
+ * check tab 1280 × 800 px as the gate loads it, with `languages` as the page's languages and
+ * `undecided` as what axe left open (the probe may take items out or add some).
+ */
+export async function runProbeOn(
+  tab: Page,
+  origin: string,
+  path: string,
+  probe: PageProbe,
+  { languages, undecided = [] }: { languages: string[]; undecided?: Problem[] },
+): Promise<ProbeFinding[]> {
+  await tab.setViewport({ width: 1280, height: 800 });
+  const served = await loadForProbe(tab, origin + path);
+  await tab.evaluate(installPageHelpers);
+  const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
+  return probe.run(tab, sitePage, { languages, undecided, memo: new Map(), served });
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
 import { checkPageInTab, openCheckTab } from "../../../src/checks/a11y/check-page.ts";
-import { installPageHelpers } from "../../../src/checks/a11y/in-page.ts";
 import { createValidator } from "../../../src/checks/a11y/markup.ts";
 import { loadPa11yDefaults, pa11yTabOptions } from "../../../src/checks/a11y/pa11y.ts";
 import { contrastProbe } from "../../../src/checks/a11y/probes/contrast.ts";
@@ -28,7 +27,7 @@ import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/serve
 import { projectRoot } from "../../../src/lib/project.ts";
 import type { Problem } from "../../../src/checks/a11y/types.ts";
 import {
-  loadForProbe,
+  runProbeOn,
   CLEAN_CSS,
   page,
   pictures,
@@ -526,9 +525,6 @@ let leftUndecided: Problem[] = [];
  * case says so; what is left undecided afterwards is in `leftUndecided`.
  */
 async function probeOn(path: string, probe: PageProbe, undecided?: string) {
-  await tab.setViewport({ width: 1280, height: 800 });
-  const served = await loadForProbe(tab, server.origin + path);
-  await tab.evaluate(installPageHelpers);
   const url = `https://example.org${path}`;
   const open: Problem[] =
     undecided === undefined
@@ -544,12 +540,9 @@ async function probeOn(path: string, probe: PageProbe, undecided?: string) {
             severity: "warning",
           },
         ];
-  const sitePage = { path, url, file: null, inSitemap: true };
-  const findings = await probe.run(tab, sitePage, {
+  const findings = await runProbeOn(tab, server.origin, path, probe, {
     languages: ["de"],
     undecided: open,
-    memo: new Map(),
-    served,
   });
   leftUndecided = open;
   return findings;

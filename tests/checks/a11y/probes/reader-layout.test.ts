@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
 import { openCheckTab } from "../../../../src/checks/a11y/check-page.ts";
-import { installPageHelpers } from "../../../../src/checks/a11y/in-page.ts";
 import {
   READER_LAYOUT_RULES,
   readerLayoutProbe,
 } from "../../../../src/checks/a11y/probes/reader-layout.ts";
 import { startSiteServer, type SiteServer } from "../../../../src/checks/a11y/server.ts";
 import {
-  loadForProbe,
+  runProbeOn,
   CLEAN_CSS,
   probeCaseFiles,
   SITE_FONT_FACE,
@@ -117,16 +116,7 @@ afterAll(async () => {
 });
 
 async function probeOn(path: string) {
-  await tab.setViewport({ width: 1280, height: 800 });
-  const served = await loadForProbe(tab, server.origin + path);
-  await tab.evaluate(installPageHelpers);
-  const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
-  return readerLayoutProbe.run(tab, sitePage, {
-    languages: ["de"],
-    undecided: [],
-    memo: new Map(),
-    served,
-  });
+  return runProbeOn(tab, server.origin, path, readerLayoutProbe, { languages: ["de"] });
 }
 
 describe("the reader-layout probe in a real browser", () => {

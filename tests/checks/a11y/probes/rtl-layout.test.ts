@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installPageHelpers } from "../../../../src/checks/a11y/in-page.ts";
 import { RTL_RULES, rtlLayoutProbe } from "../../../../src/checks/a11y/probes/rtl-layout.ts";
 import {
-  loadForProbe,
+  runProbeOn,
   serveInBrowser,
   temporaryDir,
   writeFiles,
@@ -58,16 +57,7 @@ afterAll(() => served.close());
 
 async function probeOn(path: string) {
   const { tab, server } = served;
-  await tab.setViewport({ width: 1280, height: 800 });
-  const document = await loadForProbe(tab, server.origin + path);
-  await tab.evaluate(installPageHelpers);
-  const sitePage = { path, url: `https://example.org${path}`, file: null, inSitemap: true };
-  return rtlLayoutProbe.run(tab, sitePage, {
-    languages: ["ar"],
-    undecided: [],
-    memo: new Map(),
-    served: document,
-  });
+  return runProbeOn(tab, server.origin, path, rtlLayoutProbe, { languages: ["ar"] });
 }
 
 describe("the right-to-left layout probe in a real browser", () => {
