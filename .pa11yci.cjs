@@ -52,8 +52,8 @@ module.exports = {
         "--disable-sync",
         "--no-first-run",
         // Pages share one renderer process per CPU core instead of each starting its own:
-        // about a third less CPU time per page on a small static site. The gate gives each of
-        // its tabs a renderer instead (gateBrowserArguments in src/checks/a11y/pa11y.ts).
+        // about a third less CPU time per page on a small static site. The gate leaves this
+        // out and gives each tab a renderer (gateBrowserArguments in src/checks/a11y/pa11y.ts).
         `--renderer-process-limit=${availableParallelism()}`,
       ],
     },

@@ -10,9 +10,13 @@ import { expectedLanguages } from "./pages.ts";
 import { reviewAxeContrast } from "./probes/contrast.ts";
 import { HTTP_STATUS_RULE, PAGE_PROBES } from "./probes/index.ts";
 import { emulateBaseMedia } from "./probes/page-state.ts";
-import { watchScripts, type ScriptWatch } from "./probes/script-execution.ts";
+import {
+  openScriptWatch,
+  scriptWaitingInMarkup,
+  type ScriptWatch,
+} from "./probes/script-execution.ts";
 import { gatherFacts } from "./probes/site.ts";
-import { servedDocumentOf } from "./probes/served-document.ts";
+import { servedDocumentOf, type ServedDocument } from "./probes/served-document.ts";
 import type { ProbeFinding } from "./probes/types.ts";
 import type { PageResult, PageTimings, Problem, SitePage } from "./types.ts";
 
@@ -33,22 +37,17 @@ export interface PageCheckSetup {
   memo: Map<string, unknown>;
 }
 
-// Each tab's watch for scripts its pages run, set up before the tab loads its first page.
-const scriptWatches = new WeakMap<Page, Promise<ScriptWatch>>();
+// Each check tab's watch for the scripts its pages run, in a tab of its own (see `openScriptWatch`).
+const scriptWatches = new WeakMap<Page, ScriptWatch>();
 
-function scriptWatchOf(tab: Page): Promise<ScriptWatch> {
-  let watch = scriptWatches.get(tab);
-  if (watch === undefined) {
-    watch = watchScripts(tab);
-    scriptWatches.set(tab, watch);
-  }
-  return watch;
-}
-
-/** Opens a tab for the gate's checks. */
+/** Opens a tab for the gate's checks, with its script watch, which closes with it. */
 export async function openCheckTab(browser: Browser): Promise<Page> {
+  // The watch first: a new tab comes to the front, and Chromium draws only the tab in front (and
+  // check tabs, which emulate a focused window), so the watch's pages are never drawn.
+  const watch = await openScriptWatch(browser);
   const tab = await browser.newPage();
-  await scriptWatchOf(tab);
+  scriptWatches.set(tab, watch);
+  tab.once("close", () => void watch.close().catch(() => undefined));
   await prepareTab(tab);
   // Headless tabs are not focused windows; without this, focus rings may not be drawn.
   await tab.emulateFocusedPage(true);
@@ -107,13 +106,25 @@ async function checkLoadedPage(
     ms: { ...ms, total: performance.now() - started },
   });
   await tab.setViewport(DESKTOP_VIEWPORT);
-  const scripts = await scriptWatchOf(tab);
-  scripts.reset();
+  const watch = scriptWatches.get(tab);
+  if (watch === undefined) throw new Error("The tab was not opened with openCheckTab.");
   // The page's own time limit is the one that counts (see `checkPageInTab`).
   const response = await tab.goto(setup.origin + page.path, {
     waitUntil: "load",
     timeout: setup.pageTimeoutMs,
   });
+  // The watch loads the page in its own tab meanwhile, after this tab, which so has it from
+  // the server whole; what the watch saw is awaited before the result, so that it never loads
+  // two pages at once.
+  const scriptsRun = watch.scriptsRun(setup.origin + page.path, setup.pageTimeoutMs);
+  scriptsRun.catch(() => undefined);
+  const scriptProblems = async (served: ServedDocument | null) => {
+    const found = [
+      ...(await scriptsRun),
+      ...(served === null ? [] : await scriptWaitingInMarkup(tab, served)),
+    ];
+    return found.map((finding) => probeProblem(page, finding));
+  };
   const status = response?.status() ?? 0;
   if (response === null || status >= 400) {
     problems.push(
@@ -123,6 +134,7 @@ async function checkLoadedPage(
         context: "",
         message: `The page could not be loaded: the server answered HTTP ${status || "nothing"}.`,
       }),
+      ...(await scriptProblems(null)),
     );
     return result("error", null);
   }
@@ -132,9 +144,7 @@ async function checkLoadedPage(
   // An SVG opened on its own is an image a browser renders as a document: it can run script,
   // and nothing else the gate checks applies to it.
   if (response.headers()["content-type"]?.startsWith("image/svg+xml") === true) {
-    for (const finding of await scripts.findings(tab, served)) {
-      problems.push(probeProblem(page, finding));
-    }
+    problems.push(...(await scriptProblems(served)));
     return result(problems.length === 0 ? "passed" : "failed", null);
   }
   // axe's "needs review" results are neither failures nor passes: the probes decide what they
@@ -162,10 +172,7 @@ async function checkLoadedPage(
         problems.push(probeProblem(page, finding));
       }
     }
-    // Last, so that event handlers the probes set off (by focus or a click) are seen too.
-    for (const finding of await scripts.findings(tab, served)) {
-      problems.push(probeProblem(page, finding));
-    }
+    problems.push(...(await scriptProblems(served)));
     return gatherFacts(tab, page.path, setup.languages.includes(folder) ? folder : "");
   });
   const file = page.file === null ? page.path : relative(process.cwd(), page.file);

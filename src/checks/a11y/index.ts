@@ -305,7 +305,7 @@ async function checkInBrowser(run: Run, plan: Plan): Promise<BrowserRun | { fata
         // A slow call ends as the page's timeout, which names its limit, not as the browser's.
         launchBrowser(
           plan.browserPath,
-          gateBrowserArguments(browserArguments(pa11ySettings), run.concurrency),
+          gateBrowserArguments(browserArguments(pa11ySettings)),
           run.pageTimeoutMs + 5000,
         ),
         warmUpValidator(validator),

@@ -55,17 +55,25 @@ export function browserArguments(defaults: Pa11yDefaults): string[] {
 }
 
 /**
- * The switches the gate's browser starts with: those of .pa11yci.cjs, with as many renderer
- * processes as the gate has tabs. pa11y-ci's limit of one per core saves processor time when
- * its pages wait for the network; the gate's tabs never wait for it, and two tabs sharing a
- * renderer take turns on its one main thread while a core stands idle.
+ * The switches the gate's browser starts with: those of .pa11yci.cjs, without its limit on
+ * renderer processes and with JavaScript compiled to baseline code only.
+ *
+ * pa11y-ci's limit of one renderer per core saves processor time while its pages wait for the
+ * network; the gate's pages never wait for it, and the limit counts the browser's own blank
+ * tab and spare renderer too, so that tabs end up sharing one renderer and take turns on its
+ * one main thread. Each tab and each script watch (`openScriptWatch`) needs one of its own: a
+ * debugger slows every page of the renderer it is attached to.
+ *
+ * Every page is a new JavaScript context, so the engine's optimising compilers (Maglev,
+ * TurboFan) compile axe's hot functions anew on every page, on threads that take the cores
+ * the other tabs need; axe's run is over before that pays off (see BENCHMARKS.md).
  */
-export function gateBrowserArguments(args: readonly string[], tabs: number): string[] {
-  return [
-    ...args.filter((arg) => !arg.startsWith("--renderer-process-limit=")),
-    `--renderer-process-limit=${Math.max(1, tabs)}`,
-  ];
+export function gateBrowserArguments(args: readonly string[]): string[] {
+  return [...args.filter((arg) => !arg.startsWith("--renderer-process-limit=")), GATE_JS_FLAGS];
 }
+
+/** V8's flags for the gate's browser: baseline compiler (Sparkplug) at most. */
+export const GATE_JS_FLAGS = "--js-flags=--max-opt=1";
 
 // What pa11y-ci uses to start and schedule browsers: the gate does that itself.
 const PA11Y_CI_ONLY = [

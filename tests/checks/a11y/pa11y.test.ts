@@ -3,14 +3,18 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
+import { launchBrowser } from "../../../src/checks/a11y/index.ts";
 import {
   browserArguments,
+  GATE_JS_FLAGS,
   gateBrowserArguments,
   loadPa11yDefaults,
   pa11yTabOptions,
   parsePa11yResult,
 } from "../../../src/checks/a11y/pa11y.ts";
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
+import { findBrowser } from "../../../src/checks/browser.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
 import { cleanSiteFiles, page, temporaryDir, writeFiles } from "./fixtures.ts";
 
@@ -34,17 +38,12 @@ describe("the project's pa11y-ci defaults", () => {
     );
   });
 
-  it("give the gate's browser one renderer per tab, where pa11y-ci's share one per core", () => {
+  it("leave pa11y-ci's limit on renderers out of the gate's browser, and add only the compiler flags", () => {
     const shared = browserArguments(defaults);
     expect(shared).toContainEqual(expect.stringMatching(/^--renderer-process-limit=\d+$/));
-    const gate = gateBrowserArguments(shared, 3);
-    expect(gate.filter((arg) => arg.startsWith("--renderer-process-limit="))).toEqual([
-      "--renderer-process-limit=3",
-    ]);
-    expect(gate).toEqual(expect.arrayContaining(["--no-sandbox", "--disable-dev-shm-usage"]));
-    expect(gateBrowserArguments(["--no-sandbox"], 5)).toEqual([
-      "--no-sandbox",
-      "--renderer-process-limit=5",
+    expect(gateBrowserArguments(shared)).toEqual([
+      ...shared.filter((arg) => !arg.startsWith("--renderer-process-limit=")),
+      GATE_JS_FLAGS,
     ]);
   });
 
@@ -163,5 +162,60 @@ describe("npx pa11y-ci --config .pa11yci.cjs against the served site", () => {
     expect(run.stdout).toMatch(/1\/2 URLs passed/);
     expect(run.stdout).toContain(`${server.origin}/de/bild/`);
     expect(run.stdout).toMatch(/Images must have alternative text/);
+  });
+});
+
+describe("the gate's browser, started with gateBrowserArguments", () => {
+  let server: SiteServer;
+
+  beforeAll(async () => {
+    const dir = temporaryDir("renderers");
+    writeFiles(dir, cleanSiteFiles());
+    server = await startSiteServer(dir);
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /**
+   * Opens three check tabs (each with its script watch) in a browser started with `args`, loads
+   * the same page in each and keeps each page's main thread busy for 300 ms at the same time.
+   * Gives how many pairs of the three busy spells overlapped: none when the tabs share one
+   * renderer, whose one main thread runs them in turn.
+   */
+  async function overlappingSpells(args: string[]): Promise<number> {
+    const browser = await launchBrowser(findBrowser(), args);
+    try {
+      const tabs = await Promise.all([0, 1, 2].map(() => openCheckTab(browser)));
+      await Promise.all(tabs.map((tab) => tab.goto(`${server.origin}/de/`)));
+      const spells = await Promise.all(
+        tabs.map((tab) =>
+          tab.evaluate(() => {
+            const start = performance.timeOrigin + performance.now();
+            while (performance.timeOrigin + performance.now() < start + 300);
+            return [start, performance.timeOrigin + performance.now()] as const;
+          }),
+        ),
+      );
+      let overlaps = 0;
+      for (const [index, [start, end]] of spells.entries()) {
+        for (const [otherStart, otherEnd] of spells.slice(index + 1)) {
+          if (start < otherEnd && otherStart < end) overlaps++;
+        }
+      }
+      return overlaps;
+    } finally {
+      await browser.close();
+    }
+  }
+
+  it("runs each check tab in a renderer of its own, so that their pages are worked on side by side", async () => {
+    const args = gateBrowserArguments(browserArguments(loadPa11yDefaults(projectRoot)));
+    expect(await overlappingSpells(args)).toBe(3);
+  });
+
+  it("would run them in turn with a limit of one renderer, as the measure above would show", async () => {
+    expect(await overlappingSpells(["--no-sandbox", "--renderer-process-limit=1"])).toBe(0);
   });
 });

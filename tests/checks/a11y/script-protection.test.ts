@@ -8,7 +8,8 @@ import { createValidator } from "../../../src/checks/a11y/markup.ts";
 import { loadPa11yDefaults, pa11yTabOptions } from "../../../src/checks/a11y/pa11y.ts";
 import { cspMetaProbe } from "../../../src/checks/a11y/probes/csp-meta.ts";
 import {
-  watchScripts,
+  openScriptWatch,
+  scriptWaitingInMarkup,
   type ScriptWatch,
 } from "../../../src/checks/a11y/probes/script-execution.ts";
 import type { SiteServer } from "../../../src/checks/a11y/server.ts";
@@ -167,14 +168,21 @@ describe("the script check (script-execution)", () => {
   let watch: ScriptWatch;
 
   beforeAll(async () => {
-    watch = await watchScripts(tab);
+    watch = await openScriptWatch(browser);
   });
 
-  /** Loads a page in the tab, as the gate does, and gives the script check's findings. */
+  afterAll(async () => {
+    await watch.close();
+  });
+
+  /**
+   * Loads a page in the watch and in the tab, as the gate does, and gives the script check's
+   * findings: what the page ran, then what waits in its markup.
+   */
   async function scriptFindings(path: string): Promise<string[]> {
-    watch.reset();
+    const ran = await watch.scriptsRun(server.origin + path, 10_000);
     const served = await loadForProbe(tab, server.origin + path);
-    return (await watch.findings(tab, served)).map(
+    return [...ran, ...(await scriptWaitingInMarkup(tab, served))].map(
       (finding) => `${finding.rule}: ${finding.message}`,
     );
   }

@@ -1,18 +1,24 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Page, Protocol } from "puppeteer-core";
+import type { Browser, Page, Protocol } from "puppeteer-core";
 import { readServedDocument, type ServedDocument } from "./served-document.ts";
 import type { ProbeFinding } from "./types.ts";
 
 /** The rule of a page that runs script, or carries script that runs when a reader acts. */
 export const SCRIPT_EXECUTION_RULE = "script-execution";
 
-/** Watches one tab for scripts its pages run (see `watchScripts`). */
+/**
+ * A tab of the gate's browser that loads each page a second time, only to see the scripts the
+ * page runs (see `openScriptWatch`).
+ */
 export interface ScriptWatch {
-  /** Forgets what earlier pages ran: called before the tab loads the next page. */
-  reset(): void;
-  /** What the tab's page ran since `reset`, and script in its markup that waits for a reader. */
-  findings(tab: Page, served: ServedDocument): Promise<ProbeFinding[]>;
+  /**
+   * Loads `url` in the watch's tab and gives a finding for each script the page ran while
+   * loading, waiting at most `timeoutMs`.
+   */
+  scriptsRun(url: string, timeoutMs: number): Promise<ProbeFinding[]>;
+  /** Closes the watch's tab and its browser context. */
+  close(): Promise<void>;
 }
 
 const finding = (message: string, context = ""): ProbeFinding => ({
@@ -41,15 +47,21 @@ function scriptInMarkup(html: string, type: string): string[] {
 }
 
 /**
- * Watches a tab, from before its pages load, for every script the page itself compiles:
- * Chromium reports each script to its debugger with the document or file that embeds it
- * (an inline `<script>`, an event handler as it fires, a `javascript:` URL, a script file),
- * while the gate's own calls into the page (axe, the probes) have no embedder. The tabs
- * bypass the page's policy (see `openCheckTab`), so the policy's own violation reports never
- * fire there: this sees every script a reader's browser could run, whether or not a policy
- * would stop it, and the site ships none. Pauses (`debugger;`) are skipped.
+ * Opens a tab that watches, from before each page loads, for every script the page itself
+ * compiles: Chromium reports each script to its debugger with the document or file that embeds
+ * it (an inline `<script>`, an event handler as it fires, a `javascript:` URL, a script file).
+ * The tab bypasses the page's content security policy, so that this sees every script a
+ * reader's browser could run, whether or not a policy would stop it; the site ships none.
+ * Pauses (`debugger;`) are skipped. A script that runs later was compiled while the page
+ * loaded, or waits in the markup for a reader (`scriptWaitingInMarkup`).
+ *
+ * The watch has a tab of its own because a debugger slows down every page in its renderer
+ * process: the engine compiles each script anew while one is attached, axe's half a megabyte
+ * on every page among them.
  */
-export async function watchScripts(tab: Page): Promise<ScriptWatch> {
+export async function openScriptWatch(browser: Browser): Promise<ScriptWatch> {
+  const tab = await browser.newPage();
+  await tab.setBypassCSP(true);
   const session = await tab.createCDPSession();
   let scripts: Protocol.Debugger.ScriptParsedEvent[] = [];
   session.on("Debugger.scriptParsed", (script) => {
@@ -58,30 +70,39 @@ export async function watchScripts(tab: Page): Promise<ScriptWatch> {
   await session.send("Debugger.enable");
   await session.send("Debugger.setSkipAllPauses", { skip: true });
   return {
-    reset() {
+    async scriptsRun(url, timeoutMs) {
       scripts = [];
-    },
-    async findings(tab, served) {
-      // Without its #fragment: the skip-link probe adds one.
-      const documentUrl = tab.url().replace(/#.*$/, "");
+      await tab.goto(url, { waitUntil: "load", timeout: timeoutMs });
+      const { origin } = new URL(url);
       // The gate's own server is no address of the site: its files are named by their path.
-      const { origin } = new URL(documentUrl);
-      const shown = (url: string) =>
-        url.startsWith(`${origin}/`) ? url.slice(origin.length) : url;
-      const ran = scripts.map((script) =>
+      const shown = (address: string) =>
+        address.startsWith(`${origin}/`) ? address.slice(origin.length) : address;
+      return scripts.map((script) =>
         finding(
-          script.url === documentUrl || script.url === ""
+          script.url === url || script.url === ""
             ? `The page ran script from its own markup (at line ${script.startLine + 1}: an inline <script>, an event handler or a javascript: URL); the site ships no script.`
             : `The page ran the script ${shown(script.url)}; the site ships no script.`,
         ),
       );
-      const waiting = (await readServedDocument(tab, served, scriptInMarkup)).map((tag) =>
-        finding(
-          `The page carries script that runs when a reader acts on ${tag}; the site ships no script.`,
-          tag,
-        ),
-      );
-      return [...ran, ...waiting];
+    },
+    async close() {
+      await tab.close();
     },
   };
+}
+
+/**
+ * Script in the markup the server sent that runs when a reader acts: event handlers and script
+ * URLs, found whether or not anything has set them off.
+ */
+export async function scriptWaitingInMarkup(
+  tab: Page,
+  served: ServedDocument,
+): Promise<ProbeFinding[]> {
+  return (await readServedDocument(tab, served, scriptInMarkup)).map((tag) =>
+    finding(
+      `The page carries script that runs when a reader acts on ${tag}; the site ships no script.`,
+      tag,
+    ),
+  );
 }
