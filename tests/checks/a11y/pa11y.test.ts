@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCheckTab } from "../../../src/checks/a11y/check-page.ts";
 import { launchBrowser } from "../../../src/checks/a11y/index.ts";
@@ -16,6 +17,7 @@ import {
 import { startSiteServer, type SiteServer } from "../../../src/checks/a11y/server.ts";
 import { findBrowser } from "../../../src/checks/browser.ts";
 import { projectRoot } from "../../../src/lib/project.ts";
+import { sharedBrowser } from "../../support/browser.ts";
 import { cleanSiteFiles, page, temporaryDir, writeFiles } from "./fixtures.ts";
 
 const require = createRequire(import.meta.url);
@@ -179,21 +181,20 @@ describe("the gate's browser, started with gateBrowserArguments", () => {
   });
 
   /**
-   * Opens three check tabs (each with its script watch) in a browser started with `args`, loads
-   * the same page in each and keeps each page's main thread busy for 300 ms at the same time.
-   * Gives how many pairs of the three busy spells overlapped: none when the tabs share one
-   * renderer, whose one main thread runs them in turn.
+   * Opens three check tabs (each with its script watch) in `browser`, loads the same page in
+   * each and keeps each page's main thread busy for 500 ms at the same time. Gives how many
+   * pairs of the three busy spells overlapped: none when the tabs share one renderer, whose one
+   * main thread runs them in turn.
    */
-  async function overlappingSpells(args: string[]): Promise<number> {
-    const browser = await launchBrowser(findBrowser(), args);
+  async function overlappingSpells(browser: Browser): Promise<number> {
+    const tabs = await Promise.all([0, 1, 2].map(() => openCheckTab(browser)));
     try {
-      const tabs = await Promise.all([0, 1, 2].map(() => openCheckTab(browser)));
       await Promise.all(tabs.map((tab) => tab.goto(`${server.origin}/de/`)));
       const spells = await Promise.all(
         tabs.map((tab) =>
           tab.evaluate(() => {
             const start = performance.timeOrigin + performance.now();
-            while (performance.timeOrigin + performance.now() < start + 300);
+            while (performance.timeOrigin + performance.now() < start + 500);
             return [start, performance.timeOrigin + performance.now()] as const;
           }),
         ),
@@ -206,16 +207,24 @@ describe("the gate's browser, started with gateBrowserArguments", () => {
       }
       return overlaps;
     } finally {
-      await browser.close();
+      await Promise.all(tabs.map((tab) => tab.close()));
     }
   }
 
   it("runs each check tab in a renderer of its own, so that their pages are worked on side by side", async () => {
-    const args = gateBrowserArguments(browserArguments(loadPa11yDefaults(projectRoot)));
-    expect(await overlappingSpells(args)).toBe(3);
+    // The tests' shared browser starts with the gate's switches (tests/support/browser.ts).
+    expect(await overlappingSpells(await sharedBrowser())).toBe(3);
   });
 
   it("would run them in turn with a limit of one renderer, as the measure above would show", async () => {
-    expect(await overlappingSpells(["--no-sandbox", "--renderer-process-limit=1"])).toBe(0);
+    const limited = await launchBrowser(findBrowser(), [
+      "--no-sandbox",
+      "--renderer-process-limit=1",
+    ]);
+    try {
+      expect(await overlappingSpells(limited)).toBe(0);
+    } finally {
+      await limited.close();
+    }
   });
 });
