@@ -17,7 +17,7 @@ export interface ScriptWatch {
    * loading, waiting at most `timeoutMs`.
    */
   scriptsRun(url: string, timeoutMs: number): Promise<ProbeFinding[]>;
-  /** Closes the watch's tab and its browser context. */
+  /** Closes the watch's tab. */
   close(): Promise<void>;
 }
 
@@ -56,8 +56,8 @@ function scriptInMarkup(html: string, type: string): string[] {
  * loaded, or waits in the markup for a reader (`scriptWaitingInMarkup`).
  *
  * The watch has a tab of its own because a debugger slows down every page in its renderer
- * process: the engine compiles each script anew while one is attached, axe's half a megabyte
- * on every page among them.
+ * process: with one attached to the check tab, loading each page, injecting axe and running it
+ * took up to twice as long (see BENCHMARKS.md).
  */
 export async function openScriptWatch(browser: Browser): Promise<ScriptWatch> {
   const tab = await browser.newPage();
@@ -73,13 +73,15 @@ export async function openScriptWatch(browser: Browser): Promise<ScriptWatch> {
     async scriptsRun(url, timeoutMs) {
       scripts = [];
       await tab.goto(url, { waitUntil: "load", timeout: timeoutMs });
-      const { origin } = new URL(url);
+      // Where the page ended up, which inline scripts name as theirs.
+      const documentUrl = tab.url().replace(/#.*$/, "");
+      const { origin } = new URL(documentUrl);
       // The gate's own server is no address of the site: its files are named by their path.
       const shown = (address: string) =>
         address.startsWith(`${origin}/`) ? address.slice(origin.length) : address;
       return scripts.map((script) =>
         finding(
-          script.url === url || script.url === ""
+          script.url === documentUrl || script.url === ""
             ? `The page ran script from its own markup (at line ${script.startLine + 1}: an inline <script>, an event handler or a javascript: URL); the site ships no script.`
             : `The page ran the script ${shown(script.url)}; the site ships no script.`,
         ),
