@@ -176,12 +176,12 @@ describe("the script check (script-execution)", () => {
   });
 
   /**
-   * Loads a page in the watch and in the tab, as the gate does, and gives the script check's
-   * findings: what the page ran, then what waits in its markup.
+   * Loads a page in the tab and then in the watch, as the gate does, and gives the script
+   * check's findings: what the page ran, then what waits in its markup.
    */
   async function scriptFindings(path: string): Promise<string[]> {
-    const ran = await watch.scriptsRun(server.origin + path, 10_000);
     const served = await loadForProbe(tab, server.origin + path);
+    const ran = await watch.scriptsRun(server.origin + path, 10_000);
     return [...ran, ...(await scriptWaitingInMarkup(tab, served))].map(
       (finding) => `${finding.rule}: ${finding.message}`,
     );
